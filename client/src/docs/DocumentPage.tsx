@@ -1,0 +1,53 @@
+import { DocFields } from '@samverka/model';
+import Collaboration from '@tiptap/extension-collaboration';
+import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+import { EditorContent, useEditor } from '@tiptap/react';
+import StarterKit from '@tiptap/starter-kit';
+import { useParams } from 'react-router';
+import { useI18n } from '../i18n/i18n.tsx';
+import { useIdentity } from '../identity/identity.tsx';
+import { DocumentHeader } from '../shell/DocumentHeader.tsx';
+import { useDocumentSession } from '../sync/useDocumentSession.ts';
+import { usePresence } from '../sync/usePresence.ts';
+
+/** A live Tiptap text document with everyone's carets. */
+export default function DocumentPage() {
+  const { docId = '' } = useParams();
+  const { t } = useI18n();
+  const { identity } = useIdentity();
+  const session = useDocumentSession(docId);
+  const collaborators = usePresence(session, identity);
+
+  const editor = useEditor(
+    {
+      extensions: [
+        // Yjs keeps the history per person; Tiptap's own undo would undo others' typing.
+        StarterKit.configure({ undoRedo: false }),
+        Collaboration.configure({ document: session.doc, field: DocFields.textContent }),
+        CollaborationCaret.configure({
+          provider: session.provider,
+          user: { name: identity.name, color: identity.color },
+        }),
+      ],
+      editorProps: {
+        attributes: {
+          'aria-label': t('document.editorLabel'),
+          class: 'prose',
+          role: 'textbox',
+          'aria-multiline': 'true',
+        },
+      },
+    },
+    // A new name or colour rebuilds the editor; the text itself lives in the Y.Doc.
+    [session, identity.name, identity.color],
+  );
+
+  return (
+    <div className="document-page">
+      <DocumentHeader title={t('document.title')} session={session} collaborators={collaborators} />
+      <div className="text-document">
+        <EditorContent editor={editor} />
+      </div>
+    </div>
+  );
+}

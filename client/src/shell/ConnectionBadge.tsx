@@ -1,0 +1,12 @@
+import { useI18n } from '../i18n/i18n.tsx';
+import type { ConnectionState } from '../sync/useDocumentSession.ts';
+
+/** The document's connection state, announced politely to screen readers. */
+export function ConnectionBadge({ state }: { state: ConnectionState }) {
+  const { t } = useI18n();
+  return (
+    <output className={`connection connection-${state}`} aria-live="polite" data-state={state}>
+      {t(`connection.${state}`)}
+    </output>
+  );
+}

@@ -1,0 +1,12 @@
+import { Link } from 'react-router';
+import { useI18n } from '../i18n/i18n.tsx';
+
+export function NotFoundPage() {
+  const { t } = useI18n();
+  return (
+    <div className="home">
+      <h1>{t('notFound.heading')}</h1>
+      <Link to="/">{t('notFound.back')}</Link>
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+import { createRequire } from 'node:module';
+import { type Browser, type BrowserContext, test as base, expect, type Page } from '@playwright/test';
+import { ServerProcess } from '../../server/test/support/serverProcess.ts';
+
+const axeSource: string = createRequire(import.meta.url)('axe-core').source;
+
+interface Fixtures {
+  /** Opens a fresh browser context (a separate person) whose requests are recorded. */
+  newPerson(name: string): Promise<Page>;
+  /** Runs axe-core on the page; fails on serious or critical violations. */
+  checkAccessibility(page: Page): Promise<void>;
+}
+
+interface WorkerFixtures {
+  server: ServerProcess;
+}
+
+/**
+ * Every context's requests are recorded; after each test none may have left the
+ * app's own origin (fonts, icons and translations included).
+ */
+export const test = base.extend<Fixtures, WorkerFixtures>({
+  server: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright's fixture signature
+    async ({}, use) => {
+      const server = await ServerProcess.start();
+      await use(server);
+      await server.stop();
+    },
+    { scope: 'worker' },
+  ],
+  newPerson: async ({ browser, server }, use) => {
+    const contexts: BrowserContext[] = [];
+    const foreign: string[] = [];
+    await use(async (name) => {
+      const context = await openContext(browser, server.origin, name);
+      context.on('request', (request) => {
+        const url = request.url();
+        if (!url.startsWith(`${server.origin}/`) && !url.startsWith('data:') && !url.startsWith('blob:')) {
+          foreign.push(url);
+        }
+      });
+      contexts.push(context);
+      return context.newPage();
+    });
+    for (const context of contexts) await context.close().catch(() => undefined);
+    expect(foreign, 'requests that left the app origin').toEqual([]);
+  },
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright's fixture signature
+  checkAccessibility: async ({}, use) => {
+    await use(async (page) => {
+      await page.evaluate(axeSource);
+      const violations = await page.evaluate(async () => {
+        // biome-ignore lint/suspicious/noExplicitAny: axe is injected at run time
+        const result = await (window as any).axe.run(document, { resultTypes: ['violations'] });
+        // biome-ignore lint/suspicious/noExplicitAny: axe result shape
+        return result.violations.map((v: any) => ({
+          id: v.id,
+          impact: v.impact,
+          help: v.help,
+          // biome-ignore lint/suspicious/noExplicitAny: axe node shape
+          targets: v.nodes.slice(0, 3).map((n: any) => n.target.join(' ')),
+        }));
+      });
+      const severe = violations.filter((v: { impact: string }) => v.impact === 'serious' || v.impact === 'critical');
+      expect(severe, `accessibility violations on ${page.url()}`).toEqual([]);
+    });
+  },
+});
+
+async function openContext(browser: Browser, origin: string, name: string): Promise<BrowserContext> {
+  const context = await browser.newContext({ baseURL: origin, locale: 'en-GB' });
+  // Each person chooses their display name before opening a document.
+  await context.addInitScript((displayName) => {
+    localStorage.setItem('samverka.displayName', displayName);
+  }, name);
+  return context;
+}
+
+export { expect };

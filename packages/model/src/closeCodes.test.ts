@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { CloseCode, closeCodeName, TERMINAL_CLOSE_CODES } from './closeCodes.ts';
+
+describe('close codes', () => {
+  const codes = Object.values(CloseCode);
+
+  it('are unique, so a code always means one thing', () => {
+    expect(new Set(codes).size).toBe(codes.length);
+  });
+
+  it('are standard codes or in the application range 4000–4999', () => {
+    for (const code of codes) expect(code === 1001 || code === 1009 || (code >= 4000 && code <= 4999)).toBe(true);
+  });
+
+  it('map back to their names', () => {
+    for (const [name, code] of Object.entries(CloseCode)) expect(closeCodeName(code)).toBe(name);
+    expect(closeCodeName(4999)).toBeUndefined();
+  });
+
+  it('mark refusals as terminal and transient failures as retryable', () => {
+    expect(TERMINAL_CLOSE_CODES.has(CloseCode.FORBIDDEN)).toBe(true);
+    expect(TERMINAL_CLOSE_CODES.has(CloseCode.GOING_AWAY)).toBe(false);
+    expect(TERMINAL_CLOSE_CODES.has(CloseCode.REAUTHORIZE)).toBe(false);
+  });
+});

@@ -1,0 +1,40 @@
+/**
+ * WebSocket close codes used by the sync endpoint. Client and server both read
+ * this table so a close reason always maps to the same message for a person.
+ * Codes 4000–4999 are reserved by RFC 6455 for applications.
+ */
+export const CloseCode = {
+  /** Server is shutting down or restarting; reconnect shortly. */
+  GOING_AWAY: 1001,
+  /** A frame exceeded the configured maximum size. */
+  FRAME_TOO_LARGE: 1009,
+  /** A frame could not be decoded as a y-websocket message. */
+  MALFORMED_MESSAGE: 4400,
+  /** Rights changed (role change, removal, sign-out): reconnect to re-authorise. */
+  REAUTHORIZE: 4401,
+  /** The connection is not allowed to open this document. */
+  FORBIDDEN: 4403,
+  /** No document with this id exists. */
+  DOCUMENT_NOT_FOUND: 4404,
+  /** Nothing was received for longer than the idle timeout. */
+  IDLE_TIMEOUT: 4408,
+  /** The document already has the maximum number of connections. */
+  ROOM_FULL: 4409,
+  /** Awareness updates arrived faster than the configured rate. */
+  RATE_LIMITED: 4429,
+  /** The document could not be loaded from storage; nothing was created. */
+  LOAD_FAILED: 4500,
+  /** Storage refused a write; reconnect so the client re-sends what it has. */
+  STORAGE_UNAVAILABLE: 4503,
+} as const;
+
+export type CloseCodeName = keyof typeof CloseCode;
+export type CloseCodeValue = (typeof CloseCode)[CloseCodeName];
+
+/** Close codes after which a client should not retry without a person acting. */
+export const TERMINAL_CLOSE_CODES: ReadonlySet<number> = new Set([CloseCode.FORBIDDEN, CloseCode.DOCUMENT_NOT_FOUND]);
+
+/** Looks up the symbolic name of a close code, for logs and messages. */
+export function closeCodeName(code: number): CloseCodeName | undefined {
+  return (Object.keys(CloseCode) as CloseCodeName[]).find((name) => CloseCode[name] === code);
+}

@@ -1,0 +1,29 @@
+/** The side of the partnership a member belongs to. */
+export const SIDES = ['university', 'partner'] as const;
+export type Side = (typeof SIDES)[number];
+
+/** What every client puts in its awareness `user` field. */
+export interface PresenceUser {
+  name: string;
+  color: string;
+  side?: Side;
+}
+
+/** Colours for collaborator cursors, chosen for contrast on white (WCAG AA with white text). */
+export const PRESENCE_COLORS = [
+  '#1d4ed8',
+  '#b91c1c',
+  '#047857',
+  '#7c3aed',
+  '#b45309',
+  '#be185d',
+  '#0e7490',
+  '#4d7c0f',
+] as const;
+
+/** Picks a stable colour for a person from their name or id. */
+export function presenceColorFor(seed: string): string {
+  let hash = 0;
+  for (const char of seed) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  return PRESENCE_COLORS[hash % PRESENCE_COLORS.length] ?? PRESENCE_COLORS[0];
+}

@@ -1,0 +1,55 @@
+import { ErrorId } from '@samverka/model';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { Config } from './config.ts';
+import { mountHealth } from './http/health.ts';
+import { ApiError, handleError, notFound } from './http/httpErrors.ts';
+import { mountStaticClient } from './http/staticClient.ts';
+import type { Logger } from './logger.ts';
+import { MetricsRegistry } from './metrics.ts';
+import type { Database } from './storage/database.ts';
+import { SqlUpdateLogStore } from './storage/sqlUpdateLogStore.ts';
+import { KeepAlive } from './sync/keepAlive.ts';
+import { RoomRegistry } from './sync/roomRegistry.ts';
+import { mountSyncRoute, type SyncAuthorizer } from './sync/syncRoute.ts';
+
+export interface AppParts {
+  app: Hono;
+  registry: RoomRegistry;
+  keepAlive: KeepAlive;
+  metrics: MetricsRegistry;
+}
+
+/** Until accounts exist every well-formed document is open for editing. */
+const openAccess: SyncAuthorizer = async () => ({ allow: { mode: 'read-write' } });
+
+/** Builds the Hono app and the sync core around one database. */
+export function createApp(config: Config, database: Database, log: Logger): AppParts {
+  const metrics = new MetricsRegistry();
+  const store = new SqlUpdateLogStore(database.db);
+  const registry = new RoomRegistry(store, config.sync, log, metrics);
+  const keepAlive = new KeepAlive(config.sync.pingIntervalMs, config.sync.idleTimeoutMs, () =>
+    registry.metrics.closes.inc(1, { reason: 'IDLE_TIMEOUT' }),
+  );
+  const app = new Hono();
+
+  app.onError((error, c) => handleError(error, c, log));
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: 1024 * 1024,
+      onError: () => {
+        throw new ApiError(413, ErrorId.PAYLOAD_TOO_LARGE, 'The request body is larger than 1 MB');
+      },
+    }),
+  );
+
+  mountHealth(app);
+  app.get('/metrics', (c) => c.text(metrics.render(), 200, { 'Content-Type': 'text/plain; version=0.0.4' }));
+  mountSyncRoute(app, { registry, keepAlive, allowedOrigins: config.allowedOrigins, authorize: openAccess, log });
+  app.all('/api/*', () => {
+    throw notFound('No such API route');
+  });
+  mountStaticClient(app, { distDir: config.clientDistDir, tldrawLicenseKey: config.tldrawLicenseKey }, log);
+  return { app, registry, keepAlive, metrics };
+}

@@ -1,0 +1,39 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+describe('loadConfig', () => {
+  it('has defaults that need nothing else running', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(8787);
+    expect(config.dataDir).toBe(path.resolve('./data'));
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.publicUrl).toBe('http://localhost:8787');
+    expect(config.allowedOrigins).toEqual(['http://localhost:8787']);
+  });
+
+  it('derives the Origin allow-list from PUBLIC_URL and ALLOWED_ORIGINS', () => {
+    const config = loadConfig({
+      PUBLIC_URL: 'https://samverka.example.se/',
+      ALLOWED_ORIGINS: 'http://a.test, http://b.test',
+    });
+    expect(config.allowedOrigins).toEqual(['https://samverka.example.se', 'http://a.test', 'http://b.test']);
+  });
+
+  it.each([
+    ['PORT', 'eighty'],
+    ['PORT', '70000'],
+    ['DATABASE_URL', 'mysql://x'],
+    ['REDIS_URL', 'http://x'],
+    ['PUBLIC_URL', 'not a url'],
+    ['LOG_LEVEL', 'loud'],
+    ['SYNC_MAX_FRAME_BYTES', '10'],
+  ])('refuses a bad %s and names it', (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name}:`));
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ PORT: '' }).port).toBe(8787);
+  });
+});

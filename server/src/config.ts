@@ -1,0 +1,106 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Every setting the server reads, validated once at start-up. */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  publicUrl: string;
+  allowedOrigins: string[];
+  redisUrl: string | undefined;
+  tldrawLicenseKey: string | undefined;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  clientDistDir: string;
+  sync: SyncLimits;
+}
+
+/** Limits and timings of the live sync endpoint. */
+export interface SyncLimits {
+  maxFrameBytes: number;
+  idleTimeoutMs: number;
+  pingIntervalMs: number;
+  awarenessUpdatesPerSecond: number;
+  maxConnectionsPerDocument: number;
+  roomUnloadGraceMs: number;
+  compactionThreshold: number;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const intInRange = (min: number, max: number) =>
+  z.string().regex(/^\d+$/, 'must be a whole number').transform(Number).pipe(z.number().int().min(min).max(max));
+
+const envSchema = z.object({
+  PORT: intInRange(0, 65535).default(8787),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  ALLOWED_ORIGINS: z.string().optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+    .optional(),
+  TLDRAW_LICENSE_KEY: z.string().min(1).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  CLIENT_DIST_DIR: z.string().min(1).optional(),
+  SYNC_MAX_FRAME_BYTES: intInRange(1024, 256 * 1024 * 1024).default(8 * 1024 * 1024),
+  SYNC_IDLE_TIMEOUT_MS: intInRange(1000, 3_600_000).default(90_000),
+  SYNC_PING_INTERVAL_MS: intInRange(500, 3_600_000).default(30_000),
+  SYNC_AWARENESS_RATE: intInRange(1, 10_000).default(60),
+  SYNC_MAX_CONNECTIONS_PER_DOCUMENT: intInRange(1, 100_000).default(500),
+  SYNC_ROOM_UNLOAD_GRACE_MS: intInRange(0, 3_600_000).default(10_000),
+  SYNC_COMPACTION_THRESHOLD: intInRange(2, 10_000_000).default(1000),
+});
+
+const defaultClientDist = path.resolve(import.meta.dirname, '../../client/dist');
+
+/** Reads and validates the environment; a bad value throws naming the variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(stripEmpty(env));
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  const e = parsed.data;
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
+  const extraOrigins = (e.ALLOWED_ORIGINS ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    publicUrl,
+    allowedOrigins: [new URL(publicUrl).origin, ...extraOrigins],
+    redisUrl: e.REDIS_URL,
+    tldrawLicenseKey: e.TLDRAW_LICENSE_KEY,
+    logLevel: e.LOG_LEVEL,
+    clientDistDir: e.CLIENT_DIST_DIR ? path.resolve(e.CLIENT_DIST_DIR) : defaultClientDist,
+    sync: {
+      maxFrameBytes: e.SYNC_MAX_FRAME_BYTES,
+      idleTimeoutMs: e.SYNC_IDLE_TIMEOUT_MS,
+      pingIntervalMs: e.SYNC_PING_INTERVAL_MS,
+      awarenessUpdatesPerSecond: e.SYNC_AWARENESS_RATE,
+      maxConnectionsPerDocument: e.SYNC_MAX_CONNECTIONS_PER_DOCUMENT,
+      roomUnloadGraceMs: e.SYNC_ROOM_UNLOAD_GRACE_MS,
+      compactionThreshold: e.SYNC_COMPACTION_THRESHOLD,
+    },
+  };
+}
+
+/** Treats `VAR=` like an unset variable, as shells and .env files often produce it. */
+function stripEmpty(env: Record<string, string | undefined>): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [key, value] of Object.entries(env)) if (value !== undefined && value !== '') result[key] = value;
+  return result;
+}

@@ -1,0 +1,40 @@
+// biome-ignore-all lint/suspicious/noExplicitAny: migrations run before the typed schema exists
+import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
+import type { Dialect } from './database.ts';
+
+/**
+ * The one migration set, run on SQLite and PostgreSQL alike. Column types that
+ * differ between the two are chosen by `dialect`.
+ */
+function migrationsFor(dialect: Dialect): Record<string, Migration> {
+  const binary = dialect === 'postgres' ? 'bytea' : 'blob';
+  return {
+    '0001_document_updates': {
+      async up(db: Kysely<any>) {
+        await db.schema
+          .createTable('document_updates')
+          .addColumn('id', dialect === 'postgres' ? 'bigserial' : 'integer', (col) => col.primaryKey().autoIncrement())
+          .addColumn('document_id', 'text', (col) => col.notNull())
+          .addColumn('data', sql.raw(binary), (col) => col.notNull())
+          .addColumn('created_at', 'bigint', (col) => col.notNull())
+          .execute();
+        await db.schema
+          .createIndex('document_updates_by_document')
+          .on('document_updates')
+          .columns(['document_id', 'id'])
+          .execute();
+      },
+    },
+  };
+}
+
+/** Brings the schema up to date; throws (and so stops start-up) if a migration fails. */
+export async function migrateToLatest(db: Kysely<any>, dialect: Dialect): Promise<void> {
+  const provider: MigrationProvider = { getMigrations: async () => migrationsFor(dialect) };
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((result) => result.status === 'Error');
+  if (error || failed) {
+    throw new Error(`Database migration ${failed?.migrationName ?? ''} failed`, { cause: error });
+  }
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import type { PendingUpdate, UpdateLogStore } from '../storage/updateLogStore.ts';
+import { GroupCommitWriter } from './groupCommitWriter.ts';
+
+/** A store that records each transaction it is asked to commit. */
+function recordingStore(fail = false) {
+  const transactions: PendingUpdate[][] = [];
+  const store: UpdateLogStore = {
+    async appendUpdates(updates) {
+      transactions.push([...updates]);
+      if (fail) throw new Error('disk full');
+    },
+    loadUpdates: async () => [],
+    compact: async () => 0,
+    countUpdates: async () => 0,
+  };
+  return { store, transactions };
+}
+
+const update = (n: number) => new Uint8Array([n]);
+
+describe('GroupCommitWriter', () => {
+  it('commits everything appended in one turn as one transaction, in order', async () => {
+    const { store, transactions } = recordingStore();
+    const writer = new GroupCommitWriter(store);
+    await Promise.all([writer.append('a', update(1)), writer.append('b', update(2)), writer.append('a', update(3))]);
+    expect(transactions).toHaveLength(1);
+    expect(transactions[0]?.map((u) => [u.documentId, u.update[0]])).toEqual([
+      ['a', 1],
+      ['b', 2],
+      ['a', 3],
+    ]);
+  });
+
+  it('resolves an append only after its transaction', async () => {
+    const { store, transactions } = recordingStore();
+    const writer = new GroupCommitWriter(store);
+    let committed = false;
+    const done = writer.append('a', update(1)).then(() => {
+      committed = transactions.length === 1;
+    });
+    expect(transactions).toHaveLength(0);
+    await done;
+    expect(committed).toBe(true);
+  });
+
+  it('rejects every append of a failed transaction', async () => {
+    const { store } = recordingStore(true);
+    const writer = new GroupCommitWriter(store);
+    const results = await Promise.allSettled([writer.append('a', update(1)), writer.append('a', update(2))]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+  });
+
+  it('drain waits for appends made while a commit is running', async () => {
+    const { store, transactions } = recordingStore();
+    const writer = new GroupCommitWriter(store);
+    void writer.append('a', update(1));
+    await Promise.resolve();
+    void writer.append('a', update(2));
+    await writer.drain();
+    expect(transactions.flat().map((u) => u.update[0])).toEqual([1, 2]);
+  });
+});

@@ -1,0 +1,76 @@
+import type { PendingUpdate, UpdateLogStore } from '../storage/updateLogStore.ts';
+
+interface QueuedUpdate extends PendingUpdate {
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Collects updates from every room during one event-loop turn and commits them
+ * in a single transaction. Each caller's promise settles once its update is
+ * durable, so relaying after `await append()` keeps append-before-relay.
+ */
+export class GroupCommitWriter {
+  private queue: QueuedUpdate[] = [];
+  private flushing: Promise<void> | null = null;
+  private scheduled = false;
+
+  constructor(
+    private readonly store: UpdateLogStore,
+    private readonly onCommit?: (count: number, seconds: number) => void,
+  ) {}
+
+  /** Resolves when `update` is committed; rejects if the commit failed. */
+  append(documentId: string, update: Uint8Array): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ documentId, update, resolve, reject });
+      this.schedule();
+    });
+  }
+
+  /** Resolves once everything queued before this call is committed (or failed). */
+  async drain(): Promise<void> {
+    while (this.queue.length > 0 || this.flushing) {
+      if (this.flushing) await this.flushing;
+      else await this.flush();
+    }
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      void this.flush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    if (this.flushing) {
+      // One commit at a time keeps the log in arrival order; the next batch
+      // waits and then goes as one transaction.
+      await this.flushing;
+      if (this.queue.length > 0) this.schedule();
+      return;
+    }
+    const batch = this.queue;
+    if (batch.length === 0) return;
+    this.queue = [];
+    const started = process.hrtime.bigint();
+    this.flushing = this.store.appendUpdates(batch).then(
+      () => {
+        this.onCommit?.(batch.length, Number(process.hrtime.bigint() - started) / 1e9);
+        for (const item of batch) item.resolve();
+      },
+      (error: unknown) => {
+        for (const item of batch) item.reject(error);
+      },
+    );
+    try {
+      await this.flushing;
+    } finally {
+      this.flushing = null;
+      if (this.queue.length > 0) this.schedule();
+    }
+  }
+}

@@ -1,0 +1,250 @@
+import { CloseCode, closeCodeName, SyncMessageType } from '@samverka/model';
+import * as decoding from 'lib0/decoding';
+import { Awareness, applyAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import type { SyncLimits } from '../config.ts';
+import type { Logger } from '../logger.ts';
+import type { GroupCommitWriter } from './groupCommitWriter.ts';
+import type { ConnectionInfo, SyncSocket } from './syncConnection.ts';
+import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './syncMessages.ts';
+import type { SyncMetrics } from './syncMetrics.ts';
+
+interface ConnectionState extends ConnectionInfo {
+  /** Awareness client ids this socket has announced, removed when it leaves. */
+  awarenessIds: Set<number>;
+  awarenessTokens: number;
+  awarenessRefilledAt: number;
+}
+
+export interface RoomDeps {
+  writer: GroupCommitWriter;
+  limits: SyncLimits;
+  metrics: SyncMetrics;
+  log: Logger;
+  /** Called when the last connection leaves or the room must be dropped. */
+  onEmpty(room: Room): void;
+  onStorageFailure(room: Room): void;
+  onCommitted(room: Room): void;
+}
+
+/** Thrown for frames that do not decode as the y-websocket protocol. */
+class MalformedFrame extends Error {}
+
+/**
+ * One loaded document and the sockets editing it. Updates are applied to the
+ * in-memory Y.Doc, appended to the log, and relayed only once committed.
+ */
+export class Room {
+  readonly doc: Y.Doc;
+  readonly awareness: Awareness;
+  private readonly connections = new Map<SyncSocket, ConnectionState>();
+  private lastCommit: Promise<void> = Promise.resolve();
+  private failed = false;
+
+  constructor(
+    readonly documentId: string,
+    doc: Y.Doc,
+    private readonly deps: RoomDeps,
+  ) {
+    this.doc = doc;
+    this.awareness = new Awareness(doc);
+    // The server itself is not a collaborator; its own awareness entry would be noise.
+    this.awareness.setLocalState(null);
+    doc.on('update', this.handleDocUpdate);
+    this.awareness.on('update', this.handleAwarenessUpdate);
+  }
+
+  get connectionCount(): number {
+    return this.connections.size;
+  }
+
+  /** Adds a socket; returns false (and closes it) when the room is full. */
+  addConnection(socket: SyncSocket, info: ConnectionInfo): boolean {
+    if (this.connections.size >= this.deps.limits.maxConnectionsPerDocument) {
+      this.closeSocket(socket, CloseCode.ROOM_FULL);
+      return false;
+    }
+    const now = Date.now();
+    this.connections.set(socket, {
+      ...info,
+      awarenessIds: new Set(),
+      awarenessTokens: this.deps.limits.awarenessUpdatesPerSecond,
+      awarenessRefilledAt: now,
+    });
+    this.send(socket, encodeSyncStep1(this.doc));
+    const present = [...this.awareness.getStates().keys()];
+    if (present.length > 0) this.send(socket, encodeAwareness(this.awareness, present));
+    return true;
+  }
+
+  /** Forgets a socket that closed, removing the presence it announced. */
+  removeConnection(socket: SyncSocket): void {
+    const state = this.connections.get(socket);
+    if (!state) return;
+    this.connections.delete(socket);
+    if (state.awarenessIds.size > 0) removeAwarenessStates(this.awareness, [...state.awarenessIds], null);
+    if (this.connections.size === 0) this.deps.onEmpty(this);
+  }
+
+  /** Closes every socket of one user (rights changed) with the given code. */
+  closeConnectionsOf(userId: string, code: number): number {
+    let closed = 0;
+    for (const [socket, state] of this.connections) {
+      if (state.userId === userId) {
+        this.closeSocket(socket, code);
+        closed += 1;
+      }
+    }
+    return closed;
+  }
+
+  /** Closes every socket, e.g. on shutdown. */
+  closeAll(code: number): void {
+    for (const socket of [...this.connections.keys()]) this.closeSocket(socket, code);
+  }
+
+  /** Handles one binary frame from a socket; a bad frame closes that socket only. */
+  receive(socket: SyncSocket, frame: Uint8Array): void {
+    const state = this.connections.get(socket);
+    if (!state) return;
+    this.deps.metrics.messagesIn.inc();
+    this.deps.metrics.bytesIn.inc(frame.byteLength);
+    try {
+      this.dispatch(socket, state, frame);
+    } catch (error) {
+      this.deps.log.warn({ documentId: this.documentId, err: describe(error) }, 'malformed sync frame');
+      this.closeSocket(socket, CloseCode.MALFORMED_MESSAGE);
+    }
+  }
+
+  /** Resolves when every update applied so far is committed. */
+  flushed(): Promise<void> {
+    return this.lastCommit;
+  }
+
+  destroy(): void {
+    this.doc.off('update', this.handleDocUpdate);
+    this.awareness.off('update', this.handleAwarenessUpdate);
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
+  private dispatch(socket: SyncSocket, state: ConnectionState, frame: Uint8Array): void {
+    const decoder = decoding.createDecoder(frame);
+    const type = decoding.readVarUint(decoder);
+    switch (type) {
+      case SyncMessageType.SYNC:
+        this.receiveSync(socket, state, decoder);
+        break;
+      case SyncMessageType.AWARENESS:
+        this.receiveAwareness(socket, state, decoding.readVarUint8Array(decoder));
+        break;
+      case SyncMessageType.QUERY_AWARENESS:
+        this.send(socket, encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]));
+        break;
+      case SyncMessageType.AUTH:
+        break; // Auth happens at the upgrade; in-band auth frames carry nothing for us.
+      default:
+        throw new MalformedFrame(`unknown message type ${type}`);
+    }
+    if (decoding.hasContent(decoder)) throw new MalformedFrame('trailing bytes');
+  }
+
+  private receiveSync(socket: SyncSocket, state: ConnectionState, decoder: decoding.Decoder): void {
+    const syncType = decoding.readVarUint(decoder);
+    if (syncType === syncProtocol.messageYjsSyncStep1) {
+      const stateVector = decoding.readVarUint8Array(decoder);
+      Y.decodeStateVector(stateVector); // validates before we answer
+      // Answer only with committed state, so no client ever learns of an
+      // update that a crash could still take back.
+      void this.lastCommit.then(() => {
+        if (this.connections.has(socket)) this.send(socket, encodeSyncStep2(this.doc, stateVector));
+      });
+      return;
+    }
+    if (syncType !== syncProtocol.messageYjsSyncStep2 && syncType !== syncProtocol.messageYjsUpdate) {
+      throw new MalformedFrame(`unknown sync message ${syncType}`);
+    }
+    const update = decoding.readVarUint8Array(decoder);
+    // Read-only connections: the frame is read (so it is well-formed) and dropped.
+    if (state.mode === 'read-only') return;
+    Y.applyUpdate(this.doc, update, socket);
+  }
+
+  private receiveAwareness(socket: SyncSocket, state: ConnectionState, update: Uint8Array): void {
+    const now = Date.now();
+    const rate = this.deps.limits.awarenessUpdatesPerSecond;
+    state.awarenessTokens = Math.min(rate, state.awarenessTokens + ((now - state.awarenessRefilledAt) / 1000) * rate);
+    state.awarenessRefilledAt = now;
+    if (state.awarenessTokens < 1) {
+      this.closeSocket(socket, CloseCode.RATE_LIMITED);
+      return;
+    }
+    state.awarenessTokens -= 1;
+    applyAwarenessUpdate(this.awareness, update, socket);
+  }
+
+  private readonly handleDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    const commit = this.deps.writer.append(this.documentId, update);
+    this.lastCommit = commit.catch(() => undefined);
+    commit.then(
+      () => {
+        this.deps.onCommitted(this);
+        const frame = encodeUpdate(update);
+        for (const socket of this.connections.keys()) if (socket !== origin) this.send(socket, frame);
+      },
+      (error: unknown) => this.failStorage(error),
+    );
+  };
+
+  private readonly handleAwarenessUpdate = (
+    change: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const origins = this.connections.get(origin as SyncSocket);
+    if (origins) {
+      for (const id of change.added) origins.awarenessIds.add(id);
+      for (const id of change.removed) origins.awarenessIds.delete(id);
+    }
+    const changed = [...change.added, ...change.updated, ...change.removed];
+    const frame = encodeAwareness(this.awareness, changed);
+    for (const socket of this.connections.keys()) this.send(socket, frame);
+  };
+
+  /**
+   * A failed commit means memory holds what storage does not. Drop the room and
+   * close its sockets: on reconnect each client re-sends what the server lacks.
+   */
+  private failStorage(error: unknown): void {
+    if (this.failed) return;
+    this.failed = true;
+    this.deps.log.error({ documentId: this.documentId, err: describe(error) }, 'update log append failed');
+    this.closeAll(CloseCode.STORAGE_UNAVAILABLE);
+    this.deps.onStorageFailure(this);
+  }
+
+  private send(socket: SyncSocket, frame: Uint8Array): void {
+    try {
+      socket.send(frame);
+      this.deps.metrics.messagesOut.inc();
+      this.deps.metrics.bytesOut.inc(frame.byteLength);
+    } catch {
+      this.closeSocket(socket, CloseCode.GOING_AWAY);
+    }
+  }
+
+  private closeSocket(socket: SyncSocket, code: number): void {
+    this.deps.metrics.closes.inc(1, { reason: closeCodeName(code) ?? String(code) });
+    try {
+      socket.close(code, closeCodeName(code) ?? '');
+    } catch {
+      // already closed
+    }
+    this.removeConnection(socket);
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}

@@ -1,0 +1,150 @@
+import * as Y from 'yjs';
+import type { SyncLimits } from '../config.ts';
+import type { Logger } from '../logger.ts';
+import { Gauge, type MetricsRegistry } from '../metrics.ts';
+import type { UpdateLogStore } from '../storage/updateLogStore.ts';
+import { GroupCommitWriter } from './groupCommitWriter.ts';
+import { Room } from './room.ts';
+import { createSyncMetrics, type SyncMetrics } from './syncMetrics.ts';
+
+interface RoomEntry {
+  room: Promise<Room>;
+  unloadTimer?: NodeJS.Timeout;
+  /** Set while the room flushes and compacts on its way out. */
+  unloading?: Promise<void>;
+  commitsSinceCompaction: number;
+  compacting: boolean;
+}
+
+/**
+ * Keeps one Room per loaded document: loads it from the update log on first
+ * connection and unloads it a grace period after the last one leaves.
+ */
+export class RoomRegistry {
+  private readonly entries = new Map<string, RoomEntry>();
+  private readonly writer: GroupCommitWriter;
+  readonly metrics: SyncMetrics;
+  private connections = 0;
+
+  constructor(
+    private readonly store: UpdateLogStore,
+    private readonly limits: SyncLimits,
+    private readonly log: Logger,
+    metricsRegistry: MetricsRegistry,
+  ) {
+    this.metrics = createSyncMetrics(metricsRegistry);
+    this.writer = new GroupCommitWriter(store, (_count, seconds) => this.metrics.appendSeconds.observe(seconds));
+    metricsRegistry.register(new Gauge('samverka_rooms', 'Documents loaded in memory', () => this.entries.size));
+    metricsRegistry.register(new Gauge('samverka_connections', 'Open sync connections', () => this.connections));
+  }
+
+  /** The loaded room for a document, loading it if needed. Rejects if storage fails. */
+  async open(documentId: string): Promise<Room> {
+    let entry = this.entries.get(documentId);
+    if (entry?.unloading) {
+      await entry.unloading;
+      entry = this.entries.get(documentId);
+    }
+    if (!entry) {
+      entry = { room: this.load(documentId), commitsSinceCompaction: 0, compacting: false };
+      this.entries.set(documentId, entry);
+      // A failed load must not leave a half-made room behind for the next try.
+      entry.room.catch(() => this.entries.delete(documentId));
+    }
+    if (entry.unloadTimer) {
+      clearTimeout(entry.unloadTimer);
+      entry.unloadTimer = undefined;
+    }
+    return entry.room;
+  }
+
+  /** Counts a socket accepted by a room (for the connections gauge). */
+  trackConnection(delta: 1 | -1): void {
+    this.connections += delta;
+  }
+
+  /** Every loaded room, for closing a user's sockets across documents. */
+  async loadedRooms(): Promise<Room[]> {
+    const settled = await Promise.allSettled([...this.entries.values()].map((e) => e.room));
+    return settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  }
+
+  /** Flushes every pending update and closes all sockets with `code` (graceful shutdown). */
+  async shutdown(code: number): Promise<void> {
+    for (const room of await this.loadedRooms()) room.closeAll(code);
+    await this.writer.drain();
+    await Promise.allSettled([...this.entries.keys()].map((id) => this.unload(id)));
+  }
+
+  private async load(documentId: string): Promise<Room> {
+    const started = Date.now();
+    const updates = await this.store.loadUpdates(documentId);
+    const doc = new Y.Doc({ gc: true });
+    if (updates.length === 1) Y.applyUpdate(doc, updates[0] as Uint8Array);
+    else if (updates.length > 1) Y.applyUpdate(doc, Y.mergeUpdates(updates));
+    this.log.debug({ documentId, rows: updates.length, ms: Date.now() - started }, 'room loaded');
+    return new Room(documentId, doc, {
+      writer: this.writer,
+      limits: this.limits,
+      metrics: this.metrics,
+      log: this.log,
+      onEmpty: (room) => this.scheduleUnload(room.documentId),
+      onStorageFailure: (room) => this.drop(room.documentId),
+      onCommitted: (room) => this.noteCommit(room.documentId),
+    });
+  }
+
+  private scheduleUnload(documentId: string): void {
+    const entry = this.entries.get(documentId);
+    if (!entry || entry.unloadTimer) return;
+    entry.unloadTimer = setTimeout(() => void this.unload(documentId), this.limits.roomUnloadGraceMs);
+    entry.unloadTimer.unref();
+  }
+
+  private async unload(documentId: string): Promise<void> {
+    const entry = this.entries.get(documentId);
+    if (!entry || entry.unloading) return;
+    const room = await entry.room;
+    if (room.connectionCount > 0) return;
+    entry.unloading = (async () => {
+      await room.flushed();
+      await this.compact(documentId, entry).catch((error: unknown) =>
+        this.log.warn({ documentId, err: String(error) }, 'compaction on unload failed'),
+      );
+      room.destroy();
+      this.entries.delete(documentId);
+    })();
+    await entry.unloading;
+  }
+
+  private drop(documentId: string): void {
+    const entry = this.entries.get(documentId);
+    if (!entry) return;
+    if (entry.unloadTimer) clearTimeout(entry.unloadTimer);
+    this.entries.delete(documentId);
+    void entry.room.then((room) => room.destroy());
+  }
+
+  private noteCommit(documentId: string): void {
+    const entry = this.entries.get(documentId);
+    if (!entry) return;
+    entry.commitsSinceCompaction += 1;
+    if (entry.commitsSinceCompaction >= this.limits.compactionThreshold && !entry.compacting) {
+      void this.compact(documentId, entry).catch((error: unknown) =>
+        this.log.warn({ documentId, err: String(error) }, 'compaction failed'),
+      );
+    }
+  }
+
+  private async compact(documentId: string, entry: RoomEntry): Promise<void> {
+    if (entry.compacting) return;
+    entry.compacting = true;
+    try {
+      entry.commitsSinceCompaction = 0;
+      const merged = await this.store.compact(documentId);
+      if (merged > 1) this.metrics.compactions.inc();
+    } finally {
+      entry.compacting = false;
+    }
+  }
+}

@@ -1,0 +1,99 @@
+import { upgradeWebSocket, type WebSocketLike } from '@hono/node-server';
+import { CloseCode, closeCodeName, isDocumentId, SYNC_PATH_PREFIX } from '@samverka/model';
+import type { Context, Hono } from 'hono';
+import type { Logger } from '../logger.ts';
+import type { KeepAlive } from './keepAlive.ts';
+import type { Room } from './room.ts';
+import type { RoomRegistry } from './roomRegistry.ts';
+import type { ConnectionInfo, SyncSocket } from './syncConnection.ts';
+
+/** The outcome of authorising an upgrade: a connection mode, or an HTTP refusal. */
+export type SyncAuthorization = { allow: ConnectionInfo } | { refuse: 401 | 403 | 404 };
+
+/** Decides, once per upgrade, whether and how a request may connect to a document. */
+export type SyncAuthorizer = (c: Context, documentId: string) => Promise<SyncAuthorization>;
+
+export interface SyncRouteOptions {
+  registry: RoomRegistry;
+  keepAlive: KeepAlive;
+  allowedOrigins: readonly string[];
+  authorize: SyncAuthorizer;
+  log: Logger;
+}
+
+/**
+ * Mounts `GET /sync/:documentId`: checks the path and Origin, asks the
+ * authoriser for a mode, upgrades, then hands the socket to the document's room.
+ */
+export function mountSyncRoute(app: Hono, options: SyncRouteOptions): void {
+  const { registry, keepAlive, log } = options;
+
+  app.get(
+    `${SYNC_PATH_PREFIX}/:documentId`,
+    async (c, next) => {
+      const documentId = c.req.param('documentId');
+      if (!isDocumentId(documentId)) return c.body(null, 404);
+      const origin = c.req.header('origin');
+      // Browsers always send Origin on a WebSocket; refusing foreign ones stops
+      // another site from riding a member's cookie (cross-site WebSocket hijacking).
+      if (origin !== undefined && !options.allowedOrigins.includes(origin)) return c.body(null, 403);
+      const decision = await options.authorize(c, documentId);
+      if ('refuse' in decision) return c.body(null, decision.refuse);
+      c.set('syncConnection' as never, decision.allow as never);
+      return next();
+    },
+    upgradeWebSocket((c) => {
+      const documentId = c.req.param('documentId') as string;
+      const info = c.get('syncConnection' as never) as ConnectionInfo;
+      let room: Room | undefined;
+      let socket: SyncSocket | undefined;
+      let closed = false;
+      const early: Uint8Array[] = [];
+
+      return {
+        onOpen(_event, ws) {
+          const raw = ws.raw as WebSocketLike;
+          socket = {
+            send: (frame) => raw.send(frame),
+            close: (code, reason) => raw.close(code, reason),
+          };
+          keepAlive.watch(raw);
+          registry.open(documentId).then(
+            (loaded) => {
+              if (closed || !socket) return;
+              if (!loaded.addConnection(socket, info)) return;
+              room = loaded;
+              registry.trackConnection(1);
+              for (const frame of early.splice(0)) loaded.receive(socket, frame);
+            },
+            (error: unknown) => {
+              log.error({ documentId, err: String(error) }, 'document load failed');
+              registry.metrics.closes.inc(1, { reason: 'LOAD_FAILED' });
+              raw.close(CloseCode.LOAD_FAILED, 'LOAD_FAILED');
+            },
+          );
+        },
+        onMessage(event, ws) {
+          const raw = ws.raw as WebSocketLike;
+          keepAlive.seen(raw);
+          if (!(event.data instanceof ArrayBuffer)) {
+            registry.metrics.closes.inc(1, { reason: 'MALFORMED_MESSAGE' });
+            raw.close(CloseCode.MALFORMED_MESSAGE, closeCodeName(CloseCode.MALFORMED_MESSAGE));
+            return;
+          }
+          const frame = new Uint8Array(event.data);
+          if (room && socket) room.receive(socket, frame);
+          else early.push(frame);
+        },
+        onClose(_event, ws) {
+          closed = true;
+          keepAlive.forget(ws.raw as WebSocketLike);
+          if (room && socket) {
+            room.removeConnection(socket);
+            registry.trackConnection(-1);
+          }
+        },
+      };
+    }),
+  );
+}
