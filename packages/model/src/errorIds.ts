@@ -13,11 +13,33 @@ export const ErrorId = {
   RATE_LIMITED: 'rate_limited',
   INVALID_CREDENTIALS: 'invalid_credentials',
   INTERNAL_ERROR: 'internal_error',
+  /** Sign-up with an email that already has an account. */
+  EMAIL_TAKEN: 'email_taken',
+  /** The password is on the list of most common passwords. */
+  PASSWORD_TOO_COMMON: 'password_too_common',
+  /** Password change with a wrong current password. */
+  WRONG_PASSWORD: 'wrong_password',
+  /** The last owner of a partnership cannot leave, be removed or be demoted. */
+  LAST_OWNER: 'last_owner',
+  /** The invited person is already a member. */
+  ALREADY_MEMBER: 'already_member',
+  /** The invitation token is unknown or was revoked. */
+  INVITATION_NOT_FOUND: 'invitation_not_found',
+  /** The invitation is older than its 7-day lifetime. */
+  INVITATION_EXPIRED: 'invitation_expired',
+  /** The invitation was already accepted; tokens work once. */
+  INVITATION_USED: 'invitation_used',
+  /** Signed in as someone other than the invited email. */
+  INVITATION_EMAIL_MISMATCH: 'invitation_email_mismatch',
+  /** The partnership is archived; its content can no longer change. */
+  PARTNERSHIP_ARCHIVED: 'partnership_archived',
+  /** The template does not fit the document kind. */
+  TEMPLATE_NOT_APPLICABLE: 'template_not_applicable',
 } as const;
 
 export type ErrorIdValue = (typeof ErrorId)[keyof typeof ErrorId];
 
 /** The JSON body of every API error. */
 export interface ApiErrorBody {
-  error: { id: ErrorIdValue | string; message: string };
+  error: { id: ErrorIdValue | string; message: string; fields?: Record<string, string> };
 }

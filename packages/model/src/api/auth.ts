@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { emailSchema, idSchema, isoDateTimeSchema } from './common.ts';
+
+/** Shortest password accepted; no composition rules beyond this and the common-password list. */
+export const PASSWORD_MIN_LENGTH = 10;
+/** Longest password accepted, so hashing cost stays bounded. */
+export const PASSWORD_MAX_LENGTH = 256;
+
+export const newPasswordSchema = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, `use at least ${PASSWORD_MIN_LENGTH} characters`)
+  .max(PASSWORD_MAX_LENGTH);
+
+export const signupRequestSchema = z.strictObject({
+  email: emailSchema,
+  password: newPasswordSchema,
+  name: z.string().trim().min(1, 'enter your name').max(100),
+});
+export type SignupRequest = z.infer<typeof signupRequestSchema>;
+
+export const loginRequestSchema = z.strictObject({
+  email: emailSchema,
+  password: z.string().min(1, 'enter your password').max(PASSWORD_MAX_LENGTH),
+});
+export type LoginRequest = z.infer<typeof loginRequestSchema>;
+
+export const changePasswordRequestSchema = z.strictObject({
+  currentPassword: z.string().min(1).max(PASSWORD_MAX_LENGTH),
+  newPassword: newPasswordSchema,
+});
+export type ChangePasswordRequest = z.infer<typeof changePasswordRequestSchema>;
+
+export const userSchema = z.object({ id: idSchema, email: z.string(), name: z.string() });
+export type User = z.infer<typeof userSchema>;
+
+/** Answer of signup (201), login (200) and GET /api/me (200). */
+export const userResponseSchema = z.object({ user: userSchema });
+export type UserResponse = z.infer<typeof userResponseSchema>;
+
+export const sessionSchema = z.object({
+  id: idSchema,
+  createdAt: isoDateTimeSchema,
+  lastSeenAt: isoDateTimeSchema,
+  expiresAt: isoDateTimeSchema,
+  userAgent: z.string().nullable(),
+  /** The session this request was made with. */
+  current: z.boolean(),
+});
+export type SessionInfo = z.infer<typeof sessionSchema>;
+
+export const sessionsResponseSchema = z.object({ sessions: z.array(sessionSchema) });
+export type SessionsResponse = z.infer<typeof sessionsResponseSchema>;
+
+/** Answer of DELETE /api/sessions/others and POST /api/auth/password. */
+export const sessionsEndedResponseSchema = z.object({ ended: z.number().int() });
+export type SessionsEndedResponse = z.infer<typeof sessionsEndedResponseSchema>;

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { DOCUMENT_KINDS } from '../documentShapes.ts';
+import { idSchema, isoDateTimeSchema } from './common.ts';
+
+/** Templates a new text document can be seeded with, on the server, once. */
+export const TEXT_TEMPLATES = ['partnership-agreement', 'annual-plan', 'steering-notes', 'evaluation-report'] as const;
+export type TextTemplate = (typeof TEXT_TEMPLATES)[number];
+
+/** Kinds a person may create; the register is created with the partnership, once. */
+export const CREATABLE_DOCUMENT_KINDS = ['canvas', 'text'] as const;
+
+export const createDocumentRequestSchema = z.strictObject({
+  kind: z.enum(CREATABLE_DOCUMENT_KINDS),
+  title: z.string().trim().min(1, 'enter a title').max(200),
+  template: z.enum(TEXT_TEMPLATES).optional(),
+});
+export type CreateDocumentRequest = z.infer<typeof createDocumentRequestSchema>;
+
+export const documentSummarySchema = z.object({
+  id: idSchema,
+  kind: z.enum(DOCUMENT_KINDS),
+  title: z.string(),
+  createdAt: isoDateTimeSchema,
+});
+export type DocumentSummary = z.infer<typeof documentSummarySchema>;
+
+export const documentsResponseSchema = z.object({ documents: z.array(documentSummarySchema) });
+export type DocumentsResponse = z.infer<typeof documentsResponseSchema>;
+
+export const documentResponseSchema = z.object({ document: documentSummarySchema });
+export type DocumentResponse = z.infer<typeof documentResponseSchema>;
