@@ -1,5 +1,6 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: migrations run before the typed schema exists
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
+import { accountMigrations } from './accountMigrations.ts';
 import type { Dialect } from './database.ts';
 
 /**
@@ -25,6 +26,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    ...accountMigrations(dialect),
   };
 }
 

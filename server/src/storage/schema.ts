@@ -1,7 +1,7 @@
 import type { Generated } from 'kysely';
 
 /** Kysely's view of every table; one migration set creates them on SQLite and PostgreSQL. */
-export interface DatabaseSchema {
+export interface DatabaseSchema extends AccountTables {
   document_updates: DocumentUpdatesTable;
 }
 
@@ -13,5 +13,95 @@ export interface DocumentUpdatesTable {
   id: Generated<number>;
   document_id: string;
   data: Uint8Array;
+  created_at: number;
+}
+
+/** Accounts and what hangs off them (migration 0002). Times are epoch milliseconds. */
+export interface AccountTables {
+  users: UsersTable;
+  sessions: SessionsTable;
+  partnerships: PartnershipsTable;
+  memberships: MembershipsTable;
+  invitations: InvitationsTable;
+  documents: DocumentsTable;
+  audit_events: AuditEventsTable;
+}
+
+export interface UsersTable {
+  id: string;
+  /** Trimmed and lower-cased. */
+  email: string;
+  name: string;
+  /** argon2id PHC string. */
+  password_hash: string;
+  created_at: number;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  /** Hex SHA-256 of the token's secret part; the secret itself is never stored. */
+  secret_hash: string;
+  created_at: number;
+  last_seen_at: number;
+  expires_at: number;
+  user_agent: string | null;
+}
+
+export interface PartnershipsTable {
+  id: string;
+  name: string;
+  university_name: string;
+  partner_name: string;
+  language: string;
+  start_date: string | null;
+  term_years: number | null;
+  phase: string;
+  created_by: string | null;
+  created_at: number;
+  archived_at: number | null;
+}
+
+export interface MembershipsTable {
+  partnership_id: string;
+  user_id: string;
+  role: string;
+  side: string;
+  created_at: number;
+}
+
+export interface InvitationsTable {
+  id: string;
+  partnership_id: string;
+  email: string;
+  role: string;
+  side: string;
+  /** Hex SHA-256 of the one-time token. */
+  token_hash: string;
+  invited_by: string | null;
+  created_at: number;
+  expires_at: number;
+  accepted_at: number | null;
+  accepted_by: string | null;
+  revoked_at: number | null;
+}
+
+export interface DocumentsTable {
+  id: string;
+  partnership_id: string;
+  kind: string;
+  title: string;
+  created_by: string | null;
+  created_at: number;
+}
+
+export interface AuditEventsTable {
+  id: Generated<number>;
+  partnership_id: string;
+  type: string;
+  actor_user_id: string | null;
+  actor_side: string | null;
+  /** JSON object of the event's facts. */
+  details: string;
   created_at: number;
 }
