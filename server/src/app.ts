@@ -1,12 +1,14 @@
 import { ErrorId } from '@samverka/model';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
 import type { Config } from './config.ts';
 import { mountHealth } from './http/health.ts';
 import { ApiError, handleError, notFound } from './http/httpErrors.ts';
+import { requestLogging } from './http/requestLogging.ts';
 import { mountStaticClient } from './http/staticClient.ts';
 import type { Logger } from './logger.ts';
-import { MetricsRegistry } from './metrics.ts';
+import { MetricsRegistry, registerProcessMetrics } from './metrics.ts';
 import type { Database } from './storage/database.ts';
 import { SqlUpdateLogStore } from './storage/sqlUpdateLogStore.ts';
 import { KeepAlive } from './sync/keepAlive.ts';
@@ -23,10 +25,17 @@ export interface AppParts {
 /** Until accounts exist every well-formed document is open for editing. */
 const openAccess: SyncAuthorizer = async () => ({ allow: { mode: 'read-write' } });
 
+/** Optional parts a caller (a test, later the auth module) may swap in. */
+export interface AppOptions {
+  /** Decides each sync upgrade's mode; defaults to open read-write access. */
+  authorize?: SyncAuthorizer;
+}
+
 /** Builds the Hono app and the sync core around one database. */
-export function createApp(config: Config, database: Database, log: Logger): AppParts {
+export function createApp(config: Config, database: Database, log: Logger, options: AppOptions = {}): AppParts {
   const metrics = new MetricsRegistry();
-  const store = new SqlUpdateLogStore(database.db);
+  registerProcessMetrics(metrics);
+  const store = new SqlUpdateLogStore(database.db, database.dialect);
   const registry = new RoomRegistry(store, config.sync, log, metrics);
   const keepAlive = new KeepAlive(config.sync.pingIntervalMs, config.sync.idleTimeoutMs, () =>
     registry.metrics.closes.inc(1, { reason: 'IDLE_TIMEOUT' }),
@@ -34,6 +43,7 @@ export function createApp(config: Config, database: Database, log: Logger): AppP
   const app = new Hono();
 
   app.onError((error, c) => handleError(error, c, log));
+  app.use(requestId(), requestLogging(log));
   app.use(
     '/api/*',
     bodyLimit({
@@ -46,7 +56,13 @@ export function createApp(config: Config, database: Database, log: Logger): AppP
 
   mountHealth(app);
   app.get('/metrics', (c) => c.text(metrics.render(), 200, { 'Content-Type': 'text/plain; version=0.0.4' }));
-  mountSyncRoute(app, { registry, keepAlive, allowedOrigins: config.allowedOrigins, authorize: openAccess, log });
+  mountSyncRoute(app, {
+    registry,
+    keepAlive,
+    allowedOrigins: config.allowedOrigins,
+    authorize: options.authorize ?? openAccess,
+    log,
+  });
   app.all('/api/*', () => {
     throw notFound('No such API route');
   });

@@ -91,3 +91,13 @@ export class MetricsRegistry {
     return `${out.join('\n')}\n`;
   }
 }
+
+/** Process-level gauges every deployment wants next to the app's own metrics. */
+export function registerProcessMetrics(registry: MetricsRegistry): void {
+  registry.register(
+    new Gauge('process_resident_memory_bytes', 'Resident memory of the server process', () =>
+      process.memoryUsage.rss(),
+    ),
+  );
+  registry.register(new Gauge('nodejs_heap_used_bytes', 'V8 heap in use', () => process.memoryUsage().heapUsed));
+}

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { type ServerType, serve } from '@hono/node-server';
 import { CloseCode } from '@samverka/model';
 import { WebSocketServer } from 'ws';
-import { createApp } from './app.ts';
+import { type AppOptions, createApp } from './app.ts';
 import type { Config } from './config.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { openDatabase } from './storage/database.ts';
@@ -17,10 +17,14 @@ export interface RunningServer {
 }
 
 /** Opens storage, migrates it, and listens. Used by main.ts and by integration tests. */
-export async function startServer(config: Config, log: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  log: Logger = createLogger(config.logLevel),
+  options: AppOptions = {},
+): Promise<RunningServer> {
   const database = openDatabase(config);
   await migrateToLatest(database.db, database.dialect);
-  const parts = createApp(config, database, log);
+  const parts = createApp(config, database, log, options);
   // ws enforces the frame limit itself and closes an oversize sender with 1009.
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.sync.maxFrameBytes });
   const server: ServerType = await new Promise((resolve) => {

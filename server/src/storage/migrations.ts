@@ -14,7 +14,10 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
       async up(db: Kysely<any>) {
         await db.schema
           .createTable('document_updates')
-          .addColumn('id', dialect === 'postgres' ? 'bigserial' : 'integer', (col) => col.primaryKey().autoIncrement())
+          // bigserial already counts up on PostgreSQL, where Kysely's autoIncrement() would emit MySQL's invalid auto_increment.
+          .addColumn('id', dialect === 'postgres' ? 'bigserial' : 'integer', (col) =>
+            dialect === 'postgres' ? col.primaryKey() : col.primaryKey().autoIncrement(),
+          )
           .addColumn('document_id', 'text', (col) => col.notNull())
           .addColumn('data', sql.raw(binary), (col) => col.notNull())
           .addColumn('created_at', 'bigint', (col) => col.notNull())
@@ -33,7 +36,14 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
 /** Brings the schema up to date; throws (and so stops start-up) if a migration fails. */
 export async function migrateToLatest(db: Kysely<any>, dialect: Dialect): Promise<void> {
   const provider: MigrationProvider = { getMigrations: async () => migrationsFor(dialect) };
-  const migrator = new Migrator({ db, provider });
+  // Kysely looks for its bookkeeping tables in every schema; on PostgreSQL pin them to
+  // the schema we migrate, or another schema's tables in the same database fool it.
+  const migrationTableSchema =
+    dialect === 'postgres'
+      ? ((await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db)).rows[0]?.schema ??
+        undefined)
+      : undefined;
+  const migrator = new Migrator({ db, provider, ...(migrationTableSchema ? { migrationTableSchema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((result) => result.status === 'Error');
   if (error || failed) {

@@ -1,11 +1,15 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import * as Y from 'yjs';
+import type { Dialect } from './database.ts';
 import type { DatabaseSchema } from './schema.ts';
 import type { PendingUpdate, UpdateLogStore } from './updateLogStore.ts';
 
 /** The update log in SQL through Kysely; the same code serves SQLite and PostgreSQL. */
 export class SqlUpdateLogStore implements UpdateLogStore {
-  constructor(private readonly db: Kysely<DatabaseSchema>) {}
+  constructor(
+    private readonly db: Kysely<DatabaseSchema>,
+    private readonly dialect: Dialect = 'sqlite',
+  ) {}
 
   async loadUpdates(documentId: string): Promise<Uint8Array[]> {
     const rows = await this.db
@@ -34,6 +38,11 @@ export class SqlUpdateLogStore implements UpdateLogStore {
 
   async compact(documentId: string): Promise<number> {
     return this.db.transaction().execute(async (trx) => {
+      if (this.dialect === 'postgres') {
+        // READ COMMITTED lets two compactions of one document read the same rows;
+        // a per-document lock makes them take turns. (SQLite runs one writer at a time.)
+        await sql`select pg_advisory_xact_lock(hashtext(${`compact:${documentId}`}))`.execute(trx);
+      }
       const rows = await trx
         .selectFrom('document_updates')
         .select(['id', 'data'])
@@ -46,12 +55,16 @@ export class SqlUpdateLogStore implements UpdateLogStore {
       const lastId = ids[ids.length - 1] as number;
       // Delete exactly the rows merged (rows appended meanwhile are untouched),
       // then store the merge under the highest id it covers so order is kept.
+      let deleted = 0;
       for (let i = 0; i < ids.length; i += 500) {
-        await trx
+        const [result] = await trx
           .deleteFrom('document_updates')
           .where('id', 'in', ids.slice(i, i + 500))
           .execute();
+        deleted += Number(result?.numDeletedRows ?? 0);
       }
+      // Someone else removed rows we merged: roll back rather than store a merge twice.
+      if (deleted !== ids.length) throw new Error(`compaction of ${documentId} raced: ${deleted}/${ids.length} rows`);
       await trx
         .insertInto('document_updates')
         .values({ id: lastId, document_id: documentId, data: merged, created_at: Date.now() })
