@@ -13,3 +13,4 @@ export * from './permissions.ts';
 export * from './presence.ts';
 export * from './roles.ts';
 export * from './syncProtocol.ts';
+export * from './templates/partnershipCanvas.ts';
