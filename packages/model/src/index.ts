@@ -14,3 +14,4 @@ export * from './presence.ts';
 export * from './roles.ts';
 export * from './syncProtocol.ts';
 export * from './templates/partnershipCanvas.ts';
+export * from './templates/textTemplates.ts';
