@@ -41,6 +41,8 @@ export class Room {
   private readonly connections = new Map<SyncSocket, ConnectionState>();
   private lastCommit: Promise<void> = Promise.resolve();
   private failed = false;
+  /** Counts awareness 'update' events, to tell a changing frame from an echo. */
+  private awarenessChanges = 0;
 
   constructor(
     readonly documentId: string,
@@ -173,6 +175,12 @@ export class Room {
   }
 
   private receiveAwareness(socket: SyncSocket, state: ConnectionState, update: Uint8Array): void {
+    const changesBefore = this.awarenessChanges;
+    applyAwarenessUpdate(this.awareness, update, socket);
+    // y-websocket clients echo every awareness change they receive, so one
+    // flooder would drain everyone's budget. Echoes are no-ops here (same or
+    // older clock): only frames that change something are charged.
+    if (this.awarenessChanges === changesBefore) return;
     const now = Date.now();
     const rate = this.deps.limits.awarenessUpdatesPerSecond;
     state.awarenessTokens = Math.min(rate, state.awarenessTokens + ((now - state.awarenessRefilledAt) / 1000) * rate);
@@ -182,7 +190,6 @@ export class Room {
       return;
     }
     state.awarenessTokens -= 1;
-    applyAwarenessUpdate(this.awareness, update, socket);
   }
 
   private readonly handleDocUpdate = (update: Uint8Array, origin: unknown): void => {
@@ -202,6 +209,7 @@ export class Room {
     change: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ): void => {
+    this.awarenessChanges += 1;
     const origins = this.connections.get(origin as SyncSocket);
     if (origins) {
       for (const id of change.added) origins.awarenessIds.add(id);

@@ -2,10 +2,14 @@ import { upgradeWebSocket, type WebSocketLike } from '@hono/node-server';
 import { CloseCode, closeCodeName, isDocumentId, SYNC_PATH_PREFIX } from '@samverka/model';
 import type { Context, Hono } from 'hono';
 import type { Logger } from '../logger.ts';
+import { EarlyFrameBuffer } from './earlyFrameBuffer.ts';
 import type { KeepAlive } from './keepAlive.ts';
 import type { Room } from './room.ts';
 import type { RoomRegistry } from './roomRegistry.ts';
 import type { ConnectionInfo, SyncSocket } from './syncConnection.ts';
+
+/** Frames a socket may send before its document has loaded (a real client sends a few). */
+const EARLY_FRAME_LIMIT = 256;
 
 /** The outcome of authorising an upgrade: a connection mode, or an HTTP refusal. */
 export type SyncAuthorization = { allow: ConnectionInfo } | { refuse: 401 | 403 | 404 };
@@ -19,6 +23,8 @@ export interface SyncRouteOptions {
   allowedOrigins: readonly string[];
   authorize: SyncAuthorizer;
   log: Logger;
+  /** Bounds the frames held while a document loads. */
+  maxFrameBytes: number;
 }
 
 /**
@@ -26,7 +32,7 @@ export interface SyncRouteOptions {
  * authoriser for a mode, upgrades, then hands the socket to the document's room.
  */
 export function mountSyncRoute(app: Hono, options: SyncRouteOptions): void {
-  const { registry, keepAlive, log } = options;
+  const { registry, keepAlive, log, maxFrameBytes } = options;
 
   app.get(
     `${SYNC_PATH_PREFIX}/:documentId`,
@@ -45,10 +51,17 @@ export function mountSyncRoute(app: Hono, options: SyncRouteOptions): void {
     upgradeWebSocket((c) => {
       const documentId = c.req.param('documentId') as string;
       const info = c.get('syncConnection' as never) as ConnectionInfo;
+      // Ids only: the request id ties these lines to the upgrade's request line.
+      const context = { reqId: c.get('requestId' as never) as string | undefined, documentId, mode: info.mode };
       let room: Room | undefined;
       let socket: SyncSocket | undefined;
       let closed = false;
-      const early: Uint8Array[] = [];
+      const early = new EarlyFrameBuffer(EARLY_FRAME_LIMIT, 2 * maxFrameBytes);
+
+      const refuse = (raw: WebSocketLike, code: number) => {
+        registry.metrics.closes.inc(1, { reason: closeCodeName(code) ?? String(code) });
+        raw.close(code, closeCodeName(code) ?? '');
+      };
 
       return {
         onOpen(_event, ws) {
@@ -64,12 +77,12 @@ export function mountSyncRoute(app: Hono, options: SyncRouteOptions): void {
               if (!loaded.addConnection(socket, info)) return;
               room = loaded;
               registry.trackConnection(1);
-              for (const frame of early.splice(0)) loaded.receive(socket, frame);
+              log.info(context, 'sync connection opened');
+              for (const frame of early.take()) loaded.receive(socket, frame);
             },
             (error: unknown) => {
-              log.error({ documentId, err: String(error) }, 'document load failed');
-              registry.metrics.closes.inc(1, { reason: 'LOAD_FAILED' });
-              raw.close(CloseCode.LOAD_FAILED, 'LOAD_FAILED');
+              log.error({ ...context, err: String(error) }, 'document load failed');
+              refuse(raw, CloseCode.LOAD_FAILED);
             },
           );
         },
@@ -77,21 +90,22 @@ export function mountSyncRoute(app: Hono, options: SyncRouteOptions): void {
           const raw = ws.raw as WebSocketLike;
           keepAlive.seen(raw);
           if (!(event.data instanceof ArrayBuffer)) {
-            registry.metrics.closes.inc(1, { reason: 'MALFORMED_MESSAGE' });
-            raw.close(CloseCode.MALFORMED_MESSAGE, closeCodeName(CloseCode.MALFORMED_MESSAGE));
+            refuse(raw, CloseCode.MALFORMED_MESSAGE);
             return;
           }
           const frame = new Uint8Array(event.data);
           if (room && socket) room.receive(socket, frame);
-          else early.push(frame);
+          else if (!closed && !early.push(frame)) refuse(raw, CloseCode.RATE_LIMITED);
         },
-        onClose(_event, ws) {
+        onClose(event, ws) {
           closed = true;
+          early.clear();
           keepAlive.forget(ws.raw as WebSocketLike);
           if (room && socket) {
             room.removeConnection(socket);
             registry.trackConnection(-1);
           }
+          log.info({ ...context, code: event.code }, 'sync connection closed');
         },
       };
     }),

@@ -9,9 +9,15 @@ export interface TestClient {
   destroy(): void;
 }
 
-export function connectClient(baseUrl: string, documentId: string, doc = new Y.Doc()): TestClient {
+export function connectClient(
+  baseUrl: string,
+  documentId: string,
+  doc = new Y.Doc(),
+  options: { params?: Record<string, string> } = {},
+): TestClient {
   const wsUrl = `${baseUrl.replace(/^http/, 'ws')}/sync`;
   const provider = new WebsocketProvider(wsUrl, documentId, doc, {
+    params: options.params ?? {},
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     maxBackoffTime: 300,
     // Providers in one process would otherwise sync over BroadcastChannel and
