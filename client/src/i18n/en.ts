@@ -22,6 +22,20 @@ export const en = {
   loading: 'Loading…',
   'notFound.heading': 'Page not found',
   'notFound.back': 'Back to the start page',
+  'connection.reconnecting': 'Reconnecting…',
+  'connection.unsent':
+    'Offline with unsent changes: they are kept in this browser and sent when the connection returns',
+  'canvas.readOnly': 'View only',
+  'canvas.newerSchema':
+    'This board was saved by a newer version of Samverka. Reload the page to keep editing; until then your changes are not saved.',
+  'canvas.reload': 'Reload',
+  'canvas.exportPng': 'Export PNG',
+  'canvas.exportSvg': 'Export SVG',
+  'canvas.exportFailed': 'The export failed. Try again.',
+  'canvas.follow': 'Follow {name}’s view',
+  'canvas.following': 'Following {name}. Click again to stop.',
+  'presence.side.university': 'University',
+  'presence.side.partner': 'Partner',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -25,4 +25,18 @@ export const sv: Record<MessageKey, string> = {
   loading: 'Laddar…',
   'notFound.heading': 'Sidan finns inte',
   'notFound.back': 'Tillbaka till startsidan',
+  'connection.reconnecting': 'Återansluter…',
+  'connection.unsent':
+    'Frånkopplad med osända ändringar: de sparas i webbläsaren och skickas när anslutningen är tillbaka',
+  'canvas.readOnly': 'Endast visning',
+  'canvas.newerSchema':
+    'Tavlan har sparats av en nyare version av Samverka. Ladda om sidan för att fortsätta redigera; till dess sparas inte dina ändringar.',
+  'canvas.reload': 'Ladda om',
+  'canvas.exportPng': 'Exportera PNG',
+  'canvas.exportSvg': 'Exportera SVG',
+  'canvas.exportFailed': 'Exporten misslyckades. Försök igen.',
+  'canvas.follow': 'Följ {name}s vy',
+  'canvas.following': 'Du följer {name}. Klicka igen för att sluta.',
+  'presence.side.university': 'Lärosätet',
+  'presence.side.partner': 'Partnern',
 };

@@ -1,12 +1,17 @@
 import { SYNC_PATH_PREFIX } from '@samverka/model';
+import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { ConnectionTracker } from './connectionTracker.ts';
 
 /** One Y.Doc and its provider, shared by every component showing that document. */
 export interface DocumentSession {
   documentId: string;
   doc: Y.Doc;
   provider: WebsocketProvider;
+  /** The browser's copy of the document (absent where IndexedDB is not available). */
+  persistence?: IndexeddbPersistence;
+  connection: ConnectionTracker;
 }
 
 interface Entry {
@@ -19,6 +24,9 @@ const sessions = new Map<string, Entry>();
 
 /** Keeps a session alive briefly after the last user leaves, so remounts reuse it. */
 const RELEASE_DELAY_MS = 2000;
+
+/** Prefix of the IndexedDB database that keeps each document in the browser. */
+const LOCAL_DB_PREFIX = 'samverka-doc-';
 
 function syncServerUrl(): string {
   const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
@@ -33,8 +41,12 @@ export function getDocumentSession(documentId: string): DocumentSession {
   let entry = sessions.get(documentId);
   if (!entry) {
     const doc = new Y.Doc();
+    // Edits made offline live here until the server has them, across reloads.
+    const persistence =
+      typeof indexedDB === 'undefined' ? undefined : new IndexeddbPersistence(LOCAL_DB_PREFIX + documentId, doc);
     const provider = new WebsocketProvider(syncServerUrl(), documentId, doc, { maxBackoffTime: 5000 });
-    entry = { session: { documentId, doc, provider }, users: 0 };
+    const connection = new ConnectionTracker(doc, provider, documentId, persistence ? [persistence] : []);
+    entry = { session: { documentId, doc, provider, persistence, connection }, users: 0 };
     sessions.set(documentId, entry);
     scheduleDestroy(entry);
   }
@@ -61,7 +73,9 @@ function scheduleDestroy(entry: Entry): void {
   entry.destroyTimer = setTimeout(() => {
     if (entry.users > 0) return;
     sessions.delete(entry.session.documentId);
+    entry.session.connection.destroy();
     entry.session.provider.destroy();
+    void entry.session.persistence?.destroy();
     entry.session.doc.destroy();
   }, RELEASE_DELAY_MS);
 }

@@ -1,4 +1,5 @@
 import { useEffect, useSyncExternalStore } from 'react';
+import type { ConnectionState } from './connectionTracker.ts';
 import {
   type DocumentSession,
   getDocumentSession,
@@ -16,26 +17,13 @@ export function useDocumentSession(documentId: string): DocumentSession {
   return session;
 }
 
-export type ConnectionState = 'connected' | 'connecting' | 'offline';
+export type { ConnectionState } from './connectionTracker.ts';
 
-/** Live connection state of a session's provider. */
+/** Live connection state of a session: connected, (re)connecting, offline, or offline with unsent edits. */
 export function useConnectionState(session: DocumentSession): ConnectionState {
   return useSyncExternalStore(
-    (notify) => {
-      session.provider.on('status', notify);
-      window.addEventListener('online', notify);
-      window.addEventListener('offline', notify);
-      return () => {
-        session.provider.off('status', notify);
-        window.removeEventListener('online', notify);
-        window.removeEventListener('offline', notify);
-      };
-    },
-    () => {
-      if (!navigator.onLine) return 'offline';
-      if (session.provider.wsconnected) return 'connected';
-      return 'connecting';
-    },
+    (notify) => session.connection.subscribe(notify),
+    () => session.connection.state,
   );
 }
 
@@ -47,5 +35,28 @@ export function useSynced(session: DocumentSession): boolean {
       return () => session.provider.off('sync', notify);
     },
     () => session.provider.synced,
+  );
+}
+
+function hasContent(session: DocumentSession): boolean {
+  return session.doc.store.clients.size > 0;
+}
+
+/**
+ * Whether the document can be shown: synced with the server, or (offline) loaded
+ * from the browser's own copy with something in it. An empty local copy waits for
+ * the server, so a new board is never initialised twice.
+ */
+export function useLoaded(session: DocumentSession): boolean {
+  return useSyncExternalStore(
+    (notify) => {
+      session.provider.on('sync', notify);
+      session.persistence?.on('synced', notify);
+      return () => {
+        session.provider.off('sync', notify);
+        session.persistence?.off('synced', notify);
+      };
+    },
+    () => session.provider.synced || (session.persistence?.synced === true && hasContent(session)),
   );
 }
