@@ -1,0 +1,91 @@
+import fs from 'node:fs';
+import type { BenchConfig } from '../benchConfig.ts';
+import { resultsTable, targetsTable } from './format.ts';
+import type { MachineInfo } from './machine.ts';
+import type { ResultRow, TargetResult } from './results.ts';
+
+export interface ReportInput {
+  date: Date;
+  machine: MachineInfo;
+  config: BenchConfig;
+  rows: readonly ResultRow[];
+  targets: readonly TargetResult[];
+  notes: readonly string[];
+  durationSeconds: number;
+}
+
+/** Renders docs/benchmarks.md. */
+export function renderReport(input: ReportInput): string {
+  const { config, machine } = input;
+  const t = config.throughput;
+  return `# Sync server benchmarks
+
+Produced by \`pnpm bench\` (server/bench/main.ts) on ${input.date.toISOString()}${
+    config.quick
+      ? ' in **quick mode (BENCH_QUICK=1): every scenario shrunk about 10×, figures are a smoke test only**'
+      : ''
+  }. The whole run took ${Math.round(input.durationSeconds)} s.
+
+## Machine
+
+- CPUs (nproc): ${machine.cpus} — ${machine.cpuModel}
+- RAM: ${machine.ramGiB} GiB
+- Node: ${machine.node}
+- Load average when the run started: ${machine.loadAverage} (the machine was shared with other work; figures are noisy)
+
+## Method
+
+All three servers run on loopback, each in its own child process started fresh (with a fresh data
+folder) for every scenario, and are driven by the same client harness (server/bench/harness): plain
+\`ws\` sockets speaking y-protocols (sync step 1/2, updates). Hocuspocus frames are prefixed with the
+document name and opened with an auth frame, as its protocol requires; the payloads are identical.
+Writers type one character per update into a Y.Text; receivers identify each update from its header
+(writer client id, clock) without applying it, so the harness spends little CPU per message. The
+harness shares the 2 cores with the server under test.
+
+- **ours**: \`node --import tsx server/src/main.ts\` (SQLite, WAL, synchronous=FULL; every update is
+  committed before it is relayed).
+- **@y/websocket-server 0.1.1**: its \`setupWSConnection\`, no persistence (the floor).
+- **Hocuspocus 3.4.4** with \`@hocuspocus/extension-database\` storing one state blob per document in
+  SQLite (better-sqlite3, WAL, synchronous=FULL); its default store debounce (2 s, max 10 s) applies,
+  so it does not persist every update.
+
+Scenarios:
+
+- **a. fan-out latency**: 1 writer and ${config.fanOut.readers} readers in one room; ${config.fanOut.updates} updates at ${config.fanOut.ratePerSecond}/s; latency from
+  send to receipt at every reader (same process, same clock); p50 and p99 over all deliveries.
+- **b. throughput**: ${t.rooms} rooms × ${t.writersPerRoom} writers, closed loop: each writer keeps at most ${t.window} updates in flight
+  (sent but not yet received by all its room peers), so load follows what the server relays and stays
+  bounded. ${t.warmupMs / 1000} s warm-up, then ${t.durationMs / 1000} s measured. "Deliveries" count every update received by a peer
+  (echoes to the sender excluded); server CPU from /proc/<pid>/stat, in % of one core.
+- **c. memory**: ${config.memory.documents} documents, each loaded by a client that pushes a ~${Math.round(config.memory.documentBytes / 1000)} KB state (a prefix of the
+  automerge-paper trace) and then stays connected, idle. (RSS after − RSS before) / documents, RSS from
+  /proc/<pid>/status, median of 5 readings after ${config.memory.settleMs / 1000} s settling. Includes each idle connection's cost.
+- **d. cold load**: the automerge-paper trace (${config.coldLoad.edits === 'all' ? '259,778 edits, all' : `first ${config.coldLoad.edits} edits`}) replayed into a Y.Text, one
+  update per edit. Ours: the per-edit updates appended into the SQLite update log through
+  \`SqlUpdateLogStore.appendUpdates\` before the server starts; a new client's time from opening the
+  socket until its sync step 2 is applied; then the server is killed, the log compacted with
+  \`SqlUpdateLogStore.compact\`, a new server started and timed again. Hocuspocus: its stored state blob.
+  @y/websocket-server has no persistence: n/a. Floor: \`Y.applyUpdate\` of the same state in one process
+  (median of 5). The synced text is checked against the replayed text${
+    config.coldLoad.edits === 'all' ? ' (which equals the trace’s endContent)' : ''
+  }.
+
+## Results
+
+${resultsTable(input.rows)}
+
+## Targets (issue 3)
+
+${targetsTable(input.targets)}
+
+## Notes
+
+${input.notes.map((n) => `- ${n}`).join('\n')}
+`;
+}
+
+/** Writes the report file. */
+export function writeReport(file: string, input: ReportInput): void {
+  fs.writeFileSync(file, renderReport(input));
+}

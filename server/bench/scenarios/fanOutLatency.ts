@@ -1,0 +1,63 @@
+import type { BenchConfig } from '../benchConfig.ts';
+import { BenchClient, connectMany } from '../harness/benchClient.ts';
+import { quantile, sleep } from '../harness/stats.ts';
+import { TypingWriter } from '../harness/typingWriter.ts';
+import { startBenchServer } from '../servers/benchServer.ts';
+import type { ServerKind } from '../servers/serverKinds.ts';
+
+export interface FanOutResult {
+  p50Ms: number;
+  p99Ms: number;
+  /** Deliveries expected (updates × readers) that never arrived within the drain time. */
+  lost: number;
+}
+
+/**
+ * a. One writer, N readers in one room; the writer types at a fixed rate and
+ * every reader records send→receipt latency (same process, same clock).
+ */
+export async function runFanOutLatency(
+  kind: ServerKind,
+  config: BenchConfig['fanOut'],
+  log: (line: string) => void,
+): Promise<FanOutResult> {
+  const server = await startBenchServer(kind);
+  const clients: BenchClient[] = [];
+  try {
+    const documentId = 'fanout-room';
+    const writer = new TypingWriter();
+    const sentAt = new Float64Array(config.updates);
+    const samples = new Float64Array(config.updates * config.readers);
+    let received = 0;
+    const readers = await connectMany(config.readers, 10, () =>
+      BenchClient.connect(server, documentId, {
+        onUpdate: (client, clock, at) => {
+          if (client !== writer.clientId || clock >= config.updates) return;
+          if (received < samples.length) samples[received++] = at - (sentAt[clock] as number);
+        },
+      }),
+    );
+    clients.push(...readers);
+    const writerClient = await BenchClient.connect(server, documentId, { doc: writer.doc });
+    clients.push(writerClient);
+    log(`  ${config.readers} readers + 1 writer connected; sending ${config.updates} updates`);
+
+    const intervalMs = 1000 / config.ratePerSecond;
+    const started = performance.now();
+    for (let i = 0; i < config.updates; i++) {
+      // Drift-free pacing: each send is due at started + i·interval.
+      const wait = started + i * intervalMs - performance.now();
+      if (wait > 1) await sleep(wait);
+      const { update, clock } = writer.next();
+      sentAt[clock] = performance.now();
+      writerClient.sendUpdate(update);
+    }
+    const deadline = performance.now() + config.drainMs;
+    while (received < samples.length && performance.now() < deadline) await sleep(20);
+    const got = samples.subarray(0, received);
+    return { p50Ms: quantile(got, 0.5), p99Ms: quantile(got, 0.99), lost: samples.length - received };
+  } finally {
+    for (const client of clients) client.close();
+    await server.stop();
+  }
+}

@@ -1,0 +1,97 @@
+import type { ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnTracked, stopChild } from './childProcesses.ts';
+import type { ServerKind } from './serverKinds.ts';
+
+const repoRoot = path.resolve(import.meta.dirname, '../../..');
+
+/** One server under test, running in its own child process on loopback. */
+export interface BenchServer {
+  kind: ServerKind;
+  pid: number;
+  port: number;
+  dataDir: string;
+  /** WebSocket URL a client opens for a document. */
+  urlFor(documentId: string): string;
+  /** Captured stdout/stderr tail, for failure messages. */
+  output(): string;
+  /** Stops the process (SIGKILL when `hard`, which skips flush and compaction). */
+  stop(options?: { hard?: boolean; keepData?: boolean }): Promise<void>;
+}
+
+/** A fresh temp folder for one server's data. */
+export function freshDataDir(kind: ServerKind): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), `samverka-bench-${kind}-`));
+}
+
+/** Starts `kind` on a free loopback port; resolves once it answers HTTP. */
+export async function startBenchServer(kind: ServerKind, dataDir = freshDataDir(kind)): Promise<BenchServer> {
+  const port = await freePort();
+  const { child, output } = spawnTracked(argsFor(kind), {
+    cwd: repoRoot,
+    env: {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+    },
+  });
+  try {
+    await waitForHttp(child, port, kind === 'ours' ? '/healthz' : '/', output);
+  } catch (error) {
+    await stopChild(child, true);
+    throw error;
+  }
+  return {
+    kind,
+    pid: child.pid as number,
+    port,
+    dataDir,
+    urlFor: (documentId) => {
+      if (kind === 'ours') return `ws://127.0.0.1:${port}/sync/${documentId}`;
+      if (kind === 'y-websocket-server') return `ws://127.0.0.1:${port}/${documentId}`;
+      return `ws://127.0.0.1:${port}/`; // Hocuspocus names the document inside each frame
+    },
+    output,
+    stop: async (options = {}) => {
+      await stopChild(child, options.hard ?? false);
+      if (!options.keepData) fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function argsFor(kind: ServerKind): string[] {
+  if (kind === 'ours') return ['--import', 'tsx', 'server/src/main.ts'];
+  if (kind === 'y-websocket-server') return ['--import', 'tsx', 'server/bench/servers/yWebsocketPeer.ts'];
+  return ['--import', 'tsx', 'server/bench/servers/hocuspocusPeer.ts'];
+}
+
+async function waitForHttp(child: ChildProcess, port: number, probe: string, output: () => string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`exited early (${child.exitCode}): ${output().slice(-2000)}`);
+    try {
+      await fetch(`http://127.0.0.1:${port}${probe}`, { signal: AbortSignal.timeout(1000) });
+      return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`did not answer HTTP within 30 s: ${output().slice(-2000)}`);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
