@@ -1,14 +1,22 @@
-import { ErrorId } from '@samverka/model';
+import { CloseCode, ErrorId } from '@samverka/model';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
+import type { AppServices } from './appServices.ts';
+import { sessionAuth } from './auth/requestAuth.ts';
+import { SessionStore } from './auth/sessionStore.ts';
 import type { Config } from './config.ts';
+import { csrfProtection } from './http/csrf.ts';
 import { mountHealth } from './http/health.ts';
 import { ApiError, handleError, notFound } from './http/httpErrors.ts';
+import { RateLimiter } from './http/rateLimiter.ts';
 import { requestLogging } from './http/requestLogging.ts';
+import { mountApiRoutes } from './http/routeRegistry.ts';
+import { securityHeaders } from './http/securityHeaders.ts';
 import { mountStaticClient } from './http/staticClient.ts';
 import type { Logger } from './logger.ts';
 import { MetricsRegistry, registerProcessMetrics } from './metrics.ts';
+import { policySyncAuthorizer } from './policy/syncAuthorizer.ts';
 import type { Database } from './storage/database.ts';
 import { SqlUpdateLogStore } from './storage/sqlUpdateLogStore.ts';
 import { KeepAlive } from './sync/keepAlive.ts';
@@ -22,12 +30,9 @@ export interface AppParts {
   metrics: MetricsRegistry;
 }
 
-/** Until accounts exist every well-formed document is open for editing. */
-const openAccess: SyncAuthorizer = async () => ({ allow: { mode: 'read-write' } });
-
 /** Optional parts a caller (a test, later the auth module) may swap in. */
 export interface AppOptions {
-  /** Decides each sync upgrade's mode; defaults to open read-write access. */
+  /** Decides each sync upgrade's mode; defaults to the policy (session, membership, role). */
   authorize?: SyncAuthorizer;
 }
 
@@ -41,9 +46,28 @@ export function createApp(config: Config, database: Database, log: Logger, optio
     registry.metrics.closes.inc(1, { reason: 'IDLE_TIMEOUT' }),
   );
   const app = new Hono();
+  const sessions = new SessionStore(database.db);
+  const revokeSockets = async (userId: string) => {
+    const closeAll = async () => {
+      for (const room of await registry.loadedRooms()) room.closeConnectionsOf(userId, CloseCode.REAUTHORIZE);
+    };
+    await closeAll();
+    // A socket authorised a moment ago may still be joining its room; sweep once more for it.
+    setTimeout(() => void closeAll(), 300).unref();
+  };
+  const services: AppServices = {
+    db: database.db,
+    config,
+    log,
+    sessions,
+    rateLimiter: new RateLimiter(),
+    updateLog: store,
+    revokeSockets,
+  };
 
   app.onError((error, c) => handleError(error, c, log));
   app.use(requestId(), requestLogging(log));
+  app.use(securityHeaders(config.allowedOrigins), csrfProtection(config.allowedOrigins));
   app.use(
     '/api/*',
     bodyLimit({
@@ -60,10 +84,12 @@ export function createApp(config: Config, database: Database, log: Logger, optio
     registry,
     keepAlive,
     allowedOrigins: config.allowedOrigins,
-    authorize: options.authorize ?? openAccess,
+    authorize: options.authorize ?? policySyncAuthorizer(database.db, sessions),
     log,
     maxFrameBytes: config.sync.maxFrameBytes,
   });
+  app.use('/api/*', sessionAuth(sessions));
+  mountApiRoutes(app, services);
   app.all('/api/*', () => {
     throw notFound('No such API route');
   });

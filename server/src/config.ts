@@ -14,6 +14,14 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   clientDistDir: string;
   sync: SyncLimits;
+  rateLimits: RateLimits;
+}
+
+/** Attempts allowed per window on login, sign-up and invitation acceptance, each counted separately. */
+export interface RateLimits {
+  windowMs: number;
+  perIp: number;
+  perAccount: number;
 }
 
 /** Limits and timings of the live sync endpoint. */
@@ -58,6 +66,10 @@ const envSchema = z.object({
   SYNC_MAX_CONNECTIONS_PER_DOCUMENT: intInRange(1, 100_000).default(500),
   SYNC_ROOM_UNLOAD_GRACE_MS: intInRange(0, 3_600_000).default(10_000),
   SYNC_COMPACTION_THRESHOLD: intInRange(2, 10_000_000).default(1000),
+  // Generous per-IP default: tests and classrooms sign many people up from one address.
+  RATE_LIMIT_WINDOW_MS: intInRange(1000, 86_400_000).default(15 * 60 * 1000),
+  RATE_LIMIT_PER_IP: intInRange(1, 1_000_000).default(300),
+  RATE_LIMIT_PER_ACCOUNT: intInRange(1, 1_000_000).default(20),
 });
 
 const defaultClientDist = path.resolve(import.meta.dirname, '../../client/dist');
@@ -94,6 +106,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxConnectionsPerDocument: e.SYNC_MAX_CONNECTIONS_PER_DOCUMENT,
       roomUnloadGraceMs: e.SYNC_ROOM_UNLOAD_GRACE_MS,
       compactionThreshold: e.SYNC_COMPACTION_THRESHOLD,
+    },
+    rateLimits: {
+      windowMs: e.RATE_LIMIT_WINDOW_MS,
+      perIp: e.RATE_LIMIT_PER_IP,
+      perAccount: e.RATE_LIMIT_PER_ACCOUNT,
     },
   };
 }

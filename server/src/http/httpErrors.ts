@@ -9,6 +9,8 @@ export class ApiError extends Error {
     readonly status: ContentfulStatusCode,
     readonly id: ErrorIdValue,
     message: string,
+    /** Per-field messages for validation errors, keyed by the field's path. */
+    readonly fields?: Record<string, string>,
   ) {
     super(message);
   }
@@ -20,7 +22,9 @@ export const payloadTooLarge = () => new ApiError(413, ErrorId.PAYLOAD_TOO_LARGE
 /** Turns any thrown value into the API's error body; unknown errors hide their details. */
 export function handleError(error: unknown, c: Context, log: Logger): Response {
   if (error instanceof ApiError) {
-    const body: ApiErrorBody = { error: { id: error.id, message: error.message } };
+    const body: ApiErrorBody = {
+      error: { id: error.id, message: error.message, ...(error.fields ? { fields: error.fields } : {}) },
+    };
     return c.json(body, error.status);
   }
   log.error({ err: error instanceof Error ? error.stack : String(error), path: c.req.path }, 'unhandled error');

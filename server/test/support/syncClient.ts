@@ -13,12 +13,21 @@ export function connectClient(
   baseUrl: string,
   documentId: string,
   doc = new Y.Doc(),
-  options: { params?: Record<string, string> } = {},
+  options: { params?: Record<string, string>; headers?: Record<string, string> } = {},
 ): TestClient {
   const wsUrl = `${baseUrl.replace(/^http/, 'ws')}/sync`;
+  const headers = options.headers;
+  // The provider builds its socket with (url, protocols); this subclass adds headers such as a session cookie.
+  const Polyfill = headers
+    ? class extends WebSocket {
+        constructor(url: string, protocols?: string | string[]) {
+          super(url, protocols, { headers });
+        }
+      }
+    : WebSocket;
   const provider = new WebsocketProvider(wsUrl, documentId, doc, {
     params: options.params ?? {},
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: Polyfill as unknown as typeof globalThis.WebSocket,
     maxBackoffTime: 300,
     // Providers in one process would otherwise sync over BroadcastChannel and
     // bypass the server, hiding exactly what these tests are meant to see.

@@ -1,0 +1,26 @@
+import {
+  type DocumentKind,
+  type PartnershipLanguage,
+  seedPartnershipCanvas,
+  seedTextTemplate,
+  type TextTemplate,
+  writeDocMeta,
+} from '@samverka/model';
+import * as Y from 'yjs';
+
+/**
+ * The first Yjs update of a new document: its meta map stamped with kind and
+ * schema version, and template content seeded once, on the server.
+ */
+export function initialDocState(
+  kind: DocumentKind,
+  options: { language: PartnershipLanguage; canvasTemplate?: boolean; textTemplate?: TextTemplate | undefined },
+): Uint8Array {
+  const doc = new Y.Doc();
+  writeDocMeta(doc, kind);
+  if (kind === 'canvas' && options.canvasTemplate) seedPartnershipCanvas(doc, options.language);
+  if (kind === 'text' && options.textTemplate) seedTextTemplate(doc, options.textTemplate, options.language);
+  const update = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return update;
+}

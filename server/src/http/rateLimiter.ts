@@ -1,0 +1,33 @@
+/** How many attempts a key may make per window. */
+export interface RateLimitRule {
+  limit: number;
+  windowMs: number;
+}
+
+/**
+ * Fixed-window attempt counters kept in memory (one process; a shared store
+ * would be needed behind a load balancer). Keys look like `login:ip:1.2.3.4`.
+ */
+export class RateLimiter {
+  private readonly windows = new Map<string, { startedAt: number; count: number }>();
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  /** Counts an attempt; returns the seconds to wait when over the limit, else undefined. */
+  hit(key: string, rule: RateLimitRule): number | undefined {
+    const now = this.now();
+    let window = this.windows.get(key);
+    if (!window || now - window.startedAt >= rule.windowMs) {
+      window = { startedAt: now, count: 0 };
+      this.windows.set(key, window);
+      if (this.windows.size > 50_000) this.sweep(now, rule.windowMs);
+    }
+    window.count += 1;
+    if (window.count <= rule.limit) return undefined;
+    return Math.max(1, Math.ceil((window.startedAt + rule.windowMs - now) / 1000));
+  }
+
+  private sweep(now: number, windowMs: number): void {
+    for (const [key, window] of this.windows) if (now - window.startedAt >= windowMs) this.windows.delete(key);
+  }
+}

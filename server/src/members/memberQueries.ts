@@ -1,0 +1,41 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DatabaseSchema } from '../storage/schema.ts';
+import type { MemberRow } from './memberPresenter.ts';
+
+type Db = Kysely<DatabaseSchema> | Transaction<DatabaseSchema>;
+
+function membersQuery(db: Db, partnershipId: string) {
+  return db
+    .selectFrom('memberships')
+    .innerJoin('users', 'users.id', 'memberships.user_id')
+    .select([
+      'memberships.user_id',
+      'users.name',
+      'users.email',
+      'memberships.role',
+      'memberships.side',
+      'memberships.created_at',
+    ])
+    .where('memberships.partnership_id', '=', partnershipId);
+}
+
+/** Every member of a partnership, longest-standing first. */
+export function listMembers(db: Db, partnershipId: string): Promise<MemberRow[]> {
+  return membersQuery(db, partnershipId).orderBy('memberships.created_at').orderBy('memberships.user_id').execute();
+}
+
+/** One member of a partnership, or undefined. */
+export function findMember(db: Db, partnershipId: string, userId: string): Promise<MemberRow | undefined> {
+  return membersQuery(db, partnershipId).where('memberships.user_id', '=', userId).executeTakeFirst();
+}
+
+/** How many owners a partnership has. */
+export async function countOwners(db: Db, partnershipId: string): Promise<number> {
+  const row = await db
+    .selectFrom('memberships')
+    .select((eb) => eb.fn.countAll<number>().as('owners'))
+    .where('partnership_id', '=', partnershipId)
+    .where('role', '=', 'owner')
+    .executeTakeFirstOrThrow();
+  return Number(row.owners);
+}

@@ -1,0 +1,66 @@
+import { ACTIONS, type Action, PERMISSIONS, ROLES, type Role } from '@samverka/model';
+import { describe, expect, it } from 'vitest';
+import { abilitiesOf, can, type PartnershipTarget } from './policy.ts';
+
+const member = (role: Role, archived = false): PartnershipTarget => ({
+  kind: 'partnership',
+  partnershipId: 'p1',
+  membership: { role, side: 'university' },
+  archived,
+});
+const actor = { userId: 'u1' };
+
+/** The design brief's role table, written out independently of the model's data. */
+const EXPECTED: Record<Action, Role[]> = {
+  read: ['owner', 'editor', 'commenter', 'viewer'],
+  edit: ['owner', 'editor'],
+  comment: ['owner', 'editor', 'commenter'],
+  resolveAnyThread: ['owner', 'editor'],
+  resolveOwnThread: ['owner', 'editor', 'commenter'],
+  createSnapshot: ['owner', 'editor'],
+  acknowledgeSnapshot: ['owner', 'editor', 'commenter', 'viewer'],
+  manageMembers: ['owner'],
+  managePartnership: ['owner'],
+  readAudit: ['owner'],
+  leave: ['owner', 'editor', 'commenter', 'viewer'],
+};
+
+describe('can()', () => {
+  for (const action of ACTIONS) {
+    for (const role of ROLES) {
+      const allowed = EXPECTED[action].includes(role);
+      it(`${role} ${allowed ? 'may' : 'may not'} ${action}`, () => {
+        expect(can(actor, action, member(role))).toBe(allowed);
+      });
+    }
+  }
+
+  it('refuses everything to anonymous callers and non-members', () => {
+    for (const action of ACTIONS) {
+      expect(can(undefined, action, member('owner'))).toBe(false);
+      expect(
+        can(actor, action, { kind: 'partnership', partnershipId: 'p1', membership: undefined, archived: false }),
+      ).toBe(false);
+    }
+  });
+
+  it('refuses content changes in an archived partnership but still lets members read', () => {
+    expect(can(actor, 'edit', member('owner', true))).toBe(false);
+    expect(can(actor, 'comment', member('editor', true))).toBe(false);
+    expect(can(actor, 'read', member('viewer', true))).toBe(true);
+  });
+
+  it('lets a share link read only its own snapshot', () => {
+    expect(can(undefined, 'read', { kind: 'snapshotLink', linkedSnapshotId: 's1', snapshotId: 's1' })).toBe(true);
+    expect(can(undefined, 'read', { kind: 'snapshotLink', linkedSnapshotId: 's1', snapshotId: 's2' })).toBe(false);
+    const linkActions = ACTIONS.filter((action) => PERMISSIONS[action].snapshotLink !== false);
+    expect(linkActions).toEqual(['read']);
+  });
+
+  it('reports abilities as one boolean per action', () => {
+    const abilities = abilitiesOf(actor, member('commenter'));
+    expect(Object.keys(abilities).sort()).toEqual([...ACTIONS].sort());
+    expect(abilities.comment).toBe(true);
+    expect(abilities.edit).toBe(false);
+  });
+});
