@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { ServerProcess } from '../support/serverProcess.ts';
 import { connectClient, eventually, synced, type TestClient } from '../support/syncClient.ts';
+import { createPartnership, createTextDocument, signUp } from '../support/testAccounts.ts';
 
 const EDITS_PER_CLIENT = 1000;
 
@@ -43,9 +44,12 @@ describe('two clients editing concurrently', () => {
   });
 
   it('converge after 1,000 random edits each, and lose none of them to a SIGKILL', async () => {
-    const documentId = 'convergence-1';
-    const a = connectClient(server.origin, documentId);
-    const b = connectClient(server.origin, documentId);
+    const owner = await signUp(server.origin, 'Anna Lind');
+    const partnership = await createPartnership(owner);
+    const documentId = await createTextDocument(owner, partnership.id);
+    const headers = { cookie: owner.cookie, origin: server.origin };
+    const a = connectClient(server.origin, documentId, undefined, { headers });
+    const b = connectClient(server.origin, documentId, undefined, { headers });
     clients.push(a, b);
     await Promise.all([synced(a), synced(b)]);
 
@@ -76,7 +80,7 @@ describe('two clients editing concurrently', () => {
     a.destroy();
     b.destroy();
     await server.launch();
-    const fresh = connectClient(server.origin, documentId);
+    const fresh = connectClient(server.origin, documentId, undefined, { headers });
     clients.push(fresh);
     await synced(fresh);
     expect(contentOf(fresh.doc)).toEqual(converged);

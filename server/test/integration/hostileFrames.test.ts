@@ -8,12 +8,17 @@ import WebSocket from 'ws';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
 import { type RunningServer, startServer } from '../../src/server.ts';
+import { freePort } from '../support/serverProcess.ts';
 import { connectClient, eventually, synced, type TestClient } from '../support/syncClient.ts';
+import { createPartnership, createTextDocument, signUp } from '../support/testAccounts.ts';
 
 const MAX_FRAME = 64 * 1024;
 
+/** Cookie and Origin of the member the hostile and well-behaved sockets connect as. */
+let headers: Record<string, string> = {};
+
 function openRaw(server: RunningServer, documentId: string): Promise<WebSocket> {
-  const ws = new WebSocket(`ws://localhost:${server.port}/sync/${documentId}`);
+  const ws = new WebSocket(`ws://localhost:${server.port}/sync/${documentId}`, { headers });
   return new Promise((resolve, reject) => {
     ws.once('open', () => resolve(ws));
     ws.once('error', reject);
@@ -29,14 +34,20 @@ describe('bad frames close only the sender', () => {
   let dataDir: string;
   let good: TestClient;
   let watcher: TestClient;
-  const documentId = 'hostile-room';
+  let documentId = '';
 
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samverka-hostile-'));
-    const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, SYNC_MAX_FRAME_BYTES: String(MAX_FRAME) });
+    // A known port, so the default PUBLIC_URL (the CSRF allow-list) is this server's origin.
+    const port = await freePort();
+    const config = loadConfig({ PORT: String(port), DATA_DIR: dataDir, SYNC_MAX_FRAME_BYTES: String(MAX_FRAME) });
     server = await startServer(config, createLogger('silent'));
-    good = connectClient(server.url, documentId);
-    watcher = connectClient(server.url, documentId);
+    const owner = await signUp(server.url, 'Anna Lind');
+    const partnership = await createPartnership(owner);
+    documentId = await createTextDocument(owner, partnership.id);
+    headers = { cookie: owner.cookie, origin: server.url };
+    good = connectClient(server.url, documentId, undefined, { headers });
+    watcher = connectClient(server.url, documentId, undefined, { headers });
     await Promise.all([synced(good), synced(watcher)]);
   });
   afterAll(async () => {
@@ -90,7 +101,9 @@ describe('bad frames close only the sender', () => {
   });
 
   it('refuses an upgrade from a foreign Origin before upgrading', async () => {
-    const ws = new WebSocket(`ws://localhost:${server.port}/sync/${documentId}`, { origin: 'https://evil.example' });
+    const ws = new WebSocket(`ws://localhost:${server.port}/sync/${documentId}`, {
+      headers: { cookie: headers.cookie as string, origin: 'https://evil.example' },
+    });
     const status = await new Promise<number>((resolve) =>
       ws.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0)),
     );

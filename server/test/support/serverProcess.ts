@@ -15,6 +15,7 @@ export class ServerProcess {
   private constructor(
     readonly port: number,
     private readonly env: Record<string, string>,
+    private readonly entry: string,
   ) {
     this.dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samverka-e2e-'));
   }
@@ -23,16 +24,29 @@ export class ServerProcess {
     return `http://localhost:${this.port}`;
   }
 
-  /** Starts a server on a free port with a fresh data folder. */
-  static async start(env: Record<string, string> = {}): Promise<ServerProcess> {
-    const server = new ServerProcess(await freePort(), env);
+  /** The process id, e.g. to sample its memory. */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  /** Everything the process wrote to stdout and stderr so far. */
+  get log(): string {
+    return this.output;
+  }
+
+  /**
+   * Starts a server on a free port with a fresh data folder. `entry` swaps
+   * main.ts for another start script (e.g. `openAccessEntry` for sync tests).
+   */
+  static async start(env: Record<string, string> = {}, options: { entry?: string } = {}): Promise<ServerProcess> {
+    const server = new ServerProcess(await freePort(), env, options.entry ?? 'server/src/main.ts');
     await server.launch();
     return server;
   }
 
   /** (Re)starts the process on the same port and data folder and waits for /healthz. */
   async launch(): Promise<void> {
-    this.child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+    this.child = spawn(process.execPath, ['--import', 'tsx', this.entry], {
       cwd: repoRoot,
       env: { ...process.env, PORT: String(this.port), DATA_DIR: this.dataDir, LOG_LEVEL: 'warn', ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -62,6 +76,15 @@ export class ServerProcess {
     await exited;
   }
 
+  /** Sends SIGTERM and waits for the exit (graceful shutdown), keeping the data folder. Returns the exit code. */
+  async terminate(): Promise<number | null> {
+    const child = this.child;
+    if (!child || child.exitCode !== null) return child?.exitCode ?? null;
+    const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+    child.kill('SIGTERM');
+    return exited;
+  }
+
   async stop(): Promise<void> {
     const child = this.child;
     if (child && child.exitCode === null) {
@@ -74,7 +97,11 @@ export class ServerProcess {
   }
 }
 
-function freePort(): Promise<number> {
+/** A start script that opens every document read-write (see openAccessMain.ts). */
+export const openAccessEntry = 'server/test/support/openAccessMain.ts';
+
+/** A port nothing listens on right now, for servers whose origin must be known up front. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.listen(0, '127.0.0.1', () => {
