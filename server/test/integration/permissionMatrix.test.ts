@@ -1,0 +1,366 @@
+import { type Action, PERMISSIONS, type Role } from '@samverka/model';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { createApp } from '../../src/app.ts';
+import { loadConfig } from '../../src/config.ts';
+import { createLogger } from '../../src/logger.ts';
+import { openDatabase } from '../../src/storage/database.ts';
+import {
+  type ApiAnswer,
+  ApiClient,
+  addMember,
+  createTestPartnership,
+  TEST_ORIGIN,
+  type TestPartnership,
+} from '../support/apiClient.ts';
+import { startTestServer, type TestServer } from '../support/testServer.ts';
+
+const PASSWORD = 'correct horse battery staple';
+type Caller = 'anonymous' | 'outsider' | Role;
+/** Owners last: some of their calls (archive) change what others would see. */
+const CALLERS: Caller[] = ['anonymous', 'outsider', 'viewer', 'commenter', 'editor', 'owner'];
+
+interface Person {
+  client: ApiClient;
+  userId: string;
+  email: string;
+}
+
+interface World {
+  base: string;
+  p: TestPartnership;
+  people: Record<Exclude<Caller, 'anonymous'>, Person>;
+  /** A member whose role the PATCH probe changes. */
+  target: Person;
+}
+
+interface Probe {
+  method: string;
+  path: string;
+  body?: unknown;
+}
+
+/**
+ * Who may call each route: a policy action of the role table, `signedIn`,
+ * `public`, or `invitationHolder`. `probe` builds a valid request for a caller
+ * (setting up fresh targets for destructive calls).
+ */
+interface RouteExpectation {
+  access: Action | 'signedIn' | 'public' | 'invitationHolder';
+  status: number;
+  /** Use a fresh session of the caller, because the call ends sessions, signs out or signs in as another. */
+  freshSession?: boolean;
+  probe(world: World, caller: ApiClient): Promise<Probe> | Probe;
+}
+
+let counter = 0;
+const unique = () => `matrix-${++counter}-${Date.now()}@example.org`;
+
+async function freshInvitation(world: World): Promise<{ id: string; token: string }> {
+  const answer = await world.people.owner.client.post(`/api/partnerships/${world.p.id}/invitations`, {
+    email: unique(),
+    role: 'viewer',
+    side: 'partner',
+  });
+  return { id: answer.body.invitation.id, token: answer.body.url.split('/').pop() };
+}
+
+const ROUTES: Record<string, RouteExpectation> = {
+  'POST /api/auth/signup': {
+    access: 'public',
+    status: 201,
+    freshSession: true,
+    probe: () => ({
+      method: 'POST',
+      path: '/api/auth/signup',
+      body: { email: unique(), password: PASSWORD, name: 'M' },
+    }),
+  },
+  'POST /api/auth/login': {
+    access: 'public',
+    status: 200,
+    freshSession: true,
+    probe: (w) => ({ method: 'POST', path: '/api/auth/login', body: { email: w.target.email, password: PASSWORD } }),
+  },
+  'POST /api/auth/logout': {
+    access: 'public',
+    status: 204,
+    freshSession: true,
+    probe: () => ({ method: 'POST', path: '/api/auth/logout' }),
+  },
+  'GET /api/me': { access: 'signedIn', status: 200, probe: () => ({ method: 'GET', path: '/api/me' }) },
+  'POST /api/auth/password': {
+    access: 'signedIn',
+    status: 200,
+    freshSession: true,
+    probe: () => ({
+      method: 'POST',
+      path: '/api/auth/password',
+      body: { currentPassword: PASSWORD, newPassword: PASSWORD },
+    }),
+  },
+  'GET /api/sessions': { access: 'signedIn', status: 200, probe: () => ({ method: 'GET', path: '/api/sessions' }) },
+  'DELETE /api/sessions/others': {
+    access: 'signedIn',
+    status: 200,
+    freshSession: true,
+    probe: () => ({ method: 'DELETE', path: '/api/sessions/others' }),
+  },
+  'DELETE /api/sessions/:sessionId': {
+    access: 'signedIn',
+    status: 204,
+    freshSession: true,
+    async probe(_w, caller) {
+      const mine = await caller.get('/api/sessions');
+      const current =
+        mine.status === 200 ? mine.body.sessions.find((s: { current: boolean }) => s.current).id : 'x'.repeat(20);
+      return { method: 'DELETE', path: `/api/sessions/${current}` };
+    },
+  },
+  'POST /api/partnerships': {
+    access: 'signedIn',
+    status: 201,
+    probe: () => ({
+      method: 'POST',
+      path: '/api/partnerships',
+      body: { name: 'M', universityName: 'U', partnerName: 'P', side: 'university' },
+    }),
+  },
+  'GET /api/partnerships': {
+    access: 'signedIn',
+    status: 200,
+    probe: () => ({ method: 'GET', path: '/api/partnerships' }),
+  },
+  'GET /api/partnerships/:id': {
+    access: 'read',
+    status: 200,
+    probe: (w) => ({ method: 'GET', path: `/api/partnerships/${w.p.id}` }),
+  },
+  'PATCH /api/partnerships/:id': {
+    access: 'managePartnership',
+    status: 200,
+    probe: (w) => ({ method: 'PATCH', path: `/api/partnerships/${w.p.id}`, body: { name: `Renamed ${counter++}` } }),
+  },
+  'POST /api/partnerships/:id/archive': {
+    access: 'managePartnership',
+    status: 200,
+    probe: (w) => ({ method: 'POST', path: `/api/partnerships/${w.p.id}/archive` }),
+  },
+  'GET /api/partnerships/:id/documents': {
+    access: 'read',
+    status: 200,
+    probe: (w) => ({ method: 'GET', path: `/api/partnerships/${w.p.id}/documents` }),
+  },
+  'POST /api/partnerships/:id/documents': {
+    access: 'edit',
+    status: 201,
+    probe: (w) => ({
+      method: 'POST',
+      path: `/api/partnerships/${w.p.id}/documents`,
+      body: { kind: 'text', title: 'Plan', template: 'annual-plan' },
+    }),
+  },
+  'GET /api/partnerships/:id/members': {
+    access: 'read',
+    status: 200,
+    probe: (w) => ({ method: 'GET', path: `/api/partnerships/${w.p.id}/members` }),
+  },
+  'PATCH /api/partnerships/:id/members/:userId': {
+    access: 'manageMembers',
+    status: 200,
+    probe: (w) => ({
+      method: 'PATCH',
+      path: `/api/partnerships/${w.p.id}/members/${w.target.userId}`,
+      body: { role: counter++ % 2 ? 'commenter' : 'viewer' },
+    }),
+  },
+  'DELETE /api/partnerships/:id/members/:userId': {
+    access: 'manageMembers',
+    status: 204,
+    async probe(w) {
+      const doomed = await addMember(w.p, w.base, 'viewer');
+      return { method: 'DELETE', path: `/api/partnerships/${w.p.id}/members/${doomed.userId}` };
+    },
+  },
+  'POST /api/partnerships/:id/invitations': {
+    access: 'manageMembers',
+    status: 201,
+    probe: (w) => ({
+      method: 'POST',
+      path: `/api/partnerships/${w.p.id}/invitations`,
+      body: { email: unique(), role: 'editor', side: 'partner' },
+    }),
+  },
+  'GET /api/partnerships/:id/invitations': {
+    access: 'manageMembers',
+    status: 200,
+    probe: (w) => ({ method: 'GET', path: `/api/partnerships/${w.p.id}/invitations` }),
+  },
+  'DELETE /api/partnerships/:id/invitations/:invitationId': {
+    access: 'manageMembers',
+    status: 204,
+    async probe(w) {
+      const invitation = await freshInvitation(w);
+      return { method: 'DELETE', path: `/api/partnerships/${w.p.id}/invitations/${invitation.id}` };
+    },
+  },
+  'GET /api/invitations/:token': {
+    access: 'invitationHolder',
+    status: 200,
+    async probe(w) {
+      const invitation = await freshInvitation(w);
+      return { method: 'GET', path: `/api/invitations/${invitation.token}` };
+    },
+  },
+  'POST /api/invitations/:token/accept': {
+    access: 'invitationHolder',
+    status: 200,
+    async probe(w) {
+      // The invitation is for someone else: only its invitee may accept (tested in badInput).
+      const invitation = await freshInvitation(w);
+      return { method: 'POST', path: `/api/invitations/${invitation.token}/accept` };
+    },
+  },
+  'GET /api/partnerships/:id/audit': {
+    access: 'readAudit',
+    status: 200,
+    probe: (w) => ({ method: 'GET', path: `/api/partnerships/${w.p.id}/audit` }),
+  },
+  'GET /api/openapi.json': {
+    access: 'public',
+    status: 200,
+    probe: () => ({ method: 'GET', path: '/api/openapi.json' }),
+  },
+  'GET /api/docs': { access: 'public', status: 200, probe: () => ({ method: 'GET', path: '/api/docs' }) },
+};
+
+/** The status the role table promises a caller. */
+function expectedStatus(route: RouteExpectation, caller: Caller): number {
+  switch (route.access) {
+    case 'public':
+      return route.status;
+    case 'signedIn':
+      return caller === 'anonymous' ? 401 : route.status;
+    case 'invitationHolder':
+      // Any holder of the token may preview it; accepting is checked separately below.
+      return route.status;
+    default:
+      if (caller === 'anonymous') return 401;
+      if (caller === 'outsider') return 404;
+      return PERMISSIONS[route.access][caller] ? route.status : 403;
+  }
+}
+
+/** Every API route Hono has registered, as `METHOD path` (middleware and the 404 fallback excluded). */
+function registeredApiRoutes(): string[] {
+  const database = openDatabase({ dataDir: '/tmp/unused-matrix-introspection', databaseUrl: undefined });
+  const { app, keepAlive } = createApp(loadConfig({ PORT: '0', DATA_DIR: '/tmp' }), database, createLogger('silent'));
+  keepAlive.stop();
+  void database.close();
+  const routes = app.routes
+    .filter((route) => route.path.startsWith('/api/') && route.method !== 'ALL')
+    .map((route) => `${route.method} ${route.path}`);
+  return [...new Set(routes)];
+}
+
+function openSocket(base: string, documentId: string, cookie: string | undefined): Promise<number | 'open'> {
+  const ws = new WebSocket(`${base.replace(/^http/, 'ws')}/sync/${documentId}`, {
+    headers: cookie ? { cookie } : {},
+  });
+  return new Promise((resolve) => {
+    ws.once('open', () => {
+      ws.close();
+      resolve('open');
+    });
+    ws.once('unexpected-response', (_req, res) => {
+      resolve(res.statusCode ?? 0);
+      ws.terminate();
+    });
+    ws.once('error', () => resolve(0));
+  });
+}
+
+describe('permission matrix: every route and the sync endpoint against the role table', () => {
+  let t: TestServer;
+  let world: World;
+
+  beforeAll(async () => {
+    t = await startTestServer({ env: { ALLOWED_ORIGINS: TEST_ORIGIN } });
+    const base = t.server.url;
+    const p = await createTestPartnership(base, 'owner');
+    const other = await createTestPartnership(base, 'outsider');
+    world = {
+      base,
+      p,
+      people: {
+        owner: p.owner,
+        editor: await addMember(p, base, 'editor'),
+        commenter: await addMember(p, base, 'commenter'),
+        viewer: await addMember(p, base, 'viewer'),
+        outsider: other.owner,
+      },
+      target: await addMember(p, base, 'viewer'),
+    };
+  }, 60_000);
+  afterAll(() => t.dispose());
+
+  it('has an expectation for every registered API route (a new route without one fails here)', () => {
+    const registered = registeredApiRoutes();
+    const missing = registered.filter((route) => !(route in ROUTES));
+    expect(missing, 'routes without a policy expectation').toEqual([]);
+    const stale = Object.keys(ROUTES).filter((route) => !registered.includes(route));
+    expect(stale, 'expectations for routes that no longer exist').toEqual([]);
+  });
+
+  const ordered = Object.keys(ROUTES).sort((a, b) => Number(a.includes('/archive')) - Number(b.includes('/archive')));
+  for (const key of ordered) {
+    it(key, async () => {
+      const route = ROUTES[key] as RouteExpectation;
+      const answers: Record<string, number> = {};
+      const expected: Record<string, number> = {};
+      for (const caller of CALLERS) {
+        let client: ApiClient;
+        if (caller === 'anonymous') client = new ApiClient(world.base);
+        else if (route.freshSession) {
+          client = new ApiClient(world.base);
+          await client.post('/api/auth/login', { email: world.people[caller].email, password: PASSWORD });
+        } else client = world.people[caller].client;
+        const probe = await route.probe(world, client);
+        const answer: ApiAnswer = await client.request(probe.method, probe.path, probe.body);
+        answers[caller] = answer.status;
+        expected[caller] = expectedStatus(route, caller);
+        if (key === 'POST /api/invitations/:token/accept' && caller !== 'anonymous') {
+          expected[caller] = 403;
+          expect(answer.body.error.id).toBe('invitation_email_mismatch');
+        }
+        if (key === 'POST /api/invitations/:token/accept' && caller === 'anonymous') expected[caller] = 401;
+        if (expected[caller] === 404) expect(answer.body.error.id).toBe('not_found');
+        // Sessions may have been ended by the probe: sign the person in again for the next route.
+        if (caller !== 'anonymous' && (await world.people[caller].client.get('/api/me')).status === 401) {
+          await world.people[caller].client.post('/api/auth/login', {
+            email: world.people[caller].email,
+            password: PASSWORD,
+          });
+        }
+      }
+      expect(answers).toEqual(expected);
+    });
+  }
+
+  it('GET /sync/:documentId: members connect, outsiders get 404 and anonymous 401 before any upgrade', async () => {
+    const answers: Record<string, number | 'open'> = {};
+    for (const caller of CALLERS) {
+      const cookie = caller === 'anonymous' ? undefined : world.people[caller].client.cookie;
+      answers[caller] = await openSocket(world.base, world.p.canvasId, cookie);
+    }
+    expect(answers).toEqual({
+      anonymous: 401,
+      outsider: 404,
+      viewer: 'open',
+      commenter: 'open',
+      editor: 'open',
+      owner: 'open',
+    });
+    expect(await openSocket(world.base, 'no-such-document', world.people.owner.client.cookie)).toBe(404);
+  });
+});
