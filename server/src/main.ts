@@ -1,6 +1,6 @@
 import { ConfigError, loadConfig } from './config.ts';
 import { createLogger } from './logger.ts';
-import { startServer } from './server.ts';
+import { startServer, stopOnSignals } from './server.ts';
 
 /** Entry point: read config, start, and shut down gracefully on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
@@ -17,18 +17,7 @@ async function main(): Promise<void> {
   const log = createLogger(config.logLevel);
   const server = await startServer(config, log);
   log.info({ url: config.publicUrl }, 'open the app');
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, () => {
-      log.info({ signal }, 'shutting down');
-      server.stop().then(
-        () => process.exit(0),
-        (error: unknown) => {
-          log.error({ err: String(error) }, 'shutdown failed');
-          process.exit(1);
-        },
-      );
-    });
-  }
+  stopOnSignals(server, log);
 }
 
 void main();

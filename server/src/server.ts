@@ -49,3 +49,19 @@ export async function startServer(
   };
   return { port, url: `http://localhost:${port}`, log, stop };
 }
+
+/** SIGTERM/SIGINT: stop accepting, flush, close sockets with 1001, then exit. */
+export function stopOnSignals(server: RunningServer, log: Logger): void {
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      log.info({ signal }, 'shutting down');
+      server.stop().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          log.error({ err: String(error) }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
+    });
+  }
+}

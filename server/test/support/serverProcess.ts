@@ -55,7 +55,7 @@ export class ServerProcess {
     this.child.stderr?.on('data', (d) => (this.output += d));
     const deadline = Date.now() + 30_000;
     while (Date.now() < deadline) {
-      if (this.child.exitCode !== null) throw new Error(`server exited early:\n${this.output}`);
+      if (hasExited(this.child)) throw new Error(`server exited early:\n${this.output}`);
       try {
         const res = await fetch(`${this.origin}/healthz`);
         if (res.ok) return;
@@ -70,7 +70,7 @@ export class ServerProcess {
   /** Kills the process with SIGKILL: no flush, no goodbye, as a crash would. */
   async crash(): Promise<void> {
     const child = this.child;
-    if (!child || child.exitCode !== null) return;
+    if (!child || hasExited(child)) return;
     const exited = new Promise((r) => child.once('exit', r));
     child.kill('SIGKILL');
     await exited;
@@ -79,7 +79,7 @@ export class ServerProcess {
   /** Sends SIGTERM and waits for the exit (graceful shutdown), keeping the data folder. Returns the exit code. */
   async terminate(): Promise<number | null> {
     const child = this.child;
-    if (!child || child.exitCode !== null) return child?.exitCode ?? null;
+    if (!child || hasExited(child)) return child?.exitCode ?? null;
     const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
     child.kill('SIGTERM');
     return exited;
@@ -87,7 +87,7 @@ export class ServerProcess {
 
   async stop(): Promise<void> {
     const child = this.child;
-    if (child && child.exitCode === null) {
+    if (child && !hasExited(child)) {
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
       await exited;
@@ -101,7 +101,12 @@ export class ServerProcess {
 export const openAccessEntry = 'server/test/support/openAccessMain.ts';
 
 /** A port nothing listens on right now, for servers whose origin must be known up front. */
-export function freePort(): Promise<number> {
+export /** A process killed by a signal has a null exit code but a signal code. */
+function hasExited(child: ChildProcess): boolean {
+  return child.exitCode !== null || child.signalCode !== null;
+}
+
+function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.listen(0, '127.0.0.1', () => {
