@@ -101,12 +101,12 @@ export class ServerProcess {
 export const openAccessEntry = 'server/test/support/openAccessMain.ts';
 
 /** A port nothing listens on right now, for servers whose origin must be known up front. */
-export /** A process killed by a signal has a null exit code but a signal code. */
+/** A process killed by a signal has a null exit code but a signal code. */
 function hasExited(child: ChildProcess): boolean {
   return child.exitCode !== null || child.signalCode !== null;
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.listen(0, '127.0.0.1', () => {
