@@ -277,7 +277,7 @@ function openSocket(base: string, documentId: string, cookie: string | undefined
       resolve(res.statusCode ?? 0);
       ws.terminate();
     });
-    ws.once('error', () => resolve(0));
+    ws.on('error', () => resolve(0));
   });
 }
 

@@ -1,0 +1,157 @@
+import { CloseCode } from '@samverka/model';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { openDatabase } from '../../src/storage/database.ts';
+import { SqlUpdateLogStore } from '../../src/storage/sqlUpdateLogStore.ts';
+import { addMember, createTestPartnership, TEST_ORIGIN, type TestPartnership } from '../support/apiClient.ts';
+import { connectClient, eventually, synced, type TestClient } from '../support/syncClient.ts';
+import { startTestServer, type TestServer } from '../support/testServer.ts';
+
+describe('sync authorisation: read-only roles and revoked rights', () => {
+  let t: TestServer;
+  let base: string;
+  const clients: TestClient[] = [];
+
+  beforeAll(async () => {
+    t = await startTestServer({ env: { ALLOWED_ORIGINS: TEST_ORIGIN } });
+    base = t.server.url;
+  });
+  afterAll(async () => {
+    for (const client of clients) client.destroy();
+    await t.dispose();
+  });
+
+  function connectAs(cookie: string | undefined, documentId: string): TestClient {
+    const client = connectClient(base, documentId, new Y.Doc(), { headers: cookie ? { cookie } : {} });
+    clients.push(client);
+    return client;
+  }
+
+  async function storedKeys(documentId: string): Promise<string[]> {
+    const database = openDatabase({ dataDir: t.dataDir });
+    try {
+      const doc = new Y.Doc();
+      for (const update of await new SqlUpdateLogStore(database.db, database.dialect).loadUpdates(documentId)) {
+        Y.applyUpdate(doc, update);
+      }
+      return [...doc.getMap('proof').keys()];
+    } finally {
+      await database.close();
+    }
+  }
+
+  /** Sets an awareness field and waits until `watcher` sees it: the server has handled every earlier frame. */
+  async function barrier(writer: TestClient, watcher: TestClient, mark: string): Promise<void> {
+    writer.provider.awareness.setLocalStateField('mark', mark);
+    await eventually(
+      () => watcher.provider.awareness.getStates().get(writer.doc.clientID)?.mark === mark,
+      `awareness mark ${mark}`,
+    );
+  }
+
+  it("never applies, stores or relays a viewer's or a commenter's updates", async () => {
+    const p = await createTestPartnership(base, 'ReadOnlyOwner');
+    const editor = await addMember(p, base, 'editor');
+    const viewer = await addMember(p, base, 'viewer');
+    const commenter = await addMember(p, base, 'commenter');
+    const editing = connectAs(editor.client.cookie, p.canvasId);
+    const viewing = connectAs(viewer.client.cookie, p.canvasId);
+    const commenting = connectAs(commenter.client.cookie, p.canvasId);
+    await Promise.all([synced(editing), synced(viewing), synced(commenting)]);
+
+    viewing.doc.getMap('proof').set('viewer', 'written by a viewer');
+    commenting.doc.getMap('proof').set('commenter', 'written by a commenter');
+    await barrier(viewing, editing, 'viewer-done');
+    await barrier(commenting, editing, 'commenter-done');
+    editing.doc.getMap('proof').set('editor', 'written by an editor');
+    await eventually(() => viewing.doc.getMap('proof').get('editor') !== undefined, 'editor edit reaches the viewer');
+    await eventually(
+      () => commenting.doc.getMap('proof').get('editor') !== undefined,
+      'editor edit reaches the commenter',
+    );
+
+    expect([...editing.doc.getMap('proof').keys()]).toEqual(['editor']);
+    const late = connectAs(p.owner.client.cookie, p.canvasId);
+    await synced(late);
+    expect([...late.doc.getMap('proof').keys()]).toEqual(['editor']);
+    // Updates are committed before they are relayed, so the log already holds what the viewer saw.
+    expect(await storedKeys(p.canvasId)).toEqual(['editor']);
+  });
+
+  async function closeCodeOf(client: TestClient): Promise<number> {
+    return new Promise((resolve) => {
+      client.provider.once('connection-close', (event: { code: number } | null) => resolve(event?.code ?? 0));
+    });
+  }
+
+  function upgradeStatus(documentId: string, cookie: string | undefined): Promise<number | 'open'> {
+    const ws = new WebSocket(`${base.replace(/^http/, 'ws')}/sync/${documentId}`, {
+      headers: cookie ? { cookie } : {},
+    });
+    // Terminating after a refused upgrade reports an error; the status is what we assert on.
+    ws.on('error', () => {});
+    return new Promise((resolve) => {
+      ws.once('open', () => {
+        ws.close();
+        resolve('open');
+      });
+      ws.once('unexpected-response', (_req, res) => {
+        resolve(res.statusCode ?? 0);
+        ws.terminate();
+      });
+    });
+  }
+
+  it('closes a removed member’s sockets on every document within a second, and refuses them afterwards', async () => {
+    const p: TestPartnership = await createTestPartnership(base, 'RemovingOwner');
+    const member = await addMember(p, base, 'editor');
+    const onCanvas = connectAs(member.client.cookie, p.canvasId);
+    const onRegister = connectAs(member.client.cookie, p.registerId);
+    const bystander = connectAs(p.owner.client.cookie, p.canvasId);
+    await Promise.all([synced(onCanvas), synced(onRegister), synced(bystander)]);
+    const codes = Promise.all([closeCodeOf(onCanvas), closeCodeOf(onRegister)]);
+
+    const removed = await p.owner.client.delete(`/api/partnerships/${p.id}/members/${member.userId}`);
+    expect(removed.status).toBe(204);
+    let closedCodes: number[] = [];
+    void codes.then((c) => {
+      closedCodes = c;
+    });
+    await eventually(() => closedCodes.length === 2, 'both sockets closed', 1000);
+    expect(closedCodes).toEqual([CloseCode.REAUTHORIZE, CloseCode.REAUTHORIZE]);
+    expect(bystander.provider.wsconnected).toBe(true);
+
+    expect(await upgradeStatus(p.canvasId, member.client.cookie)).toBe(404);
+    onCanvas.provider.connect();
+    const refused = await new Promise<string>((resolve) => {
+      onCanvas.provider.once('connection-error', () => resolve('refused'));
+      onCanvas.provider.once('status', (event: { status: string }) => resolve(event.status));
+    });
+    expect(refused).toBe('refused');
+    expect(onCanvas.provider.wsconnected).toBe(false);
+  });
+
+  it('a demoted editor is disconnected and reconnects read-only', async () => {
+    const p = await createTestPartnership(base, 'DemotingOwner');
+    const member = await addMember(p, base, 'editor');
+    const watcher = connectAs(p.owner.client.cookie, p.canvasId);
+    const demoted = connectAs(member.client.cookie, p.canvasId);
+    await Promise.all([synced(watcher), synced(demoted)]);
+    demoted.doc.getMap('proof').set('before', 'as editor');
+    await eventually(() => watcher.doc.getMap('proof').has('before'), 'editor write arrives');
+
+    const closed = closeCodeOf(demoted);
+    const changed = await p.owner.client.patch(`/api/partnerships/${p.id}/members/${member.userId}`, {
+      role: 'viewer',
+    });
+    expect(changed.status).toBe(200);
+    expect(await closed).toBe(CloseCode.REAUTHORIZE);
+    demoted.provider.connect();
+    await synced(demoted);
+    demoted.doc.getMap('proof').set('after', 'as viewer');
+    await barrier(demoted, watcher, 'after-demotion');
+    expect(watcher.doc.getMap('proof').has('after')).toBe(false);
+    expect(await storedKeys(p.canvasId)).toEqual(['before']);
+  });
+});
