@@ -1,0 +1,225 @@
+// biome-ignore-all lint/suspicious/noExplicitAny: tests read JSON answers loosely and assert on them
+import http from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/storage/database.ts';
+import { ApiClient, createTestPartnership, signUp, TEST_ORIGIN } from '../support/apiClient.ts';
+import { startTestServer, type TestServer } from '../support/testServer.ts';
+
+function postWithoutKeepAlive(url: string, body: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      url,
+      { method: 'POST', agent: false, headers: { 'content-type': 'application/json', origin: TEST_ORIGIN } },
+      (response) => {
+        let text = '';
+        response.on('data', (chunk) => {
+          text += chunk;
+        });
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }));
+      },
+    );
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
+describe('bad input gets a 4xx with a stable id and creates nothing', () => {
+  let t: TestServer;
+  let base: string;
+
+  beforeAll(async () => {
+    t = await startTestServer({ env: { ALLOWED_ORIGINS: TEST_ORIGIN } });
+    base = t.server.url;
+  });
+  afterAll(() => t.dispose());
+
+  async function count(table: 'users' | 'partnerships' | 'memberships' | 'documents' | 'invitations'): Promise<number> {
+    const database = openDatabase({ dataDir: t.dataDir });
+    try {
+      const row = await database.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    } finally {
+      await database.close();
+    }
+  }
+
+  it('refuses malformed email, short and common passwords, unknown fields and bad JSON at sign-up', async () => {
+    const before = await count('users');
+    const client = new ApiClient(base);
+    const cases: [unknown, string, string?][] = [
+      [{ email: 'not-an-email', password: 'long enough password', name: 'A' }, 'validation_failed', 'email'],
+      [{ email: 'a@example.org', password: 'short', name: 'A' }, 'validation_failed', 'password'],
+      [{ email: 'a@example.org', password: 'Password123', name: 'A' }, 'password_too_common', 'password'],
+      [{ email: 'a@example.org', password: 'qwertyuiop', name: 'A' }, 'password_too_common', 'password'],
+      [{ email: 'a@example.org', password: 'long enough password', name: 'A', role: 'admin' }, 'unknown_field', 'role'],
+      [{ email: 'a@example.org', password: 'long enough password' }, 'validation_failed', 'name'],
+      ['{"email": ', 'validation_failed'],
+    ];
+    for (const [body, id, field] of cases) {
+      const answer = await client.post('/api/auth/signup', body);
+      expect(answer.status, JSON.stringify(body)).toBe(400);
+      expect(answer.body.error.id, JSON.stringify(body)).toBe(id);
+      if (field) expect(Object.keys(answer.body.error.fields ?? {})).toContain(field);
+    }
+    expect(await count('users')).toBe(before);
+    expect(client.cookie).toBeUndefined();
+  });
+
+  it('refuses a second account with the same email, however it is written', async () => {
+    const first = await signUp(base, 'Twice');
+    const before = await count('users');
+    const again = await new ApiClient(base).post('/api/auth/signup', {
+      email: ` ${first.email.toUpperCase()} `,
+      password: 'another long password',
+      name: 'Twice again',
+    });
+    expect(again.status).toBe(409);
+    expect(again.body.error.id).toBe('email_taken');
+    expect(await count('users')).toBe(before);
+  });
+
+  it('refuses unknown fields and malformed partnership and invitation bodies', async () => {
+    const p = await createTestPartnership(base, 'Strict');
+    const [partnerships, invitations, documents] = await Promise.all([
+      count('partnerships'),
+      count('invitations'),
+      count('documents'),
+    ]);
+    const client = p.owner.client;
+    const answers = [
+      await client.post('/api/partnerships', { name: 'X', universityName: 'U', partnerName: 'P', side: 'both' }),
+      await client.post('/api/partnerships', {
+        name: 'X',
+        universityName: 'U',
+        partnerName: 'P',
+        side: 'partner',
+        id: 'mine',
+      }),
+      await client.post('/api/partnerships', { name: '', universityName: 'U', partnerName: 'P', side: 'partner' }),
+      await client.post(`/api/partnerships/${p.id}/invitations`, { email: 'nope', role: 'editor', side: 'partner' }),
+      await client.post(`/api/partnerships/${p.id}/invitations`, {
+        email: 'x@example.org',
+        role: 'admin',
+        side: 'partner',
+      }),
+      await client.post(`/api/partnerships/${p.id}/documents`, { kind: 'register', title: 'Second register' }),
+      await client.post(`/api/partnerships/${p.id}/documents`, { kind: 'text', title: 'T', template: 'novel' }),
+    ];
+    expect(answers.map((a) => `${a.status} ${a.body.error.id}`)).toEqual([
+      '400 validation_failed',
+      '400 unknown_field',
+      '400 validation_failed',
+      '400 validation_failed',
+      '400 validation_failed',
+      '400 validation_failed',
+      '400 validation_failed',
+    ]);
+    expect(await count('partnerships')).toBe(partnerships);
+    expect(await count('invitations')).toBe(invitations);
+    expect(await count('documents')).toBe(documents);
+  });
+
+  it('refuses bodies over 1 MB with 413 payload_too_large', async () => {
+    const before = await count('users');
+    const huge = { email: 'big@example.org', password: 'long enough password', name: 'x'.repeat(1024 * 1024 + 10) };
+    // Its own connection: the server answers before reading the body and then drops the socket.
+    const answer = await postWithoutKeepAlive(`${base}/api/auth/signup`, JSON.stringify(huge));
+    expect(answer.status).toBe(413);
+    expect(JSON.parse(answer.body).error.id).toBe('payload_too_large');
+    expect(await count('users')).toBe(before);
+  });
+
+  it('refuses reused, revoked, expired, mistyped and wrongly addressed invitation tokens', async () => {
+    const p = await createTestPartnership(base, 'Inviter');
+    const invitee = await signUp(base, 'Invitee');
+    const stranger = await signUp(base, 'Stranger');
+    const invite = async () => {
+      const answer = await p.owner.client.post(`/api/partnerships/${p.id}/invitations`, {
+        email: invitee.email,
+        role: 'editor',
+        side: 'partner',
+      });
+      return { id: answer.body.invitation.id as string, token: (answer.body.url as string).split('/').pop() as string };
+    };
+    const memberships = await count('memberships');
+
+    const wrongPerson = await invite();
+    const mismatch = await stranger.client.post(`/api/invitations/${wrongPerson.token}/accept`);
+    expect([mismatch.status, mismatch.body.error.id]).toEqual([403, 'invitation_email_mismatch']);
+
+    const expired = await invite();
+    const database = openDatabase({ dataDir: t.dataDir });
+    await database.db
+      .updateTable('invitations')
+      .set({ expires_at: Date.now() - 1 })
+      .where('id', '=', expired.id)
+      .execute();
+    await database.close();
+    const late = await invitee.client.post(`/api/invitations/${expired.token}/accept`);
+    expect([late.status, late.body.error.id]).toEqual([410, 'invitation_expired']);
+
+    const revoked = await invite();
+    await p.owner.client.delete(`/api/partnerships/${p.id}/invitations/${revoked.id}`);
+    const withdrawn = await invitee.client.post(`/api/invitations/${revoked.token}/accept`);
+    expect([withdrawn.status, withdrawn.body.error.id]).toEqual([404, 'invitation_not_found']);
+
+    const guessed = await invitee.client.post(`/api/invitations/${'A'.repeat(43)}/accept`);
+    expect([guessed.status, guessed.body.error.id]).toEqual([404, 'invitation_not_found']);
+    const anonymous = await new ApiClient(base).post(`/api/invitations/${wrongPerson.token}/accept`);
+    expect([anonymous.status, anonymous.body.error.id]).toEqual([401, 'unauthenticated']);
+    expect(await count('memberships')).toBe(memberships);
+
+    const accepted = await invitee.client.post(`/api/invitations/${wrongPerson.token}/accept`);
+    expect(accepted.status).toBe(200);
+    expect(accepted.body).toEqual({ partnershipId: p.id, role: 'editor', side: 'partner' });
+    const reused = await invitee.client.post(`/api/invitations/${wrongPerson.token}/accept`);
+    expect([reused.status, reused.body.error.id]).toEqual([410, 'invitation_used']);
+    expect(await count('memberships')).toBe(memberships + 1);
+  });
+});
+
+describe('rate limits on login, sign-up and invitation acceptance', () => {
+  let t: TestServer;
+
+  beforeAll(async () => {
+    t = await startTestServer({
+      env: { ALLOWED_ORIGINS: TEST_ORIGIN, RATE_LIMIT_PER_ACCOUNT: '3', RATE_LIMIT_PER_IP: '8' },
+    });
+  });
+  afterAll(() => t.dispose());
+
+  it('answers 429 with Retry-After per account, then per IP', async () => {
+    const person = await signUp(t.server.url, 'Limited');
+    const client = new ApiClient(t.server.url);
+    const statuses: number[] = [];
+    let retryAfter: string | null = null;
+    for (let i = 0; i < 4; i++) {
+      const answer = await client.post('/api/auth/login', { email: person.email, password: 'wrong password!' });
+      statuses.push(answer.status);
+      if (answer.status === 429) {
+        retryAfter = answer.headers.get('retry-after');
+        expect(answer.body.error.id).toBe('rate_limited');
+      }
+    }
+    expect(statuses).toEqual([401, 401, 401, 429]);
+    expect(Number(retryAfter)).toBeGreaterThan(0);
+    // The right password does not help while the account is limited.
+    const locked = await client.post('/api/auth/login', {
+      email: person.email,
+      password: 'correct horse battery staple',
+    });
+    expect(locked.status).toBe(429);
+
+    // Other accounts from the same address run into the per-IP limit (8 login attempts).
+    const others: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      others.push(
+        (await client.post('/api/auth/login', { email: `other${i}@example.org`, password: 'whatever pw' })).status,
+      );
+    }
+    expect(others).toEqual([401, 401, 401, 429]);
+  });
+});
