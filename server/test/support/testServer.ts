@@ -8,6 +8,10 @@ import { loadConfig } from '../../src/config.ts';
 import { createLogger, type Logger } from '../../src/logger.ts';
 import { type RunningServer, startServer } from '../../src/server.ts';
 import { openDatabase } from '../../src/storage/database.ts';
+import type { SyncAuthorizer } from '../../src/sync/syncRoute.ts';
+
+/** Every document open for editing: these tests exercise the sync core, not accounts. */
+export const openAccess: SyncAuthorizer = async () => ({ allow: { mode: 'read-write' } });
 
 /** A real server in this process on a free port, over a fresh SQLite folder. */
 export interface TestServer {
@@ -24,6 +28,7 @@ export interface TestServer {
 }
 
 export interface TestServerOptions extends AppOptions {
+  /** Defaults to `openAccess`. */
   env?: Record<string, string>;
   /** Log at this level into `logs` instead of discarding everything. */
   captureLogs?: 'info' | 'debug';
@@ -45,7 +50,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       )
     : createLogger('silent');
   const boot = () =>
-    startServer(loadConfig({ PORT: '0', DATA_DIR: dataDir, ...options.env }), log, { authorize: options.authorize });
+    startServer(loadConfig({ PORT: '0', DATA_DIR: dataDir, ...options.env }), log, {
+      authorize: options.authorize ?? openAccess,
+    });
   const handle: TestServer = {
     server: await boot(),
     dataDir,
