@@ -43,8 +43,10 @@ Writers type one character per update into a Y.Text; receivers identify each upd
 (writer client id, clock) without applying it, so the harness spends little CPU per message. The
 harness shares the 2 cores with the server under test.
 
-- **ours**: \`node --import tsx server/src/main.ts\` (SQLite, WAL, synchronous=FULL; every update is
-  committed before it is relayed).
+- **ours**: the real \`startServer\` (server/src) in a child process, started by
+  server/bench/servers/oursOpenAccess.ts with every document open for editing, since the peers check no
+  credentials either (so main.ts's per-upgrade session and membership lookup is not measured). SQLite,
+  WAL, synchronous=FULL; every update is committed before it is relayed.
 - **@y/websocket-server 0.1.1**: its \`setupWSConnection\`, no persistence (the floor).
 - **Hocuspocus 3.4.4** with \`@hocuspocus/extension-database\` storing one state blob per document in
   SQLite (better-sqlite3, WAL, synchronous=FULL); its default store debounce (2 s, max 10 s) applies,
@@ -52,8 +54,9 @@ harness shares the 2 cores with the server under test.
 
 Scenarios:
 
-- **a. fan-out latency**: 1 writer and ${config.fanOut.readers} readers in one room; ${config.fanOut.updates} updates at ${config.fanOut.ratePerSecond}/s; latency from
-  send to receipt at every reader (same process, same clock); p50 and p99 over all deliveries.
+- **a. fan-out latency**: 1 writer and ${config.fanOut.readers} readers in one room; ${config.fanOut.updates} updates at ${config.fanOut.ratePerSecond}/s (after ${config.fanOut.warmupUpdates}
+  uncounted warm-up updates); latency from send to receipt at every reader (same process, same clock);
+  p50 and p99 over all deliveries.
 - **b. throughput**: ${t.rooms} rooms × ${t.writersPerRoom} writers, closed loop: each writer keeps at most ${t.window} updates in flight
   (sent but not yet received by all its room peers), so load follows what the server relays and stays
   bounded. ${t.warmupMs / 1000} s warm-up, then ${t.durationMs / 1000} s measured. "Deliveries" count every update received by a peer

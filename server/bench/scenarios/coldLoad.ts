@@ -1,28 +1,30 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as Y from 'yjs';
-import { openDatabase } from '../../src/storage/database.ts';
-import { migrateToLatest } from '../../src/storage/migrations.ts';
-import { SqlUpdateLogStore } from '../../src/storage/sqlUpdateLogStore.ts';
 import type { BenchConfig } from '../benchConfig.ts';
 import { BenchClient } from '../harness/benchClient.ts';
-import { median } from '../harness/stats.ts';
+import { median, sleep } from '../harness/stats.ts';
 import { type BenchServer, freshDataDir, startBenchServer } from '../servers/benchServer.ts';
 import { HOCUSPOCUS_DB_FILE, openHocuspocusDb, putHocuspocusState } from '../servers/hocuspocusStore.ts';
 import { type ReplayedTrace, TRACE_TEXT } from '../trace/editingTrace.ts';
+import { compactInChild, withStore } from './oursStorage.ts';
 
 const DOCUMENT_ID = 'cold-trace';
 
+/** A timed sync, or why there is none. */
+export type Timed = { ms: number; serverLoadMs?: number } | { failed: string };
+
 export interface OursColdLoad {
   rowsBefore: number;
-  /** Time until a new client is synced with the 1-row-per-edit log. */
-  uncompactedMs: number;
-  /** How long SqlUpdateLogStore.compact took. */
-  compactMs: number;
-  /** Time until a new client is synced after compaction (one state row). */
-  compactedMs: number;
-  /** Time spent appending the log before the server started (setup, not measured). */
   appendMs: number;
+  /** A new client's sync against the one-row-per-edit log. */
+  uncompacted: Timed;
+  /** SqlUpdateLogStore.compact in a child process (bounded). */
+  compaction: Timed;
+  /** A new client's sync against the compacted log (one state row). */
+  compacted: Timed;
+  /** True when compact() did not finish in time and the state row was written directly instead. */
+  compactedByFallback: boolean;
 }
 
 /** The in-process floor: median of `Y.applyUpdate` of the whole state into a fresh doc. */
@@ -50,7 +52,6 @@ export async function runOursColdLoad(
   log: (line: string) => void,
 ): Promise<OursColdLoad> {
   const dataDir = freshDataDir('ours');
-  let server: BenchServer | undefined;
   try {
     const appendStarted = performance.now();
     const rowsBefore = await withStore(dataDir, async (store) => {
@@ -61,59 +62,97 @@ export async function runOursColdLoad(
       return store.countUpdates(DOCUMENT_ID);
     });
     const appendMs = performance.now() - appendStarted;
-    log(`  appended ${rowsBefore} rows in ${(appendMs / 1000).toFixed(1)} s`);
+    log(
+      `  appended ${rowsBefore} rows in ${(appendMs / 1000).toFixed(1)} s; timing a new client (limit ${config.syncTimeoutMs / 1000} s)`,
+    );
 
-    server = await startBenchServer('ours', dataDir);
-    const uncompactedMs = await timeSync(server, trace);
-    // SIGKILL: a graceful stop would compact on unload, and we time compaction ourselves.
-    await server.stop({ hard: true, keepData: true });
-    server = undefined;
+    const uncompacted = await timeOnFreshServer('ours', dataDir, trace, config.syncTimeoutMs);
+    log(`  uncompacted: ${describe(uncompacted)}; compacting (limit ${config.compactTimeoutMs / 1000} s)`);
 
-    const compactStarted = performance.now();
-    await withStore(dataDir, (store) => store.compact(DOCUMENT_ID));
-    const compactMs = performance.now() - compactStarted;
-
-    server = await startBenchServer('ours', dataDir);
-    const compactedMs = await timeSync(server, trace);
-    return { rowsBefore, uncompactedMs, compactMs, compactedMs, appendMs };
+    const compaction = await compactInChild(dataDir, DOCUMENT_ID, config.compactTimeoutMs);
+    let compactedByFallback = false;
+    let compactedDir = dataDir;
+    if ('failed' in compaction) {
+      // compact() did not finish: store the same state as one row in a fresh log,
+      // which is what a finished compaction leaves, so the compacted load is still measured.
+      compactedByFallback = true;
+      compactedDir = freshDataDir('ours');
+      await withStore(compactedDir, (store) => store.appendUpdates([{ documentId: DOCUMENT_ID, update: trace.state }]));
+    }
+    log(`  compaction: ${describe(compaction)}${compactedByFallback ? ' (state row written directly instead)' : ''}`);
+    const compacted = await timeOnFreshServer('ours', compactedDir, trace, config.syncTimeoutMs);
+    if (compactedDir !== dataDir) fs.rmSync(compactedDir, { recursive: true, force: true });
+    return { rowsBefore, appendMs, uncompacted, compaction, compacted, compactedByFallback };
   } finally {
-    if (server) await server.stop();
-    else fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
 /** d (Hocuspocus). Its stored state blob holds the whole trace; times a new client's sync. */
-export async function runHocuspocusColdLoad(trace: ReplayedTrace): Promise<number> {
+export async function runHocuspocusColdLoad(trace: ReplayedTrace, timeoutMs: number): Promise<Timed> {
   const dataDir = freshDataDir('hocuspocus');
-  const db = openHocuspocusDb(path.join(dataDir, HOCUSPOCUS_DB_FILE));
-  putHocuspocusState(db, DOCUMENT_ID, trace.state);
-  db.close();
-  const server = await startBenchServer('hocuspocus', dataDir);
   try {
-    return await timeSync(server, trace);
+    const db = openHocuspocusDb(path.join(dataDir, HOCUSPOCUS_DB_FILE));
+    putHocuspocusState(db, DOCUMENT_ID, trace.state);
+    db.close();
+    return await timeOnFreshServer('hocuspocus', dataDir, trace, timeoutMs);
   } finally {
-    await server.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
-/** Connects a new client with its own Y.Doc; time from opening the socket to holding the text. */
-async function timeSync(server: BenchServer, trace: ReplayedTrace): Promise<number> {
-  const doc = new Y.Doc();
-  const started = performance.now();
-  const client = await BenchClient.connect(server, DOCUMENT_ID, { doc, timeoutMs: 120_000 });
-  const elapsed = performance.now() - started;
-  client.close();
-  const text = doc.getText(TRACE_TEXT).toString();
-  if (text !== trace.text) throw new Error(`synced text differs (${text.length} vs ${trace.text.length} chars)`);
-  return elapsed;
+function describe(timed: Timed): string {
+  return 'ms' in timed ? `${timed.ms.toFixed(0)} ms` : timed.failed;
 }
 
-async function withStore<T>(dataDir: string, use: (store: SqlUpdateLogStore) => Promise<T>): Promise<T> {
-  const database = openDatabase({ dataDir });
+/**
+ * Starts a server on `dataDir`, warms it with a tiny document (so JIT warm-up
+ * of the process is not counted), then times a new client's sync of the trace
+ * document. Ours logs at debug level so its own "room loaded" time is read too.
+ */
+async function timeOnFreshServer(
+  kind: 'ours' | 'hocuspocus',
+  dataDir: string,
+  trace: ReplayedTrace,
+  timeoutMs: number,
+): Promise<Timed> {
+  let server: BenchServer | undefined;
   try {
-    await migrateToLatest(database.db, database.dialect);
-    return await use(new SqlUpdateLogStore(database.db));
+    server = await startBenchServer(kind, dataDir, kind === 'ours' ? { LOG_LEVEL: 'debug' } : {});
+    const warm = await BenchClient.connect(server, 'warmup', { doc: new Y.Doc() });
+    warm.close();
+    const doc = new Y.Doc();
+    const started = performance.now();
+    const client = await BenchClient.connect(server, DOCUMENT_ID, { doc, timeoutMs });
+    const ms = performance.now() - started;
+    client.close();
+    const text = doc.getText(TRACE_TEXT).toString();
+    if (text !== trace.text) return { failed: `synced text differs (${text.length} vs ${trace.text.length} chars)` };
+    // The child's log reaches us through a pipe, a little after the sync itself.
+    let serverLoadMs = roomLoadedMs(server.output());
+    for (let i = 0; i < 30 && serverLoadMs === undefined; i++) {
+      await sleep(100);
+      serverLoadMs = roomLoadedMs(server.output());
+    }
+    return { ms, serverLoadMs };
+  } catch (error) {
+    return { failed: error instanceof Error ? error.message : String(error) };
   } finally {
-    await database.close();
+    // SIGKILL: a graceful stop would flush and compact on unload (or hang behind a long load).
+    await server?.stop({ hard: true, keepData: true });
   }
+}
+
+/** Our server's own load time of the trace document, from its debug log ("room loaded", ms). */
+function roomLoadedMs(output: string): number | undefined {
+  for (const line of output.split('\n')) {
+    if (!line.includes('room loaded') || !line.includes(DOCUMENT_ID)) continue;
+    try {
+      const ms = (JSON.parse(line) as { ms?: unknown }).ms;
+      if (typeof ms === 'number') return ms;
+    } catch {
+      // not a JSON line
+    }
+  }
+  return undefined;
 }

@@ -14,7 +14,8 @@ export interface FanOutResult {
 
 /**
  * a. One writer, N readers in one room; the writer types at a fixed rate and
- * every reader records send→receipt latency (same process, same clock).
+ * every reader records send→receipt latency (same process, same clock). The
+ * first `warmupUpdates` are not counted.
  */
 export async function runFanOutLatency(
   kind: ServerKind,
@@ -26,13 +27,15 @@ export async function runFanOutLatency(
   try {
     const documentId = 'fanout-room';
     const writer = new TypingWriter();
-    const sentAt = new Float64Array(config.updates);
+    const total = config.warmupUpdates + config.updates;
+    const sentAt = new Float64Array(total);
     const samples = new Float64Array(config.updates * config.readers);
     let received = 0;
     const readers = await connectMany(config.readers, 10, () =>
       BenchClient.connect(server, documentId, {
         onUpdate: (client, clock, at) => {
-          if (client !== writer.clientId || clock >= config.updates) return;
+          // Warm-up updates (JIT, buffers) are relayed but not counted.
+          if (client !== writer.clientId || clock < config.warmupUpdates || clock >= total) return;
           if (received < samples.length) samples[received++] = at - (sentAt[clock] as number);
         },
       }),
@@ -40,11 +43,13 @@ export async function runFanOutLatency(
     clients.push(...readers);
     const writerClient = await BenchClient.connect(server, documentId, { doc: writer.doc });
     clients.push(writerClient);
-    log(`  ${config.readers} readers + 1 writer connected; sending ${config.updates} updates`);
+    log(
+      `  ${config.readers} readers + 1 writer connected; sending ${config.warmupUpdates} + ${config.updates} updates`,
+    );
 
     const intervalMs = 1000 / config.ratePerSecond;
     const started = performance.now();
-    for (let i = 0; i < config.updates; i++) {
+    for (let i = 0; i < total; i++) {
       // Drift-free pacing: each send is due at started + i·interval.
       const wait = started + i * intervalMs - performance.now();
       if (wait > 1) await sleep(wait);

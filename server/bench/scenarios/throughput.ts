@@ -13,6 +13,8 @@ export interface ThroughputResult {
   updatesPerSecond: number;
   /** Server CPU over the measured window, in % of one core. */
   serverCpuPercent: number;
+  /** This (harness) process's CPU over the same window, in % of one core. */
+  harnessCpuPercent: number;
 }
 
 interface WriterState {
@@ -86,16 +88,19 @@ export async function runThroughput(
     await sleep(config.warmupMs);
     counting = true;
     const cpuBefore = cpuSeconds(server.pid);
+    const harnessBefore = process.cpuUsage();
     const started = performance.now();
     await sleep(config.durationMs);
     counting = false;
     const seconds = (performance.now() - started) / 1000;
     const cpu = cpuSeconds(server.pid) - cpuBefore;
+    const harness = process.cpuUsage(harnessBefore);
     for (const writer of writers) writer.stopped = true;
     return {
       deliveriesPerSecond: deliveries / seconds,
       updatesPerSecond: completed / seconds,
       serverCpuPercent: (cpu / seconds) * 100,
+      harnessCpuPercent: ((harness.user + harness.system) / 1e6 / seconds) * 100,
     };
   } finally {
     for (const writer of writers) writer.client?.close();

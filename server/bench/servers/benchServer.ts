@@ -28,7 +28,11 @@ export function freshDataDir(kind: ServerKind): string {
 }
 
 /** Starts `kind` on a free loopback port; resolves once it answers HTTP. */
-export async function startBenchServer(kind: ServerKind, dataDir = freshDataDir(kind)): Promise<BenchServer> {
+export async function startBenchServer(
+  kind: ServerKind,
+  dataDir = freshDataDir(kind),
+  extraEnv: Record<string, string> = {},
+): Promise<BenchServer> {
   const port = await freePort();
   const { child, output } = spawnTracked(argsFor(kind), {
     cwd: repoRoot,
@@ -38,6 +42,7 @@ export async function startBenchServer(kind: ServerKind, dataDir = freshDataDir(
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
       NODE_ENV: 'production',
+      ...extraEnv,
     },
   });
   try {
@@ -65,7 +70,7 @@ export async function startBenchServer(kind: ServerKind, dataDir = freshDataDir(
 }
 
 function argsFor(kind: ServerKind): string[] {
-  if (kind === 'ours') return ['--import', 'tsx', 'server/src/main.ts'];
+  if (kind === 'ours') return ['--import', 'tsx', 'server/bench/servers/oursOpenAccess.ts'];
   if (kind === 'y-websocket-server') return ['--import', 'tsx', 'server/bench/servers/yWebsocketPeer.ts'];
   return ['--import', 'tsx', 'server/bench/servers/hocuspocusPeer.ts'];
 }

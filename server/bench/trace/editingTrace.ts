@@ -71,3 +71,30 @@ export function stateOfSize(trace: ReplayedTrace, bytes: number): Uint8Array {
   }
   return Y.encodeStateAsUpdate(doc);
 }
+
+/**
+ * How Y.mergeUpdates scales with the number of per-edit updates, next to
+ * applying the same updates one by one in a single transaction.
+ */
+export function mergeScaling(trace: ReplayedTrace, sizes: number[]): string[] {
+  return sizes
+    .filter((n) => n <= trace.updates.length)
+    .map((n) => {
+      const updates = trace.updates.slice(0, n);
+      let started = performance.now();
+      Y.mergeUpdates(updates);
+      const mergeMs = performance.now() - started;
+      started = performance.now();
+      const doc = new Y.Doc();
+      doc.transact(() => {
+        for (const update of updates) Y.applyUpdate(doc, update);
+      });
+      Y.encodeStateAsUpdate(doc);
+      const applyMs = performance.now() - started;
+      return `${n.toLocaleString('en-US')} updates: Y.mergeUpdates ${msText(mergeMs)}, apply one by one in one transaction + encode ${msText(applyMs)}`;
+    });
+}
+
+function msText(ms: number): string {
+  return `${ms.toFixed(0)} ms`;
+}
