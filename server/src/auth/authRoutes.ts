@@ -73,7 +73,11 @@ export function mountAuthRoutes(router: ApiRouter, services: AppServices): void 
     { method: 'post', path: '/api/auth/logout', tag, summary: 'Sign out this session', access: 'public', status: 204 },
     async (c) => {
       const auth = c.get('auth');
-      if (auth) await sessions.delete(auth.session.id);
+      if (auth) {
+        await sessions.delete(auth.session.id);
+        // This tab's sockets were opened with the ended session; its other sessions' sockets simply reconnect.
+        await services.revokeSockets(auth.user.id);
+      }
       clearSessionCookie(c, config.publicUrl);
       return c.body(null, 204);
     },

@@ -68,6 +68,7 @@ export function mountSessionRoutes(router: ApiRouter, services: AppServices): vo
       const own = (await sessions.listFor(auth.user.id)).some((session) => session.id === sessionId);
       if (!own) throw apiErrors.notFound('No such session');
       await sessions.delete(sessionId);
+      await services.revokeSockets(auth.user.id);
       return c.body(null, 204);
     },
   );
