@@ -1,6 +1,15 @@
-import { lazy, Suspense } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { BrowserRouter, Route, Routes, useParams } from 'react-router';
+import { SessionsPage } from './account/SessionsPage.tsx';
+import { LoginPage } from './auth/LoginPage.tsx';
+import { RequireAuth } from './auth/RequireAuth.tsx';
+import { SignupPage } from './auth/SignupPage.tsx';
 import { useI18n } from './i18n/i18n.tsx';
+import { AcceptInvitationPage } from './members/AcceptInvitationPage.tsx';
+import { MembersPage } from './members/MembersPage.tsx';
+import { PartnershipLayout, usePartnership } from './partnerships/PartnershipContext.tsx';
+import { PartnershipOverviewPage } from './partnerships/PartnershipOverviewPage.tsx';
+import { PartnershipsPage } from './partnerships/PartnershipsPage.tsx';
 import { AppShell } from './shell/AppShell.tsx';
 import { HomePage } from './shell/HomePage.tsx';
 import { NotFoundPage } from './shell/NotFoundPage.tsx';
@@ -15,9 +24,15 @@ function Loading() {
 }
 
 /** Remounts a page when its document id changes, so each mount owns one session. */
-function Keyed({ children }: { children: (docId: string) => React.ReactNode }) {
+function KeyedByDocument({ children }: { children: (docId: string) => ReactNode }) {
   const { docId = '' } = useParams();
   return <>{children(docId)}</>;
+}
+
+/** The canvas in the member's rights: read-only unless the partnership's abilities say edit. */
+function CanvasRoute() {
+  const { abilities, side } = usePartnership();
+  return <CanvasPage readOnly={!abilities.edit} side={side} />;
 }
 
 export function App() {
@@ -27,14 +42,44 @@ export function App() {
         <Routes>
           <Route element={<AppShell />}>
             <Route index element={<HomePage />} />
+            <Route path="login" element={<LoginPage />} />
+            <Route path="signup" element={<SignupPage />} />
+            <Route path="invite/:token" element={<AcceptInvitationPage />} />
             <Route
-              path="p/:partnershipId/canvas/:docId"
-              element={<Keyed>{(docId) => <CanvasPage key={docId} />}</Keyed>}
+              path="account/sessions"
+              element={
+                <RequireAuth>
+                  <SessionsPage />
+                </RequireAuth>
+              }
             />
             <Route
-              path="p/:partnershipId/docs/:docId"
-              element={<Keyed>{(docId) => <DocumentPage key={docId} />}</Keyed>}
+              path="p"
+              element={
+                <RequireAuth>
+                  <PartnershipsPage />
+                </RequireAuth>
+              }
             />
+            <Route
+              path="p/:partnershipId"
+              element={
+                <RequireAuth>
+                  <PartnershipLayout />
+                </RequireAuth>
+              }
+            >
+              <Route index element={<PartnershipOverviewPage />} />
+              <Route path="members" element={<MembersPage />} />
+              <Route
+                path="canvas/:docId"
+                element={<KeyedByDocument>{(docId) => <CanvasRoute key={docId} />}</KeyedByDocument>}
+              />
+              <Route
+                path="docs/:docId"
+                element={<KeyedByDocument>{(docId) => <DocumentPage key={docId} />}</KeyedByDocument>}
+              />
+            </Route>
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

@@ -1,8 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
+import { AuthProvider } from './auth/AuthProvider.tsx';
 import { I18nProvider } from './i18n/i18n.tsx';
-import { IdentityProvider } from './identity/identity.tsx';
 import './styles.css';
 
 const root = document.getElementById('root');
@@ -10,9 +10,9 @@ if (!root) throw new Error('missing #root');
 createRoot(root).render(
   <StrictMode>
     <I18nProvider>
-      <IdentityProvider>
+      <AuthProvider>
         <App />
-      </IdentityProvider>
+      </AuthProvider>
     </I18nProvider>
   </StrictMode>,
 );

@@ -1,12 +1,16 @@
 import { createRequire } from 'node:module';
 import { type Browser, type BrowserContext, test as base, expect, type Page } from '@playwright/test';
 import { ServerProcess } from '../../server/test/support/serverProcess.ts';
+import { signUpViaApi } from './accounts.ts';
 
 const axeSource: string = createRequire(import.meta.url)('axe-core').source;
 
 interface Fixtures {
-  /** Opens a fresh browser context (a separate person) whose requests are recorded. */
-  newPerson(name: string): Promise<Page>;
+  /**
+   * Opens a fresh browser context (a separate person) whose requests are recorded.
+   * The person is signed up (through the API) unless `signedUp: false`.
+   */
+  newPerson(name: string, options?: { signedUp?: boolean }): Promise<Page>;
   /** Runs axe-core on the page; fails on serious or critical violations. */
   checkAccessibility(page: Page): Promise<void>;
 }
@@ -23,7 +27,8 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   server: [
     // biome-ignore lint/correctness/noEmptyPattern: Playwright's fixture signature
     async ({}, use) => {
-      const server = await ServerProcess.start();
+      // Many people sign up from one address in a run; rate limits have their own tests.
+      const server = await ServerProcess.start({ RATE_LIMIT_PER_IP: '100000', RATE_LIMIT_PER_ACCOUNT: '1000' });
       await use(server);
       await server.stop();
     },
@@ -32,8 +37,8 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   newPerson: async ({ browser, server }, use) => {
     const contexts: BrowserContext[] = [];
     const foreign: string[] = [];
-    await use(async (name) => {
-      const context = await openContext(browser, server.origin, name);
+    await use(async (name, options) => {
+      const context = await openContext(browser, server.origin);
       context.on('request', (request) => {
         const url = request.url();
         if (!url.startsWith(`${server.origin}/`) && !url.startsWith('data:') && !url.startsWith('blob:')) {
@@ -41,7 +46,9 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
         }
       });
       contexts.push(context);
-      return context.newPage();
+      const page = await context.newPage();
+      if (options?.signedUp !== false) await signUpViaApi(page, server.origin, name);
+      return page;
     });
     for (const context of contexts) await context.close().catch(() => undefined);
     expect(foreign, 'requests that left the app origin').toEqual([]);
@@ -68,13 +75,8 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   },
 });
 
-async function openContext(browser: Browser, origin: string, name: string): Promise<BrowserContext> {
-  const context = await browser.newContext({ baseURL: origin, locale: 'en-GB' });
-  // Each person chooses their display name before opening a document.
-  await context.addInitScript((displayName) => {
-    localStorage.setItem('samverka.displayName', displayName);
-  }, name);
-  return context;
+async function openContext(browser: Browser, origin: string): Promise<BrowserContext> {
+  return browser.newContext({ baseURL: origin, locale: 'en-GB' });
 }
 
 export { expect };

@@ -1,7 +1,6 @@
+import { createDocumentViaApi } from '../support/accounts.ts';
+import { newBlankBoard, shareBoard } from '../support/boards.ts';
 import { expect, test } from '../support/fixtures.ts';
-
-const CANVAS = '/p/demo/canvas/e2e-canvas';
-const DOCUMENT = '/p/demo/docs/e2e-strategy';
 
 test('two people co-edit a canvas and a document, and a crash loses nothing', async ({
   newPerson,
@@ -10,10 +9,13 @@ test('two people co-edit a canvas and a document, and a crash loses nothing', as
 }) => {
   const anna = await newPerson('Anna Lind');
   const erik = await newPerson('Erik Berg');
-
-  await anna.goto('/');
-  await expect(anna.getByRole('heading', { name: 'Partnership workspace' })).toBeVisible();
-  await checkAccessibility(anna);
+  const CANVAS = await newBlankBoard(anna, server.origin);
+  const partnershipId = CANVAS.split('/')[2] as string;
+  const DOCUMENT = await createDocumentViaApi(anna, server.origin, partnershipId, 'text', 'Joint strategy');
+  await shareBoard(anna, server.origin, CANVAS, erik);
+  // Sara joins now but opens nothing until after the crash, so she holds no copy.
+  const sara = await newPerson('Sara Holm');
+  await shareBoard(anna, server.origin, CANVAS, sara, 'viewer');
 
   // Canvas: Anna draws a rectangle; Erik sees it and Anna's named cursor.
   await anna.goto(CANVAS);
@@ -58,7 +60,6 @@ test('two people co-edit a canvas and a document, and a crash loses nothing', as
   await anna.context().close();
   await erik.context().close();
   await server.launch();
-  const sara = await newPerson('Sara Holm');
   await sara.goto(CANVAS);
   await expect(sara.locator('.tl-shape[data-shape-type="geo"]')).toHaveCount(1);
   await sara.goto(DOCUMENT);

@@ -6,6 +6,7 @@ import StarterKit from '@tiptap/starter-kit';
 import { useParams } from 'react-router';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useIdentity } from '../identity/identity.tsx';
+import { usePartnership } from '../partnerships/PartnershipContext.tsx';
 import { DocumentHeader } from '../shell/DocumentHeader.tsx';
 import { useDocumentSession } from '../sync/useDocumentSession.ts';
 import { usePresence } from '../sync/usePresence.ts';
@@ -16,7 +17,8 @@ export default function DocumentPage() {
   const { t } = useI18n();
   const { identity } = useIdentity();
   const session = useDocumentSession(docId);
-  const collaborators = usePresence(session, identity);
+  const { side, abilities } = usePartnership();
+  const collaborators = usePresence(session, { ...identity, side });
 
   const editor = useEditor(
     {
@@ -29,6 +31,8 @@ export default function DocumentPage() {
           user: { name: identity.name, color: identity.color },
         }),
       ],
+      // The server drops a read-only member's updates anyway; not letting them type says so honestly.
+      editable: abilities.edit,
       editorProps: {
         attributes: {
           'aria-label': t('document.editorLabel'),
@@ -39,7 +43,7 @@ export default function DocumentPage() {
       },
     },
     // A new name or colour rebuilds the editor; the text itself lives in the Y.Doc.
-    [session, identity.name, identity.color],
+    [session, identity.name, identity.color, abilities.edit],
   );
 
   return (

@@ -1,11 +1,14 @@
-import { Link, Outlet } from 'react-router';
+import { Link, Outlet, useNavigate } from 'react-router';
+import { useAuth } from '../auth/AuthProvider.tsx';
 import { LOCALES, type Locale, useI18n } from '../i18n/i18n.tsx';
 
 const LOCALE_NAMES: Record<Locale, string> = { en: 'English', sv: 'Svenska' };
 
-/** Top bar (home link, language) around every page. */
+/** Top bar (home, partnerships, account, language) around every page. */
 export function AppShell() {
   const { t, locale, setLocale } = useI18n();
+  const { user, logOut } = useAuth();
+  const navigate = useNavigate();
   return (
     <div className="app">
       <a className="skip-link" href="#main">
@@ -15,16 +18,31 @@ export function AppShell() {
         <Link to="/" className="brand">
           {t('app.name')}
         </Link>
-        <label className="locale-picker">
-          <span>{t('language.label')}</span>
-          <select value={locale} onChange={(e) => setLocale(e.target.value as Locale)}>
-            {LOCALES.map((l) => (
-              <option key={l} value={l}>
-                {LOCALE_NAMES[l]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <nav className="topnav" aria-label={t('app.name')}>
+          {user && <Link to="/p">{t('nav.partnerships')}</Link>}
+          {user && <Link to="/account/sessions">{t('nav.account')}</Link>}
+          {user && (
+            <span className="signed-in" title={user.email}>
+              {t('nav.signedInAs', { name: user.name })}
+            </span>
+          )}
+          {user && (
+            <button type="button" className="link-button" onClick={() => logOut().then(() => navigate('/login'))}>
+              {t('nav.logout')}
+            </button>
+          )}
+          {user === null && <Link to="/login">{t('nav.login')}</Link>}
+          <label className="locale-picker">
+            <span>{t('language.label')}</span>
+            <select value={locale} onChange={(e) => setLocale(e.target.value as Locale)}>
+              {LOCALES.map((l) => (
+                <option key={l} value={l}>
+                  {LOCALE_NAMES[l]}
+                </option>
+              ))}
+            </select>
+          </label>
+        </nav>
       </header>
       <main id="main">
         <Outlet />

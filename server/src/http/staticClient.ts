@@ -15,10 +15,7 @@ export function mountStaticClient(
 ): void {
   const { distDir } = options;
   const indexFile = path.join(distDir, 'index.html');
-  if (!fs.existsSync(indexFile)) {
-    log.warn({ distDir }, 'client build not found; run `pnpm build` to serve the app');
-    return;
-  }
+  if (!fs.existsSync(indexFile)) log.warn({ distDir }, 'client build not found; run `pnpm build` to serve the app');
   const root = path.relative(process.cwd(), distDir) || '.';
   app.use(
     '/assets/*',
@@ -28,13 +25,24 @@ export function mountStaticClient(
     }),
   );
   app.use('*', serveStatic({ root }));
-  const indexHtml = withLicenseKey(fs.readFileSync(indexFile, 'utf8'), options.tldrawLicenseKey);
+  // Read per request (cached once found) so a build finished after start-up is served.
+  let indexHtml: string | undefined;
   app.get('*', (c) => {
     const p = c.req.path;
     if (p.startsWith('/api/') || p.startsWith('/sync/')) return c.notFound();
+    indexHtml ??= readIndex(indexFile, options.tldrawLicenseKey);
+    if (indexHtml === undefined) return c.text('The client is not built yet: run `pnpm build`.', 503);
     c.header('Cache-Control', 'no-cache');
     return c.html(indexHtml);
   });
+}
+
+function readIndex(file: string, licenseKey: string | undefined): string | undefined {
+  try {
+    return withLicenseKey(fs.readFileSync(file, 'utf8'), licenseKey);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Passes the tldraw licence key to the client at run time, as a meta tag (no inline script). */

@@ -1,0 +1,47 @@
+import type { ApiErrorBody } from '@samverka/model';
+
+/** An API answer with an error status: its stable id, message and per-field problems. */
+export class ApiRequestError extends Error {
+  constructor(
+    readonly status: number,
+    readonly id: string,
+    message: string,
+    readonly fields: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiRequestError(0, 'network_error', 'The server could not be reached');
+  }
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  const json = text ? (JSON.parse(text) as unknown) : undefined;
+  if (!response.ok) {
+    const error = (json as ApiErrorBody | undefined)?.error;
+    throw new ApiRequestError(response.status, error?.id ?? 'internal_error', error?.message ?? response.statusText, {
+      ...error?.fields,
+    });
+  }
+  return json as T;
+}
+
+/** The HTTP API, same origin, JSON in and out; errors throw `ApiRequestError`. */
+export const api = {
+  get: <T>(path: string) => request<T>('GET', path),
+  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
+  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
+  delete: <T = void>(path: string) => request<T>('DELETE', path),
+};

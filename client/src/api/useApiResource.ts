@@ -1,0 +1,35 @@
+import { useCallback, useEffect, useState } from 'react';
+import { ApiRequestError, api } from './apiClient.ts';
+
+export interface ApiResource<T> {
+  data: T | undefined;
+  error: ApiRequestError | undefined;
+  loading: boolean;
+  reload(): void;
+}
+
+/** Loads `path` on mount and whenever it changes; `reload` fetches it again. */
+export function useApiResource<T>(path: string | null): ApiResource<T> {
+  const [state, setState] = useState<{ data?: T; error?: ApiRequestError; loading: boolean }>({ loading: true });
+  const [generation, setGeneration] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: generation is the reload trigger
+  useEffect(() => {
+    if (!path) return;
+    let cancelled = false;
+    setState((s) => ({ ...s, loading: true }));
+    api.get<T>(path).then(
+      (data) => !cancelled && setState({ data, loading: false }),
+      (error: unknown) =>
+        !cancelled &&
+        setState({
+          error: error instanceof ApiRequestError ? error : new ApiRequestError(0, 'internal_error', String(error)),
+          loading: false,
+        }),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [path, generation]);
+  const reload = useCallback(() => setGeneration((g) => g + 1), []);
+  return { data: state.data, error: state.error, loading: state.loading, reload };
+}

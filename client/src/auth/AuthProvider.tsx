@@ -1,0 +1,48 @@
+import type { LoginRequest, SignupRequest, User, UserResponse } from '@samverka/model';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { ApiRequestError, api } from '../api/apiClient.ts';
+
+interface AuthValue {
+  /** undefined while the first /api/me is in flight; null when signed out. */
+  user: User | null | undefined;
+  signUp(input: SignupRequest): Promise<void>;
+  logIn(input: LoginRequest): Promise<void>;
+  logOut(): Promise<void>;
+}
+
+const AuthContext = createContext<AuthValue | null>(null);
+
+/** Who is signed in, from the session cookie (read by the server, never by us). */
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const [user, setUser] = useState<User | null | undefined>(undefined);
+
+  useEffect(() => {
+    api.get<UserResponse>('/api/me').then(
+      (res) => setUser(res.user),
+      (error: unknown) => {
+        if (error instanceof ApiRequestError && error.status === 401) setUser(null);
+        else setUser(null);
+      },
+    );
+  }, []);
+
+  const signUp = useCallback(async (input: SignupRequest) => {
+    setUser((await api.post<UserResponse>('/api/auth/signup', input)).user);
+  }, []);
+  const logIn = useCallback(async (input: LoginRequest) => {
+    setUser((await api.post<UserResponse>('/api/auth/login', input)).user);
+  }, []);
+  const logOut = useCallback(async () => {
+    await api.post('/api/auth/logout');
+    setUser(null);
+  }, []);
+
+  const value = useMemo(() => ({ user, signUp, logIn, logOut }), [user, signUp, logIn, logOut]);
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): AuthValue {
+  const value = useContext(AuthContext);
+  if (!value) throw new Error('useAuth outside AuthProvider');
+  return value;
+}

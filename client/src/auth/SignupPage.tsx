@@ -1,0 +1,85 @@
+import { PASSWORD_MIN_LENGTH } from '@samverka/model';
+import { type FormEvent, useState } from 'react';
+import { Link, useLocation, useNavigate } from 'react-router';
+import { useI18n } from '../i18n/i18n.tsx';
+import { Card, FormAlert, fieldErrors, TextField } from '../shell/forms.tsx';
+import { useAuth } from './AuthProvider.tsx';
+import { checkEmail, checkNewPassword, checkRequired } from './credentialChecks.ts';
+import { nextPath } from './RequireAuth.tsx';
+
+export function SignupPage() {
+  const { t } = useI18n();
+  const { signUp } = useAuth();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState(new URLSearchParams(location.search).get('email') ?? '');
+  const [password, setPassword] = useState('');
+  const [touched, setTouched] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+
+  const local = {
+    name: checkRequired(t, name),
+    email: checkEmail(t, email),
+    password: checkNewPassword(t, password),
+  };
+  const shown = fieldErrors(touched ? local : {}, error);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setTouched(true);
+    if (local.name || local.email || local.password) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      await signUp({ name, email, password });
+      navigate(nextPath(location.search), { replace: true });
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Card title={t('signup.heading')}>
+      <form onSubmit={submit} noValidate>
+        <FormAlert error={error} />
+        <TextField
+          label={t('form.name')}
+          name="name"
+          autoComplete="name"
+          value={name}
+          onChange={setName}
+          error={shown.name}
+        />
+        <TextField
+          label={t('form.email')}
+          name="email"
+          type="email"
+          autoComplete="email"
+          value={email}
+          onChange={setEmail}
+          error={shown.email}
+        />
+        <TextField
+          label={t('form.password')}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          value={password}
+          onChange={setPassword}
+          hint={t('form.passwordHint', { min: PASSWORD_MIN_LENGTH })}
+          error={shown.password}
+        />
+        <button type="submit" disabled={busy}>
+          {busy ? t('form.saving') : t('signup.submit')}
+        </button>
+      </form>
+      <p>
+        {t('signup.haveAccount')} <Link to={`/login${location.search}`}>{t('nav.login')}</Link>
+      </p>
+    </Card>
+  );
+}

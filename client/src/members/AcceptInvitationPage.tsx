@@ -1,0 +1,72 @@
+import type { AcceptInvitationResponse, InvitationPreviewResponse } from '@samverka/model';
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { api } from '../api/apiClient.ts';
+import { useApiResource } from '../api/useApiResource.ts';
+import { useAuth } from '../auth/AuthProvider.tsx';
+import { useI18n } from '../i18n/i18n.tsx';
+import { Card, FormAlert } from '../shell/forms.tsx';
+
+/** `/invite/:token`: what the link invites to; sign up or log in, then accept. */
+export function AcceptInvitationPage() {
+  const { token = '' } = useParams();
+  const { t } = useI18n();
+  const { user } = useAuth();
+  const navigate = useNavigate();
+  const preview = useApiResource<InvitationPreviewResponse>(`/api/invitations/${encodeURIComponent(token)}`);
+  const [error, setError] = useState<unknown>();
+
+  if (preview.error) {
+    return (
+      <Card title={t('notFound.heading')}>
+        <FormAlert error={preview.error} />
+      </Card>
+    );
+  }
+  const invitation = preview.data;
+  if (!invitation || user === undefined) return <p className="loading">{t('loading')}</p>;
+
+  const here = `/invite/${encodeURIComponent(token)}`;
+  const query = `?next=${encodeURIComponent(here)}&email=${encodeURIComponent(invitation.email)}`;
+  const details = t('invitation.details', {
+    role: t(`role.${invitation.role}`).toLowerCase(),
+    side: t(`side.${invitation.side}`).toLowerCase(),
+    email: invitation.email,
+  });
+
+  async function accept() {
+    setError(undefined);
+    try {
+      const res = await api.post<AcceptInvitationResponse>(`/api/invitations/${encodeURIComponent(token)}/accept`);
+      navigate(`/p/${res.partnershipId}`, { replace: true });
+    } catch (e) {
+      setError(e);
+    }
+  }
+
+  return (
+    <Card title={t('invitation.heading', { partnership: invitation.partnershipName })}>
+      <p>{details}</p>
+      <FormAlert error={error} />
+      {user === null && (
+        <>
+          <p>{t('invitation.signUpFirst', { email: invitation.email })}</p>
+          <p className="actions">
+            <Link className="button" to={`/signup${query}`}>
+              {t('nav.signup')}
+            </Link>
+            <Link to={`/login${query}`}>{t('nav.login')}</Link>
+          </p>
+        </>
+      )}
+      {user && user.email !== invitation.email && (
+        <p className="notice">{t('invitation.wrongAccount', { email: user.email })}</p>
+      )}
+      {user && user.email === invitation.email && (
+        <button type="button" onClick={accept}>
+          {t('invitation.accept')}
+        </button>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,93 @@
+import { type CreateInvitationResponse, ROLES, type Role, SIDES, type Side } from '@samverka/model';
+import { type FormEvent, useState } from 'react';
+import { api } from '../api/apiClient.ts';
+import { checkEmail } from '../auth/credentialChecks.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { FormAlert, fieldErrors, SelectField, TextField } from '../shell/forms.tsx';
+
+/** Creates an invitation and shows its one-time link, ready to copy. */
+export function InviteForm({ partnershipId, onInvited }: { partnershipId: string; onInvited(): void }) {
+  const { t } = useI18n();
+  const [email, setEmail] = useState('');
+  const [role, setRole] = useState<Role>('editor');
+  const [side, setSide] = useState<Side>('partner');
+  const [touched, setTouched] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const [created, setCreated] = useState<CreateInvitationResponse>();
+  const [copied, setCopied] = useState(false);
+
+  const local = { email: checkEmail(t, email) };
+  const shown = fieldErrors(touched ? local : {}, error);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setTouched(true);
+    if (local.email) return;
+    setError(undefined);
+    setCopied(false);
+    try {
+      setCreated(
+        await api.post<CreateInvitationResponse>(`/api/partnerships/${partnershipId}/invitations`, {
+          email,
+          role,
+          side,
+        }),
+      );
+      setEmail('');
+      setTouched(false);
+      onInvited();
+    } catch (e) {
+      setError(e);
+    }
+  }
+
+  async function copy(url: string) {
+    await navigator.clipboard?.writeText(url).catch(() => undefined);
+    setCopied(true);
+  }
+
+  return (
+    <section className="panel" aria-labelledby="invite-heading">
+      <h2 id="invite-heading">{t('members.invite')}</h2>
+      <form onSubmit={submit} noValidate className="grid-form">
+        <FormAlert error={error} />
+        <TextField
+          label={t('form.email')}
+          name="email"
+          type="email"
+          value={email}
+          onChange={setEmail}
+          error={shown.email}
+        />
+        <SelectField<Role>
+          label={t('members.roleColumn')}
+          name="role"
+          value={role}
+          options={ROLES}
+          optionLabel={(r) => t(`role.${r}`)}
+          onChange={setRole}
+        />
+        <SelectField<Side>
+          label={t('members.sideColumn')}
+          name="side"
+          value={side}
+          options={SIDES}
+          optionLabel={(s) => t(`side.${s}`)}
+          onChange={setSide}
+        />
+        <button type="submit">{t('members.inviteSubmit')}</button>
+      </form>
+      {created && (
+        <div className="invite-link">
+          <label htmlFor="invite-url">{t('members.inviteLink', { email: created.invitation.email })}</label>
+          <div className="copy-row">
+            <input id="invite-url" readOnly value={created.url} onFocus={(e) => e.target.select()} />
+            <button type="button" onClick={() => copy(created.url)}>
+              {copied ? t('members.copied') : t('members.copy')}
+            </button>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}
