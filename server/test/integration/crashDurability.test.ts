@@ -108,5 +108,5 @@ describe('SIGKILL in the middle of write bursts', () => {
     for (const w of writers) expect(contentOf(w.client.doc)).toEqual(converged);
     // Everything durable before the kill survived into the converged document.
     expect(holds(fresh.doc, Y.encodeStateAsUpdate(durable))).toBe(true);
-  });
+  }, 120_000);
 });

@@ -70,5 +70,5 @@ describe('SIGTERM', () => {
     const items = fresh.doc.getArray<string>('log').toArray();
     expect(items).toHaveLength(84);
     for (let i = 0; i < 4; i++) expect(items).toContain(`late-${i}`);
-  });
+  }, 120_000);
 });
