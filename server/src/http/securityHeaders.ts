@@ -13,7 +13,8 @@ function contentSecurityPolicy(allowedOrigins: readonly string[]): string {
     "img-src 'self' blob: data:",
     "font-src 'self' blob: data:",
     "media-src 'self' blob: data:",
-    `connect-src 'self' ${sockets}`,
+    // tldraw fetches data: and blob: URLs (fonts, pasted images) through fetch().
+    `connect-src 'self' ${sockets} data: blob:`,
     "worker-src 'self' blob:",
     "object-src 'none'",
     "base-uri 'self'",
