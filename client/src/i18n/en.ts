@@ -142,6 +142,16 @@ export const en = {
   'canvas.following': 'Following {name}. Click again to stop.',
   'presence.side.university': 'University',
   'presence.side.partner': 'Partner',
+  'documents.new': 'New document',
+  'documents.title': 'Title',
+  'documents.kind': 'Kind',
+  'documents.template': 'Start from',
+  'documents.create': 'Create and open',
+  'template.blank': 'A blank page',
+  'template.partnership-agreement': 'Partnership agreement',
+  'template.annual-plan': 'Annual plan',
+  'template.steering-notes': 'Steering group notes',
+  'template.evaluation-report': 'Evaluation report',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { useApiResource } from '../api/useApiResource.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { FormAlert } from '../shell/forms.tsx';
+import { CreateDocumentForm } from './CreateDocumentForm.tsx';
 import { usePartnership } from './PartnershipContext.tsx';
 
 /** Where each kind of document opens; the register gets its own pages later. */
@@ -38,6 +39,7 @@ export function PartnershipOverviewPage() {
           );
         })}
       </ul>
+      {abilities.edit && <CreateDocumentForm partnershipId={partnership.id} />}
     </div>
   );
 }

@@ -1,0 +1,68 @@
+import { CREATABLE_DOCUMENT_KINDS, type DocumentResponse, TEXT_TEMPLATES } from '@samverka/model';
+import { type FormEvent, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { api } from '../api/apiClient.ts';
+import { checkRequired } from '../auth/credentialChecks.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { FormAlert, fieldErrors, SelectField, TextField } from '../shell/forms.tsx';
+
+type Kind = (typeof CREATABLE_DOCUMENT_KINDS)[number];
+type TemplateChoice = 'blank' | (typeof TEXT_TEMPLATES)[number];
+const TEMPLATE_CHOICES: readonly TemplateChoice[] = ['blank', ...TEXT_TEMPLATES];
+
+/** Adds a canvas or a text document (optionally from a template, seeded by the server) and opens it. */
+export function CreateDocumentForm({ partnershipId }: { partnershipId: string }) {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const [title, setTitle] = useState('');
+  const [kind, setKind] = useState<Kind>('text');
+  const [template, setTemplate] = useState<TemplateChoice>('blank');
+  const [touched, setTouched] = useState(false);
+  const [error, setError] = useState<unknown>();
+
+  const local = { title: checkRequired(t, title) };
+  const shown = fieldErrors(touched ? local : {}, error);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setTouched(true);
+    if (local.title) return;
+    setError(undefined);
+    try {
+      const body = { kind, title, ...(kind === 'text' && template !== 'blank' ? { template } : {}) };
+      const { document } = await api.post<DocumentResponse>(`/api/partnerships/${partnershipId}/documents`, body);
+      navigate(`/p/${partnershipId}/${document.kind === 'canvas' ? 'canvas' : 'docs'}/${document.id}`);
+    } catch (e) {
+      setError(e);
+    }
+  }
+
+  return (
+    <section className="panel" aria-labelledby="new-document">
+      <h2 id="new-document">{t('documents.new')}</h2>
+      <form onSubmit={submit} noValidate className="grid-form">
+        <FormAlert error={error} />
+        <TextField label={t('documents.title')} name="title" value={title} onChange={setTitle} error={shown.title} />
+        <SelectField<Kind>
+          label={t('documents.kind')}
+          name="kind"
+          value={kind}
+          options={CREATABLE_DOCUMENT_KINDS}
+          optionLabel={(k) => t(`kind.${k}`)}
+          onChange={setKind}
+        />
+        {kind === 'text' && (
+          <SelectField<TemplateChoice>
+            label={t('documents.template')}
+            name="template"
+            value={template}
+            options={TEMPLATE_CHOICES}
+            optionLabel={(choice) => t(`template.${choice}`)}
+            onChange={setTemplate}
+          />
+        )}
+        <button type="submit">{t('documents.create')}</button>
+      </form>
+    </section>
+  );
+}
