@@ -41,6 +41,7 @@ export class Room {
   private readonly connections = new Map<SyncSocket, ConnectionState>();
   private lastCommit: Promise<void> = Promise.resolve();
   private failed = false;
+  private destroyed = false;
   /** Counts awareness 'update' events, to tell a changing frame from an echo. */
   private awarenessChanges = 0;
 
@@ -61,8 +62,13 @@ export class Room {
     return this.connections.size;
   }
 
-  /** Adds a socket; returns false (and closes it) when the room is full. */
+  /** Adds a socket; returns false (and closes it) when the room is full, failed or gone. */
   addConnection(socket: SyncSocket, info: ConnectionInfo): boolean {
+    // A socket that raced a storage failure or an unload must not edit a doc nobody persists.
+    if (this.failed || this.destroyed) {
+      this.closeSocket(socket, this.failed ? CloseCode.STORAGE_UNAVAILABLE : CloseCode.GOING_AWAY);
+      return false;
+    }
     if (this.connections.size >= this.deps.limits.maxConnectionsPerDocument) {
       this.closeSocket(socket, CloseCode.ROOM_FULL);
       return false;
@@ -126,6 +132,7 @@ export class Room {
   }
 
   destroy(): void {
+    this.destroyed = true;
     this.doc.off('update', this.handleDocUpdate);
     this.awareness.off('update', this.handleAwarenessUpdate);
     this.awareness.destroy();
@@ -159,9 +166,12 @@ export class Room {
       const stateVector = decoding.readVarUint8Array(decoder);
       Y.decodeStateVector(stateVector); // validates before we answer
       // Answer only with committed state, so no client ever learns of an
-      // update that a crash could still take back.
+      // update that a crash could still take back. Encode now: everything in the
+      // doc at this moment is covered by `lastCommit`, while updates applied
+      // before it resolves are not (they are relayed once their own commit lands).
+      const answer = encodeSyncStep2(this.doc, stateVector);
       void this.lastCommit.then(() => {
-        if (this.connections.has(socket)) this.send(socket, encodeSyncStep2(this.doc, stateVector));
+        if (this.connections.has(socket)) this.send(socket, answer);
       });
       return;
     }
