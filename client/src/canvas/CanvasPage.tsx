@@ -1,40 +1,66 @@
+import type { Side } from '@samverka/model';
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite';
-import { useEffect, useMemo, useState } from 'react';
-import { useParams } from 'react-router';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import {
   atom,
   createTLStore,
   createUserId,
   defaultBindingUtils,
   defaultShapeUtils,
+  type Editor,
   getUserPreferences,
   setUserPreferences,
   type TLStoreWithStatus,
   type TLUser,
   Tldraw,
   UserRecordType,
+  useValue,
 } from 'tldraw';
 import 'tldraw/tldraw.css';
+import './canvas.css';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useIdentity } from '../identity/identity.tsx';
-import { DocumentHeader } from '../shell/DocumentHeader.tsx';
-import { useDocumentSession, useSynced } from '../sync/useDocumentSession.ts';
+import { useDocumentSession, useLoaded } from '../sync/useDocumentSession.ts';
 import { usePresence } from '../sync/usePresence.ts';
+import { CanvasHeader } from './CanvasHeader.tsx';
+import { NewerSchemaNotice } from './NewerSchemaNotice.tsx';
 import { bindPresence } from './tldrawPresence.ts';
 import { bindStoreToDoc, loadBoard } from './tldrawYjsBinding.ts';
+import { useDocumentId } from './useDocumentId.ts';
 
 // Fonts, icons and translations are bundled and served by us, never a CDN.
 const assetUrls = getAssetUrlsByImport();
 const licenseKey = document.querySelector<HTMLMetaElement>('meta[name="samverka-tldraw-license"]')?.content;
 
+export interface CanvasPageProps {
+  /** Viewers and commenters: nothing can be selected, moved or deleted, and nothing is written. */
+  readOnly?: boolean;
+  /** This person's side of the partnership, shown to the others when known. */
+  side?: Side;
+}
+
+/** Keeps tldraw in read-only mode and, there, stops selection too (viewers cannot pick shapes up). */
+function applyReadOnly(editor: Editor, readOnly: boolean): () => void {
+  editor.updateInstanceState({ isReadonly: readOnly });
+  if (!readOnly) return () => undefined;
+  editor.selectNone();
+  return editor.sideEffects.registerBeforeChangeHandler('instance_page_state', (_prev, next) =>
+    next.selectedShapeIds.length === 0 ? next : { ...next, selectedShapeIds: [] },
+  );
+}
+
 /** A live tldraw board bound to one canvas document. */
-export default function CanvasPage() {
-  const { docId = '' } = useParams();
+export default function CanvasPage({ readOnly = false, side }: CanvasPageProps) {
+  const docId = useDocumentId();
   const { t, locale } = useI18n();
   const { identity } = useIdentity();
   const session = useDocumentSession(docId);
-  const synced = useSynced(session);
-  const collaborators = usePresence(session, identity);
+  const loaded = useLoaded(session);
+  const presenceUser = useMemo(() => ({ ...identity, side: side ?? identity.side }), [identity, side]);
+  const collaborators = usePresence(session, presenceUser);
+  const [editor, setEditor] = useState<Editor | null>(null);
+  const [newerSchema, setNewerSchema] = useState(false);
+  const effectiveReadOnly = readOnly || newerSchema;
 
   const user$ = useMemo(() => atom<TLUser | null>('current user', null), []);
   useEffect(() => {
@@ -52,27 +78,49 @@ export default function CanvasPage() {
   const [storeWithStatus, setStoreWithStatus] = useState<TLStoreWithStatus>({ status: 'loading' });
 
   useEffect(() => {
-    if (!synced) return;
+    if (!loaded) return;
+    let unbindDoc: () => void;
     try {
-      loadBoard(store, session.doc);
+      const result = loadBoard(store, session.doc, { readOnly });
+      if (result === 'newer') setNewerSchema(true);
+      unbindDoc = bindStoreToDoc(store, session.doc, { readOnly, onNewerSchema: () => setNewerSchema(true) });
     } catch (error) {
       setStoreWithStatus({ status: 'error', error: error as Error });
       return;
     }
-    const unbindDoc = bindStoreToDoc(store, session.doc);
     const unbindPresence = bindPresence(store, session.provider.awareness, user$);
     setStoreWithStatus({ status: 'synced-remote', connectionStatus: 'online', store });
     return () => {
       unbindDoc();
       unbindPresence();
     };
-  }, [synced, store, session, user$]);
+  }, [loaded, store, session, user$, readOnly]);
+
+  useEffect(() => {
+    if (editor) return applyReadOnly(editor, effectiveReadOnly);
+  }, [editor, effectiveReadOnly]);
+
+  const showWholeBoard = useCallback((mounted: Editor) => {
+    // A board opens showing all its sections rather than an arbitrary corner.
+    mounted.zoomToFit();
+    setEditor(mounted);
+  }, []);
+
+  const followingUserId = useValue('following', () => editor?.getInstanceState().followingUserId ?? null, [editor]);
 
   return (
     <div className="document-page">
-      <DocumentHeader title={t('canvas.title')} session={session} collaborators={collaborators} />
+      <CanvasHeader
+        title={t('canvas.title')}
+        session={session}
+        collaborators={collaborators}
+        editor={editor}
+        readOnly={effectiveReadOnly}
+        followingUserId={followingUserId}
+      />
+      {newerSchema && <NewerSchemaNotice />}
       <div className="canvas-host" data-testid="canvas">
-        <Tldraw store={storeWithStatus} assetUrls={assetUrls} licenseKey={licenseKey} />
+        <Tldraw store={storeWithStatus} assetUrls={assetUrls} licenseKey={licenseKey} onMount={showWholeBoard} />
       </div>
     </div>
   );

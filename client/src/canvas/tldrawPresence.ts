@@ -48,3 +48,9 @@ export function bindPresence(store: TLStore, awareness: Awareness, user: Signal<
     awareness.setLocalStateField(PRESENCE_FIELD, null);
   };
 }
+
+/** The tldraw user id a collaborator publishes in awareness (what `startFollowingUser` takes). */
+export function presenceUserIdOf(awareness: Awareness, clientId: number): TLInstancePresence['userId'] | undefined {
+  const state = awareness.getStates().get(clientId)?.[PRESENCE_FIELD] as TLInstancePresence | null | undefined;
+  return state?.userId as TLInstancePresence['userId'] | undefined;
+}

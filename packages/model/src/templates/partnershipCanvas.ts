@@ -22,9 +22,9 @@ export function sectionFrameId(slug: string): string {
 // Page-space layout: four columns, three rows. Sizes chosen so a zoomed-to-fit board
 // at 1280×800 still shows readable prompts.
 const COLUMNS = 4;
-const FRAME_W = 640;
-const FRAME_H = 480;
-const GAP = 80;
+const FRAME_W = 600;
+const FRAME_H = 400;
+const GAP = 60;
 const PAD = 24;
 const HALVES_TOP = 120;
 const PAGE_ID = 'page:page';
@@ -60,7 +60,7 @@ function prompt(section: CanvasSection, language: TemplateLanguage): JsonRecord 
   return {
     ...baseShape(id, 'text', sectionFrameId(section.slug), indexKey(0), PAD, PAD),
     props: {
-      color: 'grey',
+      color: 'black',
       size: 'm',
       w: FRAME_W - 2 * PAD,
       font: 'sans',
