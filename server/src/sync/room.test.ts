@@ -7,39 +7,17 @@ import * as encoding from 'lib0/encoding';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
+import { GatedStore } from '../../test/support/gatedStore.ts';
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../logger.ts';
 import { MetricsRegistry } from '../metrics.ts';
 import { type Database, openDatabase } from '../storage/database.ts';
 import { migrateToLatest } from '../storage/migrations.ts';
 import { SqlUpdateLogStore } from '../storage/sqlUpdateLogStore.ts';
-import type { PendingUpdate, UpdateLogStore } from '../storage/updateLogStore.ts';
 import { GroupCommitWriter } from './groupCommitWriter.ts';
 import { Room } from './room.ts';
 import type { SyncSocket } from './syncConnection.ts';
 import { createSyncMetrics } from './syncMetrics.ts';
-
-/** A real SQLite store whose commits wait until the test lets each one through. */
-class GatedStore implements UpdateLogStore {
-  private gates: (() => void)[] = [];
-  constructor(private readonly inner: SqlUpdateLogStore) {}
-  async appendUpdates(updates: readonly PendingUpdate[]): Promise<void> {
-    await new Promise<void>((resolve) => this.gates.push(resolve));
-    await this.inner.appendUpdates(updates);
-  }
-  /** Lets the oldest waiting commit proceed. */
-  releaseOne(): boolean {
-    const gate = this.gates.shift();
-    gate?.();
-    return gate !== undefined;
-  }
-  get waiting(): number {
-    return this.gates.length;
-  }
-  loadUpdates = (id: string) => this.inner.loadUpdates(id);
-  compact = (id: string) => this.inner.compact(id);
-  countUpdates = (id: string) => this.inner.countUpdates(id);
-}
 
 /** The core's transport, as a test sees it: frames in a list. */
 function recordingSocket() {
@@ -81,7 +59,7 @@ describe('Room', () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'samverka-room-'));
     database = openDatabase({ dataDir: dir });
     await migrateToLatest(database.db, database.dialect);
-    store = new GatedStore(new SqlUpdateLogStore(database.db));
+    store = new GatedStore(new SqlUpdateLogStore(database.db), { appends: true });
     const limits = loadConfig({ DATA_DIR: dir }).sync;
     room = new Room('room-doc', new Y.Doc(), {
       writer: new GroupCommitWriter(store),
@@ -94,7 +72,7 @@ describe('Room', () => {
     });
   });
   afterEach(async () => {
-    while (store.releaseOne()) {}
+    store.openAll();
     room.destroy();
     await database.close();
     fs.rmSync(dir, { recursive: true, force: true });
@@ -115,15 +93,15 @@ describe('Room', () => {
     room.addConnection(joiner.socket, { mode: 'read-write' });
     room.receive(joiner.socket, syncFrame(syncProtocol.messageYjsSyncStep1, new Uint8Array([0])));
     room.receive(writer.socket, syncFrame(syncProtocol.messageYjsUpdate, updates[1] as Uint8Array));
-    expect(store.waiting).toBe(1);
+    expect(store.waitingAppends).toBe(1);
 
-    store.releaseOne(); // commits 'first ' only; 'second' waits at the gate
+    store.releaseAppend(); // commits 'first ' only; 'second' waits at the gate
     await tick();
-    expect(store.waiting).toBe(1);
+    expect(store.waitingAppends).toBe(1);
     // The joiner may know 'first ' (durable) but not 'second' (a crash now would lose it).
     expect(docFrom(joiner.frames).getText('t').toString()).toBe('first ');
 
-    store.releaseOne();
+    store.releaseAppend();
     await tick();
     expect(docFrom(joiner.frames).getText('t').toString()).toBe('first second');
   });

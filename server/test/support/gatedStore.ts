@@ -1,0 +1,65 @@
+import type { SqlUpdateLogStore } from '../../src/storage/sqlUpdateLogStore.ts';
+import type { PendingUpdate, UpdateLogStore } from '../../src/storage/updateLogStore.ts';
+
+type Gate = () => void;
+
+/**
+ * A real SQL store whose appends and/or compactions wait until the test lets
+ * each one through, to put the sync core into the interleavings races need.
+ */
+export class GatedStore implements UpdateLogStore {
+  private readonly appendGates: Gate[] = [];
+  private readonly compactGates: Gate[] = [];
+
+  constructor(
+    private readonly inner: SqlUpdateLogStore,
+    private readonly gate: { appends?: boolean; compactions?: boolean },
+  ) {}
+
+  async appendUpdates(updates: readonly PendingUpdate[]): Promise<void> {
+    if (this.gate.appends) await new Promise<void>((resolve) => this.appendGates.push(resolve));
+    await this.inner.appendUpdates(updates);
+  }
+
+  async compact(documentId: string): Promise<number> {
+    if (this.gate.compactions) await new Promise<void>((resolve) => this.compactGates.push(resolve));
+    return this.inner.compact(documentId);
+  }
+
+  loadUpdates(documentId: string): Promise<Uint8Array[]> {
+    return this.inner.loadUpdates(documentId);
+  }
+
+  countUpdates(documentId: string): Promise<number> {
+    return this.inner.countUpdates(documentId);
+  }
+
+  /** Lets the oldest waiting append through; false if none waits. */
+  releaseAppend(): boolean {
+    const gate = this.appendGates.shift();
+    gate?.();
+    return gate !== undefined;
+  }
+
+  /** Lets the oldest waiting compaction through; false if none waits. */
+  releaseCompaction(): boolean {
+    const gate = this.compactGates.shift();
+    gate?.();
+    return gate !== undefined;
+  }
+
+  get waitingAppends(): number {
+    return this.appendGates.length;
+  }
+
+  get waitingCompactions(): number {
+    return this.compactGates.length;
+  }
+
+  /** Opens every gate for good (test teardown). */
+  openAll(): void {
+    this.gate.appends = false;
+    this.gate.compactions = false;
+    while (this.releaseAppend() || this.releaseCompaction()) {}
+  }
+}
