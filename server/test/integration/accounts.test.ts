@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient, signUp, TEST_ORIGIN } from '../support/apiClient.ts';
-import { startTestServer, type TestServer } from '../support/testServer.ts';
+import { ApiClient, signUp } from '../support/apiClient.ts';
+import { type PolicyServer, startPolicyServer } from '../support/policyServer.ts';
 
 describe('accounts and sessions', () => {
-  let t: TestServer;
+  let t: PolicyServer;
   let base: string;
 
   beforeAll(async () => {
-    t = await startTestServer({ env: { ALLOWED_ORIGINS: TEST_ORIGIN } });
+    t = await startPolicyServer();
     base = t.server.url;
   });
   afterAll(() => t.dispose());

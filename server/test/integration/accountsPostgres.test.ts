@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMember, createTestPartnership, TEST_ORIGIN } from '../support/apiClient.ts';
-import { startTestServer, type TestServer } from '../support/testServer.ts';
+import { addMember, createTestPartnership } from '../support/apiClient.ts';
+import { type PolicyServer, startPolicyServer } from '../support/policyServer.ts';
 
 const baseUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -22,13 +22,13 @@ async function admin(statement: string): Promise<void> {
  */
 describe('accounts and partnerships on PostgreSQL', () => {
   const schema = `accounts_${randomUUID().replaceAll('-', '')}`;
-  let t: TestServer;
+  let t: PolicyServer;
 
   beforeAll(async () => {
     await admin(`create schema ${schema}`);
     const url = new URL(baseUrl);
     url.searchParams.set('options', `-c search_path=${schema}`);
-    t = await startTestServer({ env: { ALLOWED_ORIGINS: TEST_ORIGIN, DATABASE_URL: url.toString() } });
+    t = await startPolicyServer({ DATABASE_URL: url.toString() });
   });
   afterAll(async () => {
     await t?.dispose();

@@ -3,7 +3,7 @@ import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/storage/database.ts';
 import { ApiClient, createTestPartnership, signUp, TEST_ORIGIN } from '../support/apiClient.ts';
-import { startTestServer, type TestServer } from '../support/testServer.ts';
+import { type PolicyServer, startPolicyServer } from '../support/policyServer.ts';
 
 function postWithoutKeepAlive(url: string, body: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
@@ -24,11 +24,11 @@ function postWithoutKeepAlive(url: string, body: string): Promise<{ status: numb
 }
 
 describe('bad input gets a 4xx with a stable id and creates nothing', () => {
-  let t: TestServer;
+  let t: PolicyServer;
   let base: string;
 
   beforeAll(async () => {
-    t = await startTestServer({ env: { ALLOWED_ORIGINS: TEST_ORIGIN } });
+    t = await startPolicyServer();
     base = t.server.url;
   });
   afterAll(() => t.dispose());
@@ -182,12 +182,10 @@ describe('bad input gets a 4xx with a stable id and creates nothing', () => {
 });
 
 describe('rate limits on login, sign-up and invitation acceptance', () => {
-  let t: TestServer;
+  let t: PolicyServer;
 
   beforeAll(async () => {
-    t = await startTestServer({
-      env: { ALLOWED_ORIGINS: TEST_ORIGIN, RATE_LIMIT_PER_ACCOUNT: '3', RATE_LIMIT_PER_IP: '8' },
-    });
+    t = await startPolicyServer({ RATE_LIMIT_PER_ACCOUNT: '3', RATE_LIMIT_PER_IP: '8' });
   });
   afterAll(() => t.dispose());
 

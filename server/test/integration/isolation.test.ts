@@ -1,17 +1,17 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: tests read JSON answers loosely and assert on them
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { addMember, createTestPartnership, TEST_ORIGIN, type TestPartnership } from '../support/apiClient.ts';
-import { startTestServer, type TestServer } from '../support/testServer.ts';
+import { addMember, createTestPartnership, type TestPartnership } from '../support/apiClient.ts';
+import { type PolicyServer, startPolicyServer } from '../support/policyServer.ts';
 
 describe('isolation between partnerships', () => {
-  let t: TestServer;
+  let t: PolicyServer;
   let a: TestPartnership;
   let b: TestPartnership;
   let bIds: { documentId: string; textId: string; memberId: string; invitationId: string };
 
   beforeAll(async () => {
-    t = await startTestServer({ env: { ALLOWED_ORIGINS: TEST_ORIGIN } });
+    t = await startPolicyServer();
     a = await createTestPartnership(t.server.url, 'OwnerA');
     b = await createTestPartnership(t.server.url, 'OwnerB');
     const bMember = await addMember(b, t.server.url, 'editor');

@@ -3,15 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { openDatabase } from '../../src/storage/database.ts';
 import { SqlUpdateLogStore } from '../../src/storage/sqlUpdateLogStore.ts';
-import { addMember, createTestPartnership, signUp, TEST_ORIGIN } from '../support/apiClient.ts';
-import { startTestServer, type TestServer } from '../support/testServer.ts';
+import { addMember, createTestPartnership, signUp } from '../support/apiClient.ts';
+import { type PolicyServer, startPolicyServer } from '../support/policyServer.ts';
 
 describe('partnerships, documents, members and the audit trail', () => {
-  let t: TestServer;
+  let t: PolicyServer;
   let base: string;
 
   beforeAll(async () => {
-    t = await startTestServer({ env: { ALLOWED_ORIGINS: TEST_ORIGIN } });
+    t = await startPolicyServer();
     base = t.server.url;
   });
   afterAll(() => t.dispose());

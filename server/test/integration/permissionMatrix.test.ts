@@ -11,10 +11,9 @@ import {
   ApiClient,
   addMember,
   createTestPartnership,
-  TEST_ORIGIN,
   type TestPartnership,
 } from '../support/apiClient.ts';
-import { startTestServer, type TestServer } from '../support/testServer.ts';
+import { type PolicyServer, startPolicyServer } from '../support/policyServer.ts';
 
 const PASSWORD = 'correct horse battery staple';
 type Caller = 'anonymous' | 'outsider' | Role;
@@ -282,11 +281,11 @@ function openSocket(base: string, documentId: string, cookie: string | undefined
 }
 
 describe('permission matrix: every route and the sync endpoint against the role table', () => {
-  let t: TestServer;
+  let t: PolicyServer;
   let world: World;
 
   beforeAll(async () => {
-    t = await startTestServer({ env: { ALLOWED_ORIGINS: TEST_ORIGIN } });
+    t = await startPolicyServer();
     const base = t.server.url;
     const p = await createTestPartnership(base, 'owner');
     const other = await createTestPartnership(base, 'outsider');

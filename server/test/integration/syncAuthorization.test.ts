@@ -4,17 +4,17 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { openDatabase } from '../../src/storage/database.ts';
 import { SqlUpdateLogStore } from '../../src/storage/sqlUpdateLogStore.ts';
-import { addMember, createTestPartnership, TEST_ORIGIN, type TestPartnership } from '../support/apiClient.ts';
+import { addMember, createTestPartnership, type TestPartnership } from '../support/apiClient.ts';
+import { type PolicyServer, startPolicyServer } from '../support/policyServer.ts';
 import { connectClient, eventually, synced, type TestClient } from '../support/syncClient.ts';
-import { startTestServer, type TestServer } from '../support/testServer.ts';
 
 describe('sync authorisation: read-only roles and revoked rights', () => {
-  let t: TestServer;
+  let t: PolicyServer;
   let base: string;
   const clients: TestClient[] = [];
 
   beforeAll(async () => {
-    t = await startTestServer({ env: { ALLOWED_ORIGINS: TEST_ORIGIN } });
+    t = await startPolicyServer();
     base = t.server.url;
   });
   afterAll(async () => {
