@@ -37,8 +37,8 @@ export function loadBenchConfig(env: Record<string, string | undefined> = proces
     scenarios,
     servers,
     fanOut: { readers: 50, warmupUpdates: 200, updates: 2000, ratePerSecond: 200, drainMs: 5000 },
-    throughput: { rooms: 200, writersPerRoom: 5, warmupMs: 2000, durationMs: 20_000, window: 2 },
+    throughput: { rooms: 200, writersPerRoom: 5, warmupMs: 2000, durationMs: 20_000, window: 8 },
     memory: { documents: 1000, documentBytes: 20_000, settleMs: 3000 },
-    coldLoad: { edits: 'all', appendBatch: 20_000, syncTimeoutMs: 60_000, compactTimeoutMs: 45_000 },
+    coldLoad: { edits: 'all', appendBatch: 20_000, syncTimeoutMs: 45_000, compactTimeoutMs: 30_000 },
   };
 }

@@ -81,10 +81,15 @@ export async function runScenarios(config: BenchConfig, log: Log): Promise<Scena
     const cpu = emptyRow('b. server CPU during b', '% of a core', 'none');
     const perCpu = emptyRow('b. deliveries per server CPU-second', 'per CPU-s', 'higher');
     const harness = emptyRow('b. harness CPU during b', '% of a core', 'none');
+    const connect = emptyRow(
+      `b. time to connect and sync the ${config.throughput.rooms * config.throughput.writersPerRoom} writers`,
+      's',
+      'lower',
+    );
     for (const kind of config.servers) {
       await measure(
         kind,
-        [deliveries, completed, cpu, perCpu, harness],
+        [deliveries, completed, cpu, perCpu, harness, connect],
         log,
         () => runThroughput(kind, config.throughput, log),
         (r) => {
@@ -93,10 +98,11 @@ export async function runScenarios(config: BenchConfig, log: Log): Promise<Scena
           cpu.cells[kind] = value(r.serverCpuPercent);
           perCpu.cells[kind] = value(r.deliveriesPerSecond / Math.max(r.serverCpuPercent / 100, 0.01));
           harness.cells[kind] = value(r.harnessCpuPercent);
+          connect.cells[kind] = value(r.connectSeconds);
         },
       );
     }
-    rows.push(deliveries, completed, cpu, perCpu, harness);
+    rows.push(deliveries, completed, cpu, perCpu, harness, connect);
   }
 
   if (!config.scenarios.has('c') && !config.scenarios.has('d')) return { rows, notes, targetInputs };

@@ -34,7 +34,7 @@ export async function runIdleMemory(
     await sleep(config.settleMs);
     const before = await sampleRss(server.pid);
 
-    const loaded = await connectMany(config.documents, 10, async (index) => {
+    const loaded = await connectMany(config.documents, 25, async (index) => {
       const client = await BenchClient.connect(server, `idle-${index}`);
       clients.push(client);
       client.sendUpdate(content);
@@ -51,7 +51,7 @@ export async function runIdleMemory(
     return { bytesPerDocument: (after - before) / config.documents, rssBeforeBytes: before, rssAfterBytes: after };
   } finally {
     for (const client of clients) client.close();
-    await server.stop();
+    await server.stop({ hard: true }); // data is thrown away; a graceful flush would only cost bench time
   }
 }
 

@@ -15,6 +15,8 @@ export interface ThroughputResult {
   serverCpuPercent: number;
   /** This (harness) process's CPU over the same window, in % of one core. */
   harnessCpuPercent: number;
+  /** Seconds to open and sync every writer's socket (20 handshakes in flight). */
+  connectSeconds: number;
 }
 
 interface WriterState {
@@ -70,6 +72,7 @@ export async function runThroughput(
       sendNext(writer);
     };
 
+    const connectStarted = performance.now();
     await connectMany(writers.length, 20, async (index) => {
       const writer = writers[index] as WriterState;
       const room = `room-${Math.floor(index / config.writersPerRoom)}`;
@@ -79,6 +82,7 @@ export async function runThroughput(
       });
       return writer.client;
     });
+    const connectSeconds = (performance.now() - connectStarted) / 1000;
     log(`  ${writers.length} writers in ${config.rooms} rooms connected; closed loop, window ${config.window}`);
 
     for (const writer of writers) {
@@ -100,10 +104,11 @@ export async function runThroughput(
       deliveriesPerSecond: deliveries / seconds,
       updatesPerSecond: completed / seconds,
       serverCpuPercent: (cpu / seconds) * 100,
+      connectSeconds,
       harnessCpuPercent: ((harness.user + harness.system) / 1e6 / seconds) * 100,
     };
   } finally {
     for (const writer of writers) writer.client?.close();
-    await server.stop();
+    await server.stop({ hard: true }); // data is thrown away; a graceful flush would only cost bench time
   }
 }

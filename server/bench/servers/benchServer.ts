@@ -42,6 +42,7 @@ export async function startBenchServer(
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
       NODE_ENV: 'production',
+      ...(kind === 'ours' ? oursEnvOverrides() : {}),
       ...extraEnv,
     },
   });
@@ -67,6 +68,18 @@ export async function startBenchServer(
       if (!options.keepData) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * BENCH_OURS_<VAR>=value passes <VAR>=value to our server only, for experiments
+ * such as BENCH_OURS_SYNC_COMPACTION_THRESHOLD=10000000.
+ */
+function oursEnvOverrides(): Record<string, string> {
+  const overrides: Record<string, string> = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (key.startsWith('BENCH_OURS_') && value !== undefined) overrides[key.slice('BENCH_OURS_'.length)] = value;
+  }
+  return overrides;
 }
 
 function argsFor(kind: ServerKind): string[] {
