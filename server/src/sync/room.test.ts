@@ -147,3 +147,45 @@ describe('Room after a storage failure', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });
+
+describe('Room with updates whose dependencies never arrive', () => {
+  it('bounds what waits in memory and closes the sender', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'samverka-room-'));
+    const database = openDatabase({ dataDir: dir });
+    await migrateToLatest(database.db, database.dialect);
+    const maxFrameBytes = 4096;
+    const room = new Room('gap-doc', new Y.Doc(), {
+      writer: new GroupCommitWriter(new SqlUpdateLogStore(database.db)),
+      limits: { ...loadConfig({ DATA_DIR: dir }).sync, maxFrameBytes },
+      metrics: createSyncMetrics(new MetricsRegistry()),
+      log: createLogger('silent'),
+      onEmpty: () => {},
+      onStorageFailure: () => {},
+      onCommitted: () => {},
+    });
+    const closes: number[] = [];
+    const socket: SyncSocket = { send: () => {}, close: (code) => closes.push(code) };
+    room.addConnection(socket, { mode: 'read-write' });
+
+    // Each update continues text whose first insert is never sent: it can only wait.
+    let sent = 0;
+    while (closes.length === 0 && sent < 100) {
+      const doc = new Y.Doc();
+      const updates: Uint8Array[] = [];
+      doc.on('update', (u: Uint8Array) => updates.push(u));
+      doc.getText('t').insert(0, 'a');
+      doc.getText('t').insert(1, 'b'.repeat(1000));
+      room.receive(socket, syncFrame(syncProtocol.messageYjsUpdate, updates[1] as Uint8Array));
+      sent += 1;
+    }
+    expect(closes).toEqual([4400]);
+    expect(sent).toBeGreaterThan(2);
+    expect(sent).toBeLessThan(20);
+    expect(room.doc.store.pendingStructs).toBeNull();
+    expect(room.doc.getText('t').toString()).toBe('');
+
+    room.destroy();
+    await database.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});

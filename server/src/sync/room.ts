@@ -182,6 +182,23 @@ export class Room {
     // Read-only connections: the frame is read (so it is well-formed) and dropped.
     if (state.mode === 'read-only') return;
     Y.applyUpdate(this.doc, update, socket);
+    this.boundPending(socket);
+  }
+
+  /**
+   * Updates whose dependencies never arrived wait in memory (and are never
+   * stored). A real client's gap closes within moments; a hostile one could
+   * grow it forever, so past two frames' worth the waiting part is dropped and
+   * the sender closed. Nothing durable is lost: clients re-send on reconnect.
+   */
+  private boundPending(socket: SyncSocket): void {
+    const store = this.doc.store;
+    const pending = (store.pendingStructs?.update.byteLength ?? 0) + (store.pendingDs?.byteLength ?? 0);
+    if (pending <= 2 * this.deps.limits.maxFrameBytes) return;
+    store.pendingStructs = null;
+    store.pendingDs = null;
+    this.deps.log.warn({ documentId: this.documentId, bytes: pending }, 'dropped updates with missing dependencies');
+    this.closeSocket(socket, CloseCode.MALFORMED_MESSAGE);
   }
 
   private receiveAwareness(socket: SyncSocket, state: ConnectionState, update: Uint8Array): void {
