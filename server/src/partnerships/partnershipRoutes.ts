@@ -13,7 +13,7 @@ import {
   updatePartnershipRequestSchema,
 } from '@samverka/model';
 import type { AppServices } from '../appServices.ts';
-import { actorOf, requireAuth } from '../auth/requestAuth.ts';
+import { requireAuth } from '../auth/requestAuth.ts';
 import type { ApiRouter } from '../http/apiRouter.ts';
 import { parseJsonBody, parseValue } from '../http/validation.ts';
 import { authorizePartnership, loadPartnershipAccess } from '../policy/partnershipAccess.ts';
@@ -95,13 +95,10 @@ export function mountPartnershipRoutes(router: ApiRouter, services: AppServices)
       status: 200,
     },
     async (c) => {
-      const actor = actorOf(c);
+      const actor = { userId: requireAuth(c).user.id };
       const id = parseValue(idSchema, c.req.param('id'));
       const { partnership, target } = await authorizePartnership(db, actor, id, 'read');
-      return c.json(
-        presentPartnershipView(partnership, { userId: actor?.userId ?? '' }, target) satisfies PartnershipView,
-        200,
-      );
+      return c.json(presentPartnershipView(partnership, actor, target) satisfies PartnershipView, 200);
     },
   );
 
