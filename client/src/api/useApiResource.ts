@@ -19,12 +19,14 @@ export function useApiResource<T>(path: string | null): ApiResource<T> {
     setState((s) => ({ ...s, loading: true }));
     api.get<T>(path).then(
       (data) => !cancelled && setState({ data, loading: false }),
+      // The last good data stays: a failed re-check while offline must not blank the page.
       (error: unknown) =>
         !cancelled &&
-        setState({
+        setState((s) => ({
+          data: s.data,
           error: error instanceof ApiRequestError ? error : new ApiRequestError(0, 'internal_error', String(error)),
           loading: false,
-        }),
+        })),
     );
     return () => {
       cancelled = true;

@@ -1,8 +1,9 @@
 import type { PartnershipView } from '@samverka/model';
-import { createContext, useContext } from 'react';
+import { createContext, useContext, useEffect } from 'react';
 import { NavLink, Outlet, useParams } from 'react-router';
 import { useApiResource } from '../api/useApiResource.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { onRightsChanged } from '../sync/rightsChanged.ts';
 
 interface PartnershipContextValue extends PartnershipView {
   reload(): void;
@@ -22,7 +23,10 @@ export function PartnershipLayout() {
   const { partnershipId = '' } = useParams();
   const { t } = useI18n();
   const { data, error, reload } = useApiResource<PartnershipView>(`/api/partnerships/${partnershipId}`);
-  if (error) {
+  useEffect(() => onRightsChanged(reload), [reload]);
+  // Only the server saying "not yours" ends access; a network failure keeps what we have.
+  const accessEnded = error && (error.status === 404 || error.status === 401);
+  if (accessEnded || (error && !data)) {
     return (
       <div className="page">
         <h1>{t('notFound.heading')}</h1>

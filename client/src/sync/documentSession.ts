@@ -3,6 +3,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { ConnectionTracker } from './connectionTracker.ts';
+import { watchForRightsChanges } from './rightsChanged.ts';
 
 /** One Y.Doc and its provider, shared by every component showing that document. */
 export interface DocumentSession {
@@ -45,6 +46,7 @@ export function getDocumentSession(documentId: string): DocumentSession {
     const persistence =
       typeof indexedDB === 'undefined' ? undefined : new IndexeddbPersistence(LOCAL_DB_PREFIX + documentId, doc);
     const provider = new WebsocketProvider(syncServerUrl(), documentId, doc, { maxBackoffTime: 5000 });
+    watchForRightsChanges(provider);
     const connection = new ConnectionTracker(doc, provider, documentId, persistence ? [persistence] : []);
     entry = { session: { documentId, doc, provider, persistence, connection }, users: 0 };
     sessions.set(documentId, entry);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CloseCode, closeCodeName, TERMINAL_CLOSE_CODES } from './closeCodes.ts';
+import { CloseCode, closeCodeName, providerStopsAfter, TERMINAL_CLOSE_CODES } from './closeCodes.ts';
 
 describe('close codes', () => {
   const codes = Object.values(CloseCode);
@@ -15,6 +15,10 @@ describe('close codes', () => {
   it('map back to their names', () => {
     for (const [name, code] of Object.entries(CloseCode)) expect(closeCodeName(code)).toBe(name);
     expect(closeCodeName(4999)).toBeUndefined();
+  });
+
+  it('are terminal for a standard provider exactly when reconnecting cannot help', () => {
+    for (const code of codes) expect(providerStopsAfter(code), closeCodeName(code)).toBe(TERMINAL_CLOSE_CODES.has(code));
   });
 
   it('mark refusals as terminal and transient failures as retryable', () => {

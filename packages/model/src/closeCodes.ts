@@ -1,7 +1,10 @@
 /**
  * WebSocket close codes used by the sync endpoint. Client and server both read
  * this table so a close reason always maps to the same message for a person.
- * Codes 4000–4999 are reserved by RFC 6455 for applications.
+ * Codes 4000–4999 are reserved by RFC 6455 for applications. Standard Yjs
+ * providers (y-websocket 3) never reconnect after 4400–4499, so that range holds
+ * only refusals that reconnecting cannot fix; codes that mean "connect again"
+ * (now, or a little later) live in 4000–4399 and 4500–4599.
  */
 export const CloseCode = {
   /** Server is shutting down or restarting; reconnect shortly. */
@@ -11,17 +14,17 @@ export const CloseCode = {
   /** A frame could not be decoded as a y-websocket message. */
   MALFORMED_MESSAGE: 4400,
   /** Rights changed (role change, removal, sign-out): reconnect to re-authorise. */
-  REAUTHORIZE: 4401,
+  REAUTHORIZE: 4001,
   /** The connection is not allowed to open this document. */
   FORBIDDEN: 4403,
   /** No document with this id exists. */
   DOCUMENT_NOT_FOUND: 4404,
   /** Nothing was received for longer than the idle timeout. */
-  IDLE_TIMEOUT: 4408,
+  IDLE_TIMEOUT: 4008,
   /** The document already has the maximum number of connections. */
-  ROOM_FULL: 4409,
+  ROOM_FULL: 4509,
   /** Awareness updates arrived faster than the configured rate. */
-  RATE_LIMITED: 4429,
+  RATE_LIMITED: 4529,
   /** The document could not be loaded from storage; nothing was created. */
   LOAD_FAILED: 4500,
   /** Storage refused a write; reconnect so the client re-sends what it has. */
@@ -32,7 +35,16 @@ export type CloseCodeName = keyof typeof CloseCode;
 export type CloseCodeValue = (typeof CloseCode)[CloseCodeName];
 
 /** Close codes after which a client should not retry without a person acting. */
-export const TERMINAL_CLOSE_CODES: ReadonlySet<number> = new Set([CloseCode.FORBIDDEN, CloseCode.DOCUMENT_NOT_FOUND]);
+export const TERMINAL_CLOSE_CODES: ReadonlySet<number> = new Set([
+  CloseCode.MALFORMED_MESSAGE,
+  CloseCode.FORBIDDEN,
+  CloseCode.DOCUMENT_NOT_FOUND,
+]);
+
+/** Whether a standard y-websocket provider gives up after this code (it does for 4400–4499). */
+export function providerStopsAfter(code: number): boolean {
+  return code >= 4400 && code < 4500;
+}
 
 /** Looks up the symbolic name of a close code, for logs and messages. */
 export function closeCodeName(code: number): CloseCodeName | undefined {

@@ -47,7 +47,7 @@ function awarenessFrame(awareness: Awareness): Uint8Array {
 }
 
 describe('sync limits close only the offending socket', () => {
-  it('closes a socket silent past the idle timeout with IDLE_TIMEOUT (4408)', async () => {
+  it('closes a socket silent past the idle timeout with IDLE_TIMEOUT', async () => {
     t = await startTestServer({ env: { SYNC_IDLE_TIMEOUT_MS: '1500', SYNC_PING_INTERVAL_MS: '500' } });
     const pair = await wellBehavedPair('idle-room');
     // ws answers pings by default; this one plays dead.
@@ -58,7 +58,7 @@ describe('sync limits close only the offending socket', () => {
     await pair.stillServed('after-idle ');
   });
 
-  it('closes a socket flooding awareness updates with RATE_LIMITED (4429)', async () => {
+  it('closes a socket flooding awareness updates with RATE_LIMITED', async () => {
     t = await startTestServer({ env: { SYNC_AWARENESS_RATE: '5' } });
     const pair = await wellBehavedPair('awareness-room');
     const flooder = await openRaw(t.server.url, 'awareness-room');
@@ -73,7 +73,7 @@ describe('sync limits close only the offending socket', () => {
     await pair.stillServed('after-flood ');
   });
 
-  it('refuses a connection past the per-document maximum with ROOM_FULL (4409)', async () => {
+  it('refuses a connection past the per-document maximum with ROOM_FULL', async () => {
     t = await startTestServer({ env: { SYNC_MAX_CONNECTIONS_PER_DOCUMENT: '2' } });
     const pair = await wellBehavedPair('full-room');
     const third = await openRaw(t.server.url, 'full-room');
