@@ -26,6 +26,8 @@ describe('accounts and sessions', () => {
     expect(cookieHeader).toMatch(/HttpOnly/);
     expect(cookieHeader).toMatch(/SameSite=Lax/);
     expect(cookieHeader).toMatch(/Path=\//);
+    // Plain-http localhost: a Secure cookie would never be sent back.
+    expect(cookieHeader).not.toMatch(/Secure/);
     expect((await client.get('/api/me')).body.user.name).toBe('Ada');
 
     expect((await client.post('/api/auth/logout')).status).toBe(204);
@@ -97,6 +99,21 @@ describe('accounts and sessions', () => {
       expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
       expect(answer.headers.get('x-content-type-options')).toBe('nosniff');
       expect(answer.headers.get('referrer-policy')).toBeTruthy();
+    }
+  });
+
+  it('marks the cookie Secure when the public URL is https', async () => {
+    const secure = await startPolicyServer({ PUBLIC_URL: 'https://samverka.example' });
+    try {
+      const answer = await new ApiClient(secure.server.url, 'https://samverka.example').post('/api/auth/signup', {
+        email: 'secure@example.org',
+        password: 'a long enough passphrase',
+        name: 'S',
+      });
+      expect(answer.status).toBe(201);
+      expect(answer.headers.get('set-cookie')).toMatch(/; Secure/);
+    } finally {
+      await secure.dispose();
     }
   });
 

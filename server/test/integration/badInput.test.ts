@@ -220,4 +220,23 @@ describe('rate limits on login, sign-up and invitation acceptance', () => {
     }
     expect(others).toEqual([401, 401, 401, 429]);
   });
+
+  it('limits sign-ups and invitation acceptance per address too', async () => {
+    const signups: number[] = [];
+    const first = new ApiClient(t.server.url);
+    // One sign-up already happened above; the per-IP limit is 8.
+    for (let i = 0; i < 8; i++) {
+      const answer = await (i === 0 ? first : new ApiClient(t.server.url)).post('/api/auth/signup', {
+        email: `burst${i}@example.org`,
+        password: 'correct horse battery staple',
+        name: 'Burst',
+      });
+      signups.push(answer.status);
+    }
+    expect(signups).toEqual([201, 201, 201, 201, 201, 201, 201, 429]);
+    const accepts: number[] = [];
+    // Signed in by its sign-up (logins from this address are already limited by the test above).
+    for (let i = 0; i < 4; i++) accepts.push((await first.post(`/api/invitations/${'B'.repeat(43)}/accept`)).status);
+    expect(accepts).toEqual([404, 404, 404, 429]);
+  });
 });
