@@ -29,14 +29,19 @@ describe('RoomRegistry', () => {
   let database: Database;
   let store: GatedStore;
   let registry: RoomRegistry;
+  let metrics: MetricsRegistry;
+
+  async function setUp(gate: ConstructorParameters<typeof GatedStore>[1], compactionThreshold = 1000) {
+    store = new GatedStore(new SqlUpdateLogStore(database.db), gate);
+    const limits = { ...loadConfig({ DATA_DIR: dir }).sync, roomUnloadGraceMs: 0, compactionThreshold };
+    metrics = new MetricsRegistry();
+    registry = new RoomRegistry(store, limits, createLogger('silent'), metrics);
+  }
 
   beforeEach(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'samverka-registry-'));
     database = openDatabase({ dataDir: dir });
     await migrateToLatest(database.db, database.dialect);
-    store = new GatedStore(new SqlUpdateLogStore(database.db), { compactions: true });
-    const limits = { ...loadConfig({ DATA_DIR: dir }).sync, roomUnloadGraceMs: 0 };
-    registry = new RoomRegistry(store, limits, createLogger('silent'), new MetricsRegistry());
   });
   afterEach(async () => {
     store.openAll();
@@ -46,6 +51,7 @@ describe('RoomRegistry', () => {
   });
 
   it('makes a connection that arrives during an unload wait for it and get a fresh room with every edit', async () => {
+    await setUp({ compactions: true });
     const first = await registry.open('doc');
     const socket: SyncSocket = { send: () => {}, close: () => {} };
     first.addConnection(socket, { mode: 'read-write' });
@@ -70,5 +76,33 @@ describe('RoomRegistry', () => {
     // The old room is gone for good: a socket handed it late is turned away.
     expect(first.addConnection({ send: () => {}, close: () => {} }, { mode: 'read-write' })).toBe(false);
     expect(await store.countUpdates('doc')).toBe(1);
+  });
+
+  it('compacts on unload what was committed while a threshold compaction was still running', async () => {
+    await setUp({ compactionsFinish: true }, 2);
+    const room = await registry.open('doc');
+    const socket: SyncSocket = { send: () => {}, close: () => {} };
+    room.addConnection(socket, { mode: 'read-write' });
+    const source = new Y.Doc();
+    const edit = async (s: string) => {
+      const before = Y.encodeStateVector(source);
+      source.getText('t').insert(source.getText('t').length, s);
+      room.receive(socket, encodeUpdate(Y.encodeStateAsUpdate(source, before)));
+      await room.flushed();
+    };
+    await edit('a');
+    await edit('b'); // the threshold: a compaction merges a+b and is then held in flight
+    await until(() => store.waitingCompactions === 1, 'the threshold compaction to be in flight');
+    await edit('c');
+    await edit('d');
+    room.removeConnection(socket); // unload while the first compaction is still running
+    await tick();
+    store.openAll();
+    await until(() => registry.metrics.compactions.get() >= 2, 'the unload to compact again');
+    await until(() => metrics.render().includes('\nsamverka_rooms 0\n'), 'the room to unload');
+    expect(await store.countUpdates('doc')).toBe(1);
+    const loaded = new Y.Doc();
+    for (const u of await store.loadUpdates('doc')) Y.applyUpdate(loaded, u);
+    expect(loaded.getText('t').toString()).toBe('abcd');
   });
 });

@@ -13,7 +13,8 @@ interface RoomEntry {
   /** Set while the room flushes and compacts on its way out. */
   unloading?: Promise<void>;
   commitsSinceCompaction: number;
-  compacting: boolean;
+  /** The compaction in flight, if any; the unload waits for it and then compacts the rest. */
+  compaction?: Promise<void>;
 }
 
 /**
@@ -46,7 +47,7 @@ export class RoomRegistry {
       entry = this.entries.get(documentId);
     }
     if (!entry) {
-      entry = { room: this.load(documentId), commitsSinceCompaction: 0, compacting: false };
+      entry = { room: this.load(documentId), commitsSinceCompaction: 0 };
       this.entries.set(documentId, entry);
       // A failed load must not leave a half-made room behind for the next try.
       entry.room.catch(() => this.entries.delete(documentId));
@@ -108,6 +109,8 @@ export class RoomRegistry {
     if (room.connectionCount > 0) return;
     entry.unloading = (async () => {
       await room.flushed();
+      // A threshold compaction may be running; rows committed after it read the log still need merging.
+      await entry.compaction?.catch(() => undefined);
       await this.compact(documentId, entry).catch((error: unknown) =>
         this.log.warn({ documentId, err: String(error) }, 'compaction on unload failed'),
       );
@@ -129,22 +132,23 @@ export class RoomRegistry {
     const entry = this.entries.get(documentId);
     if (!entry) return;
     entry.commitsSinceCompaction += 1;
-    if (entry.commitsSinceCompaction >= this.limits.compactionThreshold && !entry.compacting) {
+    if (entry.commitsSinceCompaction >= this.limits.compactionThreshold && !entry.compaction) {
       void this.compact(documentId, entry).catch((error: unknown) =>
         this.log.warn({ documentId, err: String(error) }, 'compaction failed'),
       );
     }
   }
 
-  private async compact(documentId: string, entry: RoomEntry): Promise<void> {
-    if (entry.compacting) return;
-    entry.compacting = true;
-    try {
-      entry.commitsSinceCompaction = 0;
-      const merged = await this.store.compact(documentId);
-      if (merged > 1) this.metrics.compactions.inc();
-    } finally {
-      entry.compacting = false;
-    }
+  private compact(documentId: string, entry: RoomEntry): Promise<void> {
+    entry.compaction ??= (async () => {
+      try {
+        entry.commitsSinceCompaction = 0;
+        const merged = await this.store.compact(documentId);
+        if (merged > 1) this.metrics.compactions.inc();
+      } finally {
+        entry.compaction = undefined;
+      }
+    })();
+    return entry.compaction;
   }
 }

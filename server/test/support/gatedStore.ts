@@ -13,7 +13,8 @@ export class GatedStore implements UpdateLogStore {
 
   constructor(
     private readonly inner: SqlUpdateLogStore,
-    private readonly gate: { appends?: boolean; compactions?: boolean },
+    /** `compactionsFinish` holds a compaction after it merged, as a slow one still in flight would be. */
+    private readonly gate: { appends?: boolean; compactions?: boolean; compactionsFinish?: boolean },
   ) {}
 
   async appendUpdates(updates: readonly PendingUpdate[]): Promise<void> {
@@ -23,7 +24,9 @@ export class GatedStore implements UpdateLogStore {
 
   async compact(documentId: string): Promise<number> {
     if (this.gate.compactions) await new Promise<void>((resolve) => this.compactGates.push(resolve));
-    return this.inner.compact(documentId);
+    const merged = await this.inner.compact(documentId);
+    if (this.gate.compactionsFinish) await new Promise<void>((resolve) => this.compactGates.push(resolve));
+    return merged;
   }
 
   loadUpdates(documentId: string): Promise<Uint8Array[]> {
@@ -60,6 +63,7 @@ export class GatedStore implements UpdateLogStore {
   openAll(): void {
     this.gate.appends = false;
     this.gate.compactions = false;
+    this.gate.compactionsFinish = false;
     while (this.releaseAppend() || this.releaseCompaction()) {}
   }
 }
