@@ -1,6 +1,10 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { BenchConfig } from './benchConfig.ts';
 import { emptyRow, type ResultRow } from './report/results.ts';
 import { coldLoadFloorMs, runHocuspocusColdLoad, runOursColdLoad, type Timed } from './scenarios/coldLoad.ts';
+import { runTimedChild } from './scenarios/oursStorage.ts';
 import { mergeScaling, type ReplayedTrace } from './trace/editingTrace.ts';
 
 export interface ColdLoadOutcome {
@@ -8,6 +12,17 @@ export interface ColdLoadOutcome {
   notes: string[];
   compactedMs: number | undefined;
   floorMs: number;
+}
+
+/** The state applied once in a new Node process: the floor without a warm JIT. */
+async function applyInFreshProcess(state: Uint8Array): Promise<Timed> {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'samverka-bench-state-')), 'state.bin');
+  fs.writeFileSync(file, state);
+  try {
+    return await runTimedChild('server/bench/trace/applyOnceChild.ts', { STATE_FILE: file }, 60_000);
+  } finally {
+    fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  }
 }
 
 const cellOf = (timed: Timed) => ('ms' in timed ? { value: timed.ms } : { failed: timed.failed });
@@ -34,6 +49,13 @@ export async function runColdLoadScenario(
 
   const floorMs = coldLoadFloorMs(trace);
   floor.cells.ours = { value: floorMs };
+  const freshFloor = emptyRow(
+    'd. context: first Y.applyUpdate of the state in a fresh process',
+    'ms',
+    'none',
+    'see ours column',
+  );
+  freshFloor.cells.ours = cellOf(await applyInFreshProcess(trace.state));
   let compactedMs: number | undefined;
   if (config.servers.includes('ours')) {
     const ours = await runOursColdLoad(trace, config.coldLoad, log);
@@ -65,5 +87,5 @@ export async function runColdLoadScenario(
   const scaling = mergeScaling(trace, config.quick ? [2500, 5000, 10_000] : [5000, 10_000, 20_000]);
   for (const line of scaling) log(`    ${line}`);
   notes.push(`d: Y.mergeUpdates scaling on this trace: ${scaling.join('; ')}.`);
-  return { rows: [uncompacted, compacted, serverLoad, compaction, floor], notes, compactedMs, floorMs };
+  return { rows: [uncompacted, compacted, serverLoad, compaction, floor, freshFloor], notes, compactedMs, floorMs };
 }

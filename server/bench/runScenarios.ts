@@ -69,10 +69,30 @@ export async function runScenarios(config: BenchConfig, log: Log): Promise<Scena
           p50.cells[kind] = value(r.p50Ms);
           p99.cells[kind] = value(r.p99Ms);
           lost.cells[kind] = value(r.lost);
+          if (r.oursLog) {
+            notes.push(
+              `a: our server made ${r.oursLog.commits} group commits (mean ${r.oursLog.meanCommitMs.toFixed(2)} ms each) and ${r.oursLog.compactions} compactions during the fan-out run (from its /metrics).`,
+            );
+          }
         },
       );
     }
     rows.push(p50, p99, lost);
+    if (config.servers.includes('ours')) {
+      // Diagnostic: the same run with compaction (a synchronous Y.mergeUpdates in the relay process) off.
+      const noCompaction = emptyRow('a. diagnostic: ours p50 / p99 with compaction off', 'ms', 'none', '—');
+      await measure(
+        'ours',
+        [noCompaction],
+        log,
+        () => runFanOutLatency('ours', config.fanOut, log, { SYNC_COMPACTION_THRESHOLD: '10000000' }),
+        (r) => {
+          noCompaction.cells.ours = value(r.p99Ms);
+          noCompaction.note = `p50 ${r.p50Ms.toFixed(2)} ms; p99 shown; SYNC_COMPACTION_THRESHOLD=10000000`;
+        },
+      );
+      rows.push(noCompaction);
+    }
   }
 
   if (config.scenarios.has('b')) {

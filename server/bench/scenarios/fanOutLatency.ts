@@ -1,5 +1,6 @@
 import type { BenchConfig } from '../benchConfig.ts';
 import { BenchClient, connectMany } from '../harness/benchClient.ts';
+import { type OursLogMetrics, scrapeOursLogMetrics } from '../harness/oursMetrics.ts';
 import { quantile, sleep } from '../harness/stats.ts';
 import { TypingWriter } from '../harness/typingWriter.ts';
 import { startBenchServer } from '../servers/benchServer.ts';
@@ -10,6 +11,8 @@ export interface FanOutResult {
   p99Ms: number;
   /** Deliveries expected (updates × readers) that never arrived within the drain time. */
   lost: number;
+  /** Our server's group commits and compactions during the run (undefined for peers). */
+  oursLog?: OursLogMetrics;
 }
 
 /**
@@ -21,8 +24,9 @@ export async function runFanOutLatency(
   kind: ServerKind,
   config: BenchConfig['fanOut'],
   log: (line: string) => void,
+  serverEnv: Record<string, string> = {},
 ): Promise<FanOutResult> {
-  const server = await startBenchServer(kind);
+  const server = await startBenchServer(kind, undefined, serverEnv);
   const clients: BenchClient[] = [];
   try {
     const documentId = 'fanout-room';
@@ -60,7 +64,8 @@ export async function runFanOutLatency(
     const deadline = performance.now() + config.drainMs;
     while (received < samples.length && performance.now() < deadline) await sleep(20);
     const got = samples.subarray(0, received);
-    return { p50Ms: quantile(got, 0.5), p99Ms: quantile(got, 0.99), lost: samples.length - received };
+    const oursLog = await scrapeOursLogMetrics(server);
+    return { p50Ms: quantile(got, 0.5), p99Ms: quantile(got, 0.99), lost: samples.length - received, oursLog };
   } finally {
     for (const client of clients) client.close();
     await server.stop({ hard: true }); // data is thrown away; a graceful flush would only cost bench time

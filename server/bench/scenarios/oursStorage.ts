@@ -19,12 +19,18 @@ export async function withStore<T>(dataDir: string, use: (store: SqlUpdateLogSto
 }
 
 /** Runs SqlUpdateLogStore.compact in a child process, killed after `timeoutMs`. */
-export async function compactInChild(dataDir: string, documentId: string, timeoutMs: number): Promise<Timed> {
+export function compactInChild(dataDir: string, documentId: string, timeoutMs: number): Promise<Timed> {
+  return runTimedChild(
+    'server/bench/scenarios/compactLogChild.ts',
+    { DATA_DIR: dataDir, DOCUMENT_ID: documentId },
+    timeoutMs,
+  );
+}
+
+/** Runs a child entry that prints {"ms"} as its last line; killed after `timeoutMs`. */
+export async function runTimedChild(entry: string, env: Record<string, string>, timeoutMs: number): Promise<Timed> {
   const started = performance.now();
-  const { child, output } = spawnTracked(['--import', 'tsx', 'server/bench/scenarios/compactLogChild.ts'], {
-    cwd: repoRoot,
-    env: { DATA_DIR: dataDir, DOCUMENT_ID: documentId },
-  });
+  const { child, output } = spawnTracked(['--import', 'tsx', entry], { cwd: repoRoot, env });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const timer = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), timeoutMs).unref());
   const outcome = await Promise.race([exited, timer]);
