@@ -1,10 +1,22 @@
 import type { MiddlewareHandler } from 'hono';
+import { routePath } from 'hono/route';
 import type { Logger } from '../logger.ts';
 
+/** Path segments this long may be secrets (invitation and share-link tokens live in URLs). */
+const LONG_SEGMENT = 20;
+
+/** The path with every long segment masked, so a token in a URL never reaches the log. */
+export function loggablePath(path: string): string {
+  return path
+    .split('/')
+    .map((segment) => (segment.length >= LONG_SEGMENT ? ':redacted' : segment))
+    .join('/');
+}
+
 /**
- * One log line per HTTP request: request id, method, path, status and time.
- * Only the path is logged (no query string, headers or body), so cookies,
- * tokens and document content cannot end up in the log this way.
+ * One log line per HTTP request: request id, method, matched route pattern,
+ * masked path, status and time. No query string, headers or body are logged,
+ * so cookies, tokens and document content cannot end up in the log this way.
  */
 export function requestLogging(log: Logger): MiddlewareHandler {
   return async (c, next) => {
@@ -14,7 +26,8 @@ export function requestLogging(log: Logger): MiddlewareHandler {
       {
         reqId: c.get('requestId' as never) as string | undefined,
         method: c.req.method,
-        path: c.req.path,
+        route: routePath(c, -1),
+        path: loggablePath(c.req.path),
         status: c.res.status,
         ms: Math.round((performance.now() - started) * 10) / 10,
       },

@@ -60,6 +60,7 @@ describe('logs', () => {
       text: 'TOP-SECRET-DOCUMENT-TEXT',
       cookie: 'cookie-value-s3cr3t',
       token: 'query-token-s3cr3t',
+      pathToken: 'PathToken0123456789abcdefXYZ',
     };
     const headers = { cookie: `samverka_session=${secrets.cookie}`, authorization: `Bearer ${secrets.cookie}` };
 
@@ -67,6 +68,9 @@ describe('logs', () => {
     const requestId = health.headers.get('x-request-id');
     expect(requestId).toBeTruthy();
     await fetch(`${t.server.url}/api/no-such-route?token=${secrets.token}`, { headers });
+    // Invitation and share-link tokens travel in paths, of the API and of the client's routes.
+    await fetch(`${t.server.url}/api/invitations/${secrets.pathToken}`, { headers });
+    await fetch(`${t.server.url}/invite/${secrets.pathToken}`, { headers });
 
     const a = connectClient(t.server.url, 'logged-doc', undefined, { headers, params: { token: secrets.token } });
     const b = connectClient(t.server.url, 'logged-doc');
