@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import type { AppServices } from './appServices.ts';
+import { ASSET_UPLOAD_PATH } from './assets/assetRoutes.ts';
 import { sessionAuth } from './auth/requestAuth.ts';
 import { SessionStore } from './auth/sessionStore.ts';
 import type { Config } from './config.ts';
@@ -68,14 +69,21 @@ export function createApp(config: Config, database: Database, log: Logger, optio
   app.onError((error, c) => handleError(error, c, log));
   app.use(requestId(), requestLogging(log));
   app.use(securityHeaders(config.allowedOrigins), csrfProtection(config.allowedOrigins));
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: 1024 * 1024,
-      onError: () => {
-        throw new ApiError(413, ErrorId.PAYLOAD_TOO_LARGE, 'The request body is larger than 1 MB');
-      },
-    }),
+  const jsonBodyLimit = bodyLimit({
+    maxSize: 1024 * 1024,
+    onError: () => {
+      throw new ApiError(413, ErrorId.PAYLOAD_TOO_LARGE, 'The request body is larger than 1 MB');
+    },
+  });
+  // Canvas uploads are files, not JSON: they get their own, larger limit.
+  const assetBodyLimit = bodyLimit({
+    maxSize: config.assets.maxBytes,
+    onError: () => {
+      throw new ApiError(413, ErrorId.PAYLOAD_TOO_LARGE, `Uploads are limited to ${config.assets.maxBytes} bytes`);
+    },
+  });
+  app.use('/api/*', (c, next) =>
+    ASSET_UPLOAD_PATH.test(c.req.path) ? assetBodyLimit(c, next) : jsonBodyLimit(c, next),
   );
 
   mountHealth(app);

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { DEFAULT_ASSET_MAX_BYTES } from '@samverka/model';
 import { z } from 'zod';
 
 /** Every setting the server reads, validated once at start-up. */
@@ -15,6 +16,8 @@ export interface Config {
   clientDistDir: string;
   sync: SyncLimits;
   rateLimits: RateLimits;
+  /** Files dropped on a canvas. */
+  assets: { maxBytes: number };
 }
 
 /** Attempts allowed per window on login, sign-up and invitation acceptance, each counted separately. */
@@ -70,6 +73,7 @@ const envSchema = z.object({
   RATE_LIMIT_WINDOW_MS: intInRange(1000, 86_400_000).default(15 * 60 * 1000),
   RATE_LIMIT_PER_IP: intInRange(1, 1_000_000).default(300),
   RATE_LIMIT_PER_ACCOUNT: intInRange(1, 1_000_000).default(20),
+  ASSET_MAX_BYTES: intInRange(1024, 1024 * 1024 * 1024).default(DEFAULT_ASSET_MAX_BYTES),
 });
 
 const defaultClientDist = path.resolve(import.meta.dirname, '../../client/dist');
@@ -107,6 +111,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       roomUnloadGraceMs: e.SYNC_ROOM_UNLOAD_GRACE_MS,
       compactionThreshold: e.SYNC_COMPACTION_THRESHOLD,
     },
+    assets: { maxBytes: e.ASSET_MAX_BYTES },
     rateLimits: {
       windowMs: e.RATE_LIMIT_WINDOW_MS,
       perIp: e.RATE_LIMIT_PER_IP,

@@ -24,6 +24,7 @@ import { useDocumentSession, useLoaded } from '../sync/useDocumentSession.ts';
 import { usePresence } from '../sync/usePresence.ts';
 import { CanvasHeader } from './CanvasHeader.tsx';
 import { NewerSchemaNotice } from './NewerSchemaNotice.tsx';
+import { serverAssetStore } from './serverAssetStore.ts';
 import { bindPresence } from './tldrawPresence.ts';
 import { bindStoreToDoc, loadBoard } from './tldrawYjsBinding.ts';
 import { useDocumentId } from './useDocumentId.ts';
@@ -73,7 +74,12 @@ export default function CanvasPage({ readOnly = false, side }: CanvasPageProps) 
   }, [locale]);
 
   const [store] = useState(() =>
-    createTLStore({ shapeUtils: defaultShapeUtils, bindingUtils: defaultBindingUtils, users: { currentUser: user$ } }),
+    createTLStore({
+      shapeUtils: defaultShapeUtils,
+      bindingUtils: defaultBindingUtils,
+      users: { currentUser: user$ },
+      assets: serverAssetStore(docId),
+    }),
   );
   const [storeWithStatus, setStoreWithStatus] = useState<TLStoreWithStatus>({ status: 'loading' });
 

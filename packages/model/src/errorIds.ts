@@ -13,6 +13,8 @@ export const ErrorId = {
   RATE_LIMITED: 'rate_limited',
   INVALID_CREDENTIALS: 'invalid_credentials',
   INTERNAL_ERROR: 'internal_error',
+  /** An upload whose type is not allowed, or whose bytes are not what its type claims. */
+  UNSUPPORTED_MEDIA_TYPE: 'unsupported_media_type',
   /** Sign-up with an email that already has an account. */
   EMAIL_TAKEN: 'email_taken',
   /** The password is on the list of most common passwords. */

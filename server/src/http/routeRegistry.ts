@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
 import type { AppServices } from '../appServices.ts';
+import { mountAssetRoutes } from '../assets/assetRoutes.ts';
 import { mountAuditRoutes } from '../audit/auditRoutes.ts';
 import { mountAuthRoutes } from '../auth/authRoutes.ts';
 import { mountSessionRoutes } from '../auth/sessionRoutes.ts';
@@ -21,6 +22,7 @@ const ROUTE_MODULES = [
   mountMemberRoutes,
   mountInvitationRoutes,
   mountAuditRoutes,
+  mountAssetRoutes,
 ] as const;
 
 /** Mounts every API route and the generated description (`/api/openapi.json`, `/api/docs`). */

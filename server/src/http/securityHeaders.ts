@@ -30,7 +30,8 @@ export function securityHeaders(allowedOrigins: readonly string[]): MiddlewareHa
     await next();
     // A WebSocket upgrade has already handed its socket over; there is no response to decorate.
     if (c.res.status === 101) return;
-    c.header('Content-Security-Policy', policy);
+    // A route may have set a stricter policy (uploaded assets are sandboxed); keep it.
+    if (!c.res.headers.has('Content-Security-Policy')) c.header('Content-Security-Policy', policy);
     c.header('Referrer-Policy', 'same-origin');
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('X-Frame-Options', 'DENY');

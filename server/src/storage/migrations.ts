@@ -1,5 +1,6 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: migrations run before the typed schema exists
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
+import { assetMigrations } from '../assets/assetMigrations.ts';
 import { accountMigrations } from './accountMigrations.ts';
 import type { Dialect } from './database.ts';
 
@@ -30,6 +31,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
       },
     },
     ...accountMigrations(dialect),
+    ...assetMigrations(dialect),
   };
 }
 

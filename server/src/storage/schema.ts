@@ -3,6 +3,19 @@ import type { Generated } from 'kysely';
 /** Kysely's view of every table; one migration set creates them on SQLite and PostgreSQL. */
 export interface DatabaseSchema extends AccountTables {
   document_updates: DocumentUpdatesTable;
+  assets: AssetsTable;
+}
+
+/** A file dropped on a canvas, readable by members of its partnership. */
+export interface AssetsTable {
+  id: string;
+  partnership_id: string;
+  document_id: string;
+  content_type: string;
+  byte_size: number;
+  data: Uint8Array;
+  created_by: string;
+  created_at: number;
 }
 
 /**

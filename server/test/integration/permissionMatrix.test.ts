@@ -38,7 +38,11 @@ interface Probe {
   method: string;
   path: string;
   body?: unknown;
+  headers?: Record<string, string>;
 }
+
+/** The smallest thing that passes as a PNG: its signature and a few bytes. */
+const PNG_BYTES = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
 
 /**
  * Who may call each route: a policy action of the role table, `signedIn`,
@@ -159,6 +163,26 @@ const ROUTES: Record<string, RouteExpectation> = {
       path: `/api/partnerships/${w.p.id}/documents`,
       body: { kind: 'text', title: 'Plan', template: 'annual-plan' },
     }),
+  },
+  'POST /api/documents/:documentId/assets': {
+    access: 'edit',
+    status: 201,
+    probe: (w) => ({
+      method: 'POST',
+      path: `/api/documents/${w.p.canvasId}/assets`,
+      body: PNG_BYTES,
+      headers: { 'content-type': 'image/png' },
+    }),
+  },
+  'GET /api/assets/:assetId': {
+    access: 'read',
+    status: 200,
+    probe: async (w) => {
+      const uploaded = await w.people.owner.client.request('POST', `/api/documents/${w.p.canvasId}/assets`, PNG_BYTES, {
+        'content-type': 'image/png',
+      });
+      return { method: 'GET', path: uploaded.body.asset.src };
+    },
   },
   'GET /api/partnerships/:id/members': {
     access: 'read',
@@ -326,7 +350,7 @@ describe('permission matrix: every route and the sync endpoint against the role 
           await client.post('/api/auth/login', { email: world.people[caller].email, password: PASSWORD });
         } else client = world.people[caller].client;
         const probe = await route.probe(world, client);
-        const answer: ApiAnswer<any> = await client.request(probe.method, probe.path, probe.body);
+        const answer: ApiAnswer<any> = await client.request(probe.method, probe.path, probe.body, probe.headers);
         answers[caller] = answer.status;
         expected[caller] = expectedStatus(route, caller);
         if (key === 'POST /api/invitations/:token/accept' && caller !== 'anonymous') {
