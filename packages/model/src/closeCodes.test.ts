@@ -18,7 +18,8 @@ describe('close codes', () => {
   });
 
   it('are terminal for a standard provider exactly when reconnecting cannot help', () => {
-    for (const code of codes) expect(providerStopsAfter(code), closeCodeName(code)).toBe(TERMINAL_CLOSE_CODES.has(code));
+    for (const code of codes)
+      expect(providerStopsAfter(code), closeCodeName(code)).toBe(TERMINAL_CLOSE_CODES.has(code));
   });
 
   it('mark refusals as terminal and transient failures as retryable', () => {
