@@ -3,6 +3,7 @@ import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import type { Logger } from '../logger.ts';
 import type { DatabaseSchema } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -14,8 +15,13 @@ export interface Database {
 }
 
 /** Opens the SQLite file under `dataDir`, or PostgreSQL when a URL is given. */
-export function openDatabase(options: { dataDir: string; databaseUrl?: string | undefined }): Database {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl);
+export function openDatabase(options: {
+  dataDir: string;
+  databaseUrl?: string | undefined;
+  /** Where connection-level PostgreSQL errors go (default: stderr). */
+  log?: Logger | undefined;
+}): Database {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.log);
   return openSqlite(path.join(options.dataDir, 'samverka.db'));
 }
 
@@ -32,10 +38,17 @@ function openSqlite(file: string): Database {
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
 
-function openPostgres(url: string): Database {
+function openPostgres(url: string, log: Logger | undefined): Database {
   // bigint ids come back as strings by default; ours stay well within 2^53.
   pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number.parseInt(value, 10));
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle pooled connection that PostgreSQL drops (restart, failover, an admin) makes
+  // the pool emit 'error'; unhandled, that event would crash the whole server. The pool
+  // discards that connection and opens a new one for the next query.
+  pool.on('error', (error) => {
+    if (log) log.warn({ err: error.message }, 'PostgreSQL connection lost; the pool reconnects');
+    else console.error('PostgreSQL connection lost; the pool reconnects:', error.message);
+  });
   const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }
