@@ -1,10 +1,11 @@
 import type { SessionsEndedResponse, SessionsResponse } from '@samverka/model';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../api/apiClient.ts';
 import { useApiResource } from '../api/useApiResource.ts';
 import { checkNewPassword, checkRequired } from '../auth/credentialChecks.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import { FormAlert, fieldErrors, TextField } from '../shell/forms.tsx';
+import { FormAlert, TextField } from '../shell/forms.tsx';
+import { useFormSubmit } from '../shell/useFormSubmit.ts';
 
 /** `/account/sessions`: where one is signed in; end the others; change the password. */
 export function SessionsPage() {
@@ -14,14 +15,26 @@ export function SessionsPage() {
   const [error, setError] = useState<unknown>();
   const [currentPassword, setCurrentPassword] = useState('');
   const [newPassword, setNewPassword] = useState('');
-  const [touched, setTouched] = useState(false);
   const format = new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', {
     dateStyle: 'medium',
     timeStyle: 'short',
   });
 
-  const local = { currentPassword: checkRequired(t, currentPassword), newPassword: checkNewPassword(t, newPassword) };
-  const shown = fieldErrors(touched ? local : {}, error);
+  const passwordForm = useFormSubmit(
+    { currentPassword: checkRequired(t, currentPassword), newPassword: checkNewPassword(t, newPassword) },
+    async () => {
+      setStatus(undefined);
+      try {
+        await api.post<SessionsEndedResponse>('/api/auth/password', { currentPassword, newPassword });
+      } finally {
+        sessions.reload();
+      }
+      setStatus(t('sessions.passwordChanged'));
+      setCurrentPassword('');
+      setNewPassword('');
+    },
+  );
+  const shown = passwordForm.shown;
 
   async function endOthers() {
     setError(undefined);
@@ -34,28 +47,11 @@ export function SessionsPage() {
     sessions.reload();
   }
 
-  async function changePassword(event: FormEvent) {
-    event.preventDefault();
-    setTouched(true);
-    if (local.currentPassword || local.newPassword) return;
-    setError(undefined);
-    try {
-      await api.post<SessionsEndedResponse>('/api/auth/password', { currentPassword, newPassword });
-      setStatus(t('sessions.passwordChanged'));
-      setCurrentPassword('');
-      setNewPassword('');
-      setTouched(false);
-    } catch (e) {
-      setError(e);
-    }
-    sessions.reload();
-  }
-
   return (
     <div className="page">
       <h1>{t('sessions.heading')}</h1>
       {status && <output className="status">{status}</output>}
-      <FormAlert error={error ?? sessions.error} />
+      <FormAlert error={error ?? passwordForm.error ?? sessions.error} />
       <ul className="session-list">
         {sessions.data?.sessions.map((s) => (
           <li key={s.id}>
@@ -69,7 +65,7 @@ export function SessionsPage() {
       </button>
       <section className="panel" aria-labelledby="password-heading">
         <h2 id="password-heading">{t('sessions.changePassword')}</h2>
-        <form onSubmit={changePassword} noValidate>
+        <form onSubmit={passwordForm.submit} noValidate>
           <TextField
             label={t('sessions.currentPassword')}
             name="currentPassword"

@@ -1,7 +1,8 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Card, FormAlert, TextField } from '../shell/forms.tsx';
+import { useFormSubmit } from '../shell/useFormSubmit.ts';
 import { useAuth } from './AuthProvider.tsx';
 import { checkEmail, checkRequired } from './credentialChecks.ts';
 import { nextPath } from './RequireAuth.tsx';
@@ -13,27 +14,11 @@ export function LoginPage() {
   const location = useLocation();
   const [email, setEmail] = useState(new URLSearchParams(location.search).get('email') ?? '');
   const [password, setPassword] = useState('');
-  const [touched, setTouched] = useState(false);
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
-
   const problems = { email: checkEmail(t, email), password: checkRequired(t, password) };
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setTouched(true);
-    if (problems.email || problems.password) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      await logIn({ email, password });
-      navigate(nextPath(location.search), { replace: true });
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { submit, busy, error, shown } = useFormSubmit(problems, async () => {
+    await logIn({ email, password });
+    navigate(nextPath(location.search), { replace: true });
+  });
 
   return (
     <Card title={t('login.heading')}>
@@ -46,7 +31,7 @@ export function LoginPage() {
           autoComplete="email"
           value={email}
           onChange={setEmail}
-          error={touched ? problems.email : undefined}
+          error={shown.email}
         />
         <TextField
           label={t('form.password')}
@@ -55,7 +40,7 @@ export function LoginPage() {
           autoComplete="current-password"
           value={password}
           onChange={setPassword}
-          error={touched ? problems.password : undefined}
+          error={shown.password}
         />
         <button type="submit" disabled={busy}>
           {busy ? t('form.saving') : t('login.submit')}

@@ -1,8 +1,9 @@
 import { PASSWORD_MIN_LENGTH } from '@samverka/model';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useI18n } from '../i18n/i18n.tsx';
-import { Card, FormAlert, fieldErrors, TextField } from '../shell/forms.tsx';
+import { Card, FormAlert, TextField } from '../shell/forms.tsx';
+import { useFormSubmit } from '../shell/useFormSubmit.ts';
 import { useAuth } from './AuthProvider.tsx';
 import { checkEmail, checkNewPassword, checkRequired } from './credentialChecks.ts';
 import { nextPath } from './RequireAuth.tsx';
@@ -15,32 +16,15 @@ export function SignupPage() {
   const [name, setName] = useState('');
   const [email, setEmail] = useState(new URLSearchParams(location.search).get('email') ?? '');
   const [password, setPassword] = useState('');
-  const [touched, setTouched] = useState(false);
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
-
-  const local = {
+  const problems = {
     name: checkRequired(t, name),
     email: checkEmail(t, email),
     password: checkNewPassword(t, password),
   };
-  const shown = fieldErrors(touched ? local : {}, error);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setTouched(true);
-    if (local.name || local.email || local.password) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      await signUp({ name, email, password });
-      navigate(nextPath(location.search), { replace: true });
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { submit, busy, error, shown } = useFormSubmit(problems, async () => {
+    await signUp({ name, email, password });
+    navigate(nextPath(location.search), { replace: true });
+  });
 
   return (
     <Card title={t('signup.heading')}>

@@ -1,9 +1,10 @@
 import { type CreateInvitationResponse, ROLES, type Role, SIDES, type Side } from '@samverka/model';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../api/apiClient.ts';
 import { checkEmail } from '../auth/credentialChecks.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import { FormAlert, fieldErrors, SelectField, TextField } from '../shell/forms.tsx';
+import { FormAlert, SelectField, TextField } from '../shell/forms.tsx';
+import { useFormSubmit } from '../shell/useFormSubmit.ts';
 
 /** Creates an invitation and shows its one-time link, ready to copy. */
 export function InviteForm({ partnershipId, onInvited }: { partnershipId: string; onInvited(): void }) {
@@ -11,35 +12,16 @@ export function InviteForm({ partnershipId, onInvited }: { partnershipId: string
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role>('editor');
   const [side, setSide] = useState<Side>('partner');
-  const [touched, setTouched] = useState(false);
-  const [error, setError] = useState<unknown>();
   const [created, setCreated] = useState<CreateInvitationResponse>();
   const [copied, setCopied] = useState(false);
 
-  const local = { email: checkEmail(t, email) };
-  const shown = fieldErrors(touched ? local : {}, error);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setTouched(true);
-    if (local.email) return;
-    setError(undefined);
+  const { submit, error, shown } = useFormSubmit({ email: checkEmail(t, email) }, async () => {
     setCopied(false);
-    try {
-      setCreated(
-        await api.post<CreateInvitationResponse>(`/api/partnerships/${partnershipId}/invitations`, {
-          email,
-          role,
-          side,
-        }),
-      );
-      setEmail('');
-      setTouched(false);
-      onInvited();
-    } catch (e) {
-      setError(e);
-    }
-  }
+    const body = { email, role, side };
+    setCreated(await api.post<CreateInvitationResponse>(`/api/partnerships/${partnershipId}/invitations`, body));
+    setEmail('');
+    onInvited();
+  });
 
   async function copy(url: string) {
     await navigator.clipboard?.writeText(url).catch(() => undefined);

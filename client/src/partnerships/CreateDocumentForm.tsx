@@ -1,10 +1,11 @@
 import { CREATABLE_DOCUMENT_KINDS, type DocumentResponse, TEXT_TEMPLATES } from '@samverka/model';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api } from '../api/apiClient.ts';
 import { checkRequired } from '../auth/credentialChecks.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import { FormAlert, fieldErrors, SelectField, TextField } from '../shell/forms.tsx';
+import { FormAlert, SelectField, TextField } from '../shell/forms.tsx';
+import { useFormSubmit } from '../shell/useFormSubmit.ts';
 
 type Kind = (typeof CREATABLE_DOCUMENT_KINDS)[number];
 type TemplateChoice = 'blank' | (typeof TEXT_TEMPLATES)[number];
@@ -17,25 +18,11 @@ export function CreateDocumentForm({ partnershipId }: { partnershipId: string })
   const [title, setTitle] = useState('');
   const [kind, setKind] = useState<Kind>('text');
   const [template, setTemplate] = useState<TemplateChoice>('blank');
-  const [touched, setTouched] = useState(false);
-  const [error, setError] = useState<unknown>();
-
-  const local = { title: checkRequired(t, title) };
-  const shown = fieldErrors(touched ? local : {}, error);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setTouched(true);
-    if (local.title) return;
-    setError(undefined);
-    try {
-      const body = { kind, title, ...(kind === 'text' && template !== 'blank' ? { template } : {}) };
-      const { document } = await api.post<DocumentResponse>(`/api/partnerships/${partnershipId}/documents`, body);
-      navigate(`/p/${partnershipId}/${document.kind === 'canvas' ? 'canvas' : 'docs'}/${document.id}`);
-    } catch (e) {
-      setError(e);
-    }
-  }
+  const { submit, error, shown } = useFormSubmit({ title: checkRequired(t, title) }, async () => {
+    const body = { kind, title, ...(kind === 'text' && template !== 'blank' ? { template } : {}) };
+    const { document } = await api.post<DocumentResponse>(`/api/partnerships/${partnershipId}/documents`, body);
+    navigate(`/p/${partnershipId}/${document.kind === 'canvas' ? 'canvas' : 'docs'}/${document.id}`);
+  });
 
   return (
     <section className="panel" aria-labelledby="new-document">

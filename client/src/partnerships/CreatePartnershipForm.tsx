@@ -8,12 +8,13 @@ import {
   SIDES,
   type Side,
 } from '@samverka/model';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api } from '../api/apiClient.ts';
 import { checkRequired } from '../auth/credentialChecks.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import { FormAlert, fieldErrors, SelectField, TextField } from '../shell/forms.tsx';
+import { FormAlert, SelectField, TextField } from '../shell/forms.tsx';
+import { useFormSubmit } from '../shell/useFormSubmit.ts';
 
 /** Creates a partnership; its canvas and register are made by the server with it. */
 export function CreatePartnershipForm() {
@@ -27,43 +28,27 @@ export function CreatePartnershipForm() {
   const [startDate, setStartDate] = useState('');
   const [termYears, setTermYears] = useState('5');
   const [phase, setPhase] = useState<LifecyclePhase>('exploring');
-  const [touched, setTouched] = useState(false);
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
-
-  const local = {
+  const problems = {
     name: checkRequired(t, name),
     universityName: checkRequired(t, universityName),
     partnerName: checkRequired(t, partnerName),
   };
-  const shown = fieldErrors(touched ? local : {}, error);
   const term = Number.parseInt(termYears, 10);
   const shortTerm = Number.isFinite(term) && term < RECOMMENDED_MIN_TERM_YEARS;
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setTouched(true);
-    if (Object.values(local).some(Boolean)) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      const created = await api.post<PartnershipChangedResponse>('/api/partnerships', {
-        name,
-        universityName,
-        partnerName,
-        side,
-        language,
-        phase,
-        ...(startDate ? { startDate } : {}),
-        ...(Number.isFinite(term) ? { termYears: term } : {}),
-      });
-      navigate(`/p/${created.partnership.id}`);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { submit, busy, error, shown } = useFormSubmit(problems, async () => {
+    const created = await api.post<PartnershipChangedResponse>('/api/partnerships', {
+      name,
+      universityName,
+      partnerName,
+      side,
+      language,
+      phase,
+      ...(startDate ? { startDate } : {}),
+      ...(Number.isFinite(term) ? { termYears: term } : {}),
+    });
+    navigate(`/p/${created.partnership.id}`);
+  });
 
   return (
     <section className="panel" aria-labelledby="create-partnership">
