@@ -105,6 +105,32 @@ describe('Room', () => {
     await tick();
     expect(docFrom(joiner.frames).getText('t').toString()).toBe('first second');
   });
+  it('never answers a sync step 1 with updates still waiting for dependencies (they are not stored)', async () => {
+    store.openAll();
+    const sender = recordingSocket();
+    const joiner = recordingSocket();
+    room.addConnection(sender.socket, { mode: 'read-write' });
+    const source = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    source.on('update', (u: Uint8Array) => updates.push(u));
+    source.getText('t').insert(0, 'base ');
+    source.getText('t').insert(5, 'waiting');
+    // The second update first: it cannot be integrated yet.
+    room.receive(sender.socket, syncFrame(syncProtocol.messageYjsUpdate, updates[1] as Uint8Array));
+    expect(room.doc.store.pendingStructs).not.toBeNull();
+    room.addConnection(joiner.socket, { mode: 'read-write' });
+    room.receive(joiner.socket, syncFrame(syncProtocol.messageYjsSyncStep1, new Uint8Array([0])));
+    await tick();
+    const answered = docFrom(joiner.frames);
+    expect(answered.getText('t').toString()).toBe('');
+    expect(answered.store.pendingStructs).toBeNull();
+
+    // Once the missing update arrives both are integrated, stored, and relayed.
+    room.receive(sender.socket, syncFrame(syncProtocol.messageYjsUpdate, updates[0] as Uint8Array));
+    await room.flushed();
+    await tick();
+    expect(docFrom(joiner.frames).getText('t').toString()).toBe('base waiting');
+  });
 });
 
 describe('Room after a storage failure', () => {
