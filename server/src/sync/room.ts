@@ -169,7 +169,7 @@ export class Room {
       // update that a crash could still take back. Encode now: everything in the
       // doc at this moment is covered by `lastCommit`, while updates applied
       // before it resolves are not (they are relayed once their own commit lands).
-      const answer = this.encodeIntegratedState(stateVector);
+      const answer = encodeSyncStep2(this.doc, stateVector);
       void this.lastCommit.then(() => {
         if (this.connections.has(socket)) this.send(socket, answer);
       });
@@ -183,24 +183,6 @@ export class Room {
     if (state.mode === 'read-only') return;
     Y.applyUpdate(this.doc, update, socket);
     this.boundPending(socket);
-  }
-
-  /**
-   * Sync step 2 from what the doc has integrated. Yjs would also include
-   * updates still waiting for dependencies; those are never stored (only
-   * integrated changes reach the log), so a client must not learn them from us.
-   */
-  private encodeIntegratedState(stateVector: Uint8Array): Uint8Array {
-    const store = this.doc.store;
-    const { pendingStructs, pendingDs } = store;
-    store.pendingStructs = null;
-    store.pendingDs = null;
-    try {
-      return encodeSyncStep2(this.doc, stateVector);
-    } finally {
-      store.pendingStructs = pendingStructs;
-      store.pendingDs = pendingDs;
-    }
   }
 
   /**
