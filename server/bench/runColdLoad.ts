@@ -12,6 +12,7 @@ export interface ColdLoadOutcome {
   notes: string[];
   compactedMs: number | undefined;
   floorMs: number;
+  serverLoadMs: number | undefined;
 }
 
 /** The state applied once in a new Node process: the floor without a warm JIT. */
@@ -57,6 +58,7 @@ export async function runColdLoadScenario(
   );
   freshFloor.cells.ours = cellOf(await applyInFreshProcess(trace.state));
   let compactedMs: number | undefined;
+  let serverLoadMs: number | undefined;
   if (config.servers.includes('ours')) {
     const ours = await runOursColdLoad(trace, config.coldLoad, log);
     uncompacted.cells.ours = cellOf(ours.uncompacted);
@@ -70,6 +72,7 @@ export async function runColdLoadScenario(
     const before = 'ms' in ours.uncompacted ? ours.uncompacted.serverLoadMs : undefined;
     const after = 'ms' in ours.compacted ? ours.compacted.serverLoadMs : undefined;
     if (after !== undefined) serverLoad.cells.ours = { value: after };
+    serverLoadMs = after;
     serverLoad.note = `before compaction: ${before === undefined ? 'not logged / not finished' : `${before} ms`}; after (shown): ${after ?? '?'} ms`;
     notes.push(
       `d: ${ours.rowsBefore} rows appended through SqlUpdateLogStore.appendUpdates in ${(ours.appendMs / 1000).toFixed(1)} s (setup, not timed).`,
@@ -84,8 +87,14 @@ export async function runColdLoadScenario(
     compacted.cells.hocuspocus = cellOf(await runHocuspocusColdLoad(trace, config.coldLoad.syncTimeoutMs));
   }
   log('  Y.mergeUpdates scaling (in-process, for the diagnosis)');
-  const scaling = mergeScaling(trace, config.quick ? [2500, 5000, 10_000] : [5000, 10_000, 20_000]);
+  const scaling = mergeScaling(trace, config.quick ? [1250, 2500, 5000] : [2500, 5000, 10_000]);
   for (const line of scaling) log(`    ${line}`);
   notes.push(`d: Y.mergeUpdates scaling on this trace: ${scaling.join('; ')}.`);
-  return { rows: [uncompacted, compacted, serverLoad, compaction, floor, freshFloor], notes, compactedMs, floorMs };
+  return {
+    rows: [uncompacted, compacted, serverLoad, compaction, floor, freshFloor],
+    notes,
+    compactedMs,
+    floorMs,
+    serverLoadMs,
+  };
 }

@@ -154,6 +154,7 @@ export async function runScenarios(config: BenchConfig, log: Log): Promise<Scena
     notes.push(...cold.notes);
     targetInputs.coldCompactedMs = cold.compactedMs;
     targetInputs.coldFloorMs = cold.floorMs;
+    targetInputs.coldServerLoadMs = cold.serverLoadMs;
   }
   return { rows, notes, targetInputs };
 }
