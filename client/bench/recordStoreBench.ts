@@ -6,45 +6,10 @@
 import { performance } from 'node:perf_hooks';
 import { YKeyValue } from 'y-utility/y-keyvalue';
 import * as Y from 'yjs';
+import { benchShapeRecord as shapeRecord } from './benchRecords.ts';
 
 const SHAPES = 1_000;
 const MOVES = 10_000;
-
-/** A tldraw 5 geo shape record as the binding stores it (plain JSON). */
-function shapeRecord(n: number, x: number, y: number) {
-  return {
-    id: `shape:bench-${n}`,
-    typeName: 'shape',
-    type: 'geo',
-    parentId: 'page:page',
-    index: `a${n}`,
-    x,
-    y,
-    rotation: 0,
-    isLocked: false,
-    opacity: 1,
-    meta: {},
-    props: {
-      geo: 'rectangle',
-      dash: 'draw',
-      url: '',
-      w: 100,
-      h: 100,
-      growY: 0,
-      scale: 1,
-      flipX: false,
-      flipY: false,
-      labelColor: 'black',
-      color: 'black',
-      fill: 'none',
-      size: 'm',
-      font: 'draw',
-      align: 'middle',
-      verticalAlign: 'middle',
-      richText: { type: 'doc', content: [{ type: 'paragraph' }] },
-    },
-  };
-}
 
 interface RecordStore {
   set(id: string, record: unknown): void;
