@@ -152,7 +152,7 @@ describe('10,000 hostile frames', () => {
     clients.push(writer, watcher);
     const goodCloses: number[] = [];
     for (const c of [writer, watcher]) c.provider.on('connection-close', (e) => goodCloses.push(e?.code ?? -1));
-    await Promise.all([synced(writer), synced(watcher)]);
+    await Promise.all([synced(writer, 60_000), synced(watcher, 60_000)]);
 
     const pid = server.pid as number;
     const corpus = validCorpus();
@@ -218,7 +218,7 @@ describe('10,000 hostile frames', () => {
     // A newcomer still gets the good client's document.
     const late = connectClient(server.origin, documentId);
     clients.push(late);
-    await synced(late);
+    await synced(late, 60_000);
     expect(late.doc.getText('good').toString()).toBe(writer.doc.getText('good').toString());
-  }, 120_000);
+  }, 240_000);
 });

@@ -32,13 +32,14 @@ describe('SIGTERM', () => {
       clients.push(client);
       closeCodes.push(codes);
     }
-    await Promise.all(clients.map((c) => synced(c)));
+    await Promise.all(clients.map((c) => synced(c, 60_000)));
     clients.forEach((c, i) => {
       for (let k = 0; k < 20; k++) c.doc.getArray<string>('log').push([`c${i}-${k}`]);
     });
     await eventually(
       () => clients.every((c) => sameState(c.doc, clients[0]?.doc as Y.Doc)),
       'the first edits to spread',
+      60_000,
     );
     const beforeShutdown = clients[0]?.doc.getArray<string>('log').toArray() ?? [];
     expect(beforeShutdown).toHaveLength(80);
@@ -62,13 +63,17 @@ describe('SIGTERM', () => {
     expect(durable.getArray<string>('log').toArray()).toEqual(expect.arrayContaining(beforeShutdown));
 
     await server.launch();
-    await eventually(() => clients.every((c) => c.provider.wsconnected && c.provider.synced), 'clients to reconnect');
+    await eventually(
+      () => clients.every((c) => c.provider.wsconnected && c.provider.synced),
+      'clients to reconnect',
+      60_000,
+    );
     const fresh = connectClient(server.origin, documentId);
     clients.push(fresh);
-    await synced(fresh);
-    await eventually(() => clients.every((c) => sameState(c.doc, fresh.doc)), 'all clients to converge');
+    await synced(fresh, 60_000);
+    await eventually(() => clients.every((c) => sameState(c.doc, fresh.doc)), 'all clients to converge', 60_000);
     const items = fresh.doc.getArray<string>('log').toArray();
     expect(items).toHaveLength(84);
     for (let i = 0; i < 4; i++) expect(items).toContain(`late-${i}`);
-  }, 120_000);
+  }, 240_000);
 });
