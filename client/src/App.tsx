@@ -7,6 +7,7 @@ import { SignupPage } from './auth/SignupPage.tsx';
 import { useI18n } from './i18n/i18n.tsx';
 import { AcceptInvitationPage } from './members/AcceptInvitationPage.tsx';
 import { MembersPage } from './members/MembersPage.tsx';
+import { AuditPage } from './partnerships/AuditPage.tsx';
 import { PartnershipLayout, usePartnership } from './partnerships/PartnershipContext.tsx';
 import { PartnershipOverviewPage } from './partnerships/PartnershipOverviewPage.tsx';
 import { PartnershipsPage } from './partnerships/PartnershipsPage.tsx';
@@ -71,6 +72,7 @@ export function App() {
             >
               <Route index element={<PartnershipOverviewPage />} />
               <Route path="members" element={<MembersPage />} />
+              <Route path="activity" element={<AuditPage />} />
               <Route
                 path="canvas/:docId"
                 element={<KeyedByDocument>{(docId) => <CanvasRoute key={docId} />}</KeyedByDocument>}

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { addMemberViaApi, emailOf, TEST_PASSWORD, uniqueEmail } from '../support/accounts.ts';
+import { newTemplateBoard, shareBoard } from '../support/boards.ts';
 import { expect, test } from '../support/fixtures.ts';
 
 async function drawRectangle(page: Page, at: { x: number; y: number }) {
@@ -100,4 +101,42 @@ test('an owner creates a partnership, invites a partner editor who signs up by t
   await anna.waitForTimeout(500);
   await expect(rectangles(anna)).toHaveCount(before + 3);
   await checkAccessibility(vera);
+});
+
+test('an owner renames the partnership, sees the activity trail, and archives it read-only', async ({
+  newPerson,
+  server,
+  checkAccessibility,
+}) => {
+  const anna = await newPerson('Anna Lind');
+  const erik = await newPerson('Erik Berg');
+  const board = await newTemplateBoard(anna, server.origin);
+  await shareBoard(anna, server.origin, board, erik, 'editor');
+  const partnershipId = board.split('/')[2] as string;
+
+  await anna.goto(`/p/${partnershipId}`);
+  await anna.getByLabel('Partnership name').last().fill('LNU × Partner AB 2027–2032');
+  await anna.getByLabel('Lifecycle phase').selectOption('active');
+  await anna.getByRole('button', { name: 'Save changes' }).click();
+  await expect(anna.getByRole('heading', { name: 'LNU × Partner AB 2027–2032' })).toBeVisible();
+
+  await anna.getByRole('link', { name: 'Activity' }).click();
+  const trail = anna.getByRole('table');
+  await expect(trail.getByText('Renamed the partnership')).toBeVisible();
+  await expect(trail.getByText('Changed the lifecycle phase')).toBeVisible();
+  await expect(trail.getByText('Joined')).toBeVisible();
+  await checkAccessibility(anna);
+
+  // The editor sees no activity tab and no settings: abilities decide, not the client.
+  await erik.goto(`/p/${partnershipId}`);
+  await expect(erik.getByRole('heading', { name: 'LNU × Partner AB 2027–2032' })).toBeVisible();
+  await expect(erik.getByRole('link', { name: 'Activity' })).toHaveCount(0);
+  await expect(erik.getByRole('button', { name: 'Archive partnership' })).toHaveCount(0);
+
+  await anna.goto(`/p/${partnershipId}`);
+  anna.once('dialog', (dialog) => dialog.accept());
+  await anna.getByRole('button', { name: 'Archive partnership' }).click();
+  await expect(anna.getByText('This partnership is archived')).toBeVisible();
+  await erik.goto(board);
+  await expect(erik.getByText('View only')).toBeVisible();
 });

@@ -7,6 +7,7 @@ import { useParams } from 'react-router';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useIdentity } from '../identity/identity.tsx';
 import { usePartnership } from '../partnerships/PartnershipContext.tsx';
+import { useDocumentTitle } from '../partnerships/useDocumentTitle.ts';
 import { DocumentHeader } from '../shell/DocumentHeader.tsx';
 import { useDocumentSession } from '../sync/useDocumentSession.ts';
 import { usePresence } from '../sync/usePresence.ts';
@@ -19,6 +20,7 @@ export default function DocumentPage() {
   const session = useDocumentSession(docId);
   const { side, abilities } = usePartnership();
   const collaborators = usePresence(session, { ...identity, side });
+  const title = useDocumentTitle(docId, t('document.title'));
 
   const editor = useEditor(
     {
@@ -48,7 +50,7 @@ export default function DocumentPage() {
 
   return (
     <div className="document-page">
-      <DocumentHeader title={t('document.title')} session={session} collaborators={collaborators} />
+      <DocumentHeader title={title} session={session} collaborators={collaborators} />
       <div className="text-document">
         <EditorContent editor={editor} />
       </div>

@@ -43,6 +43,7 @@ export function PartnershipLayout() {
           {t('partnership.documents')}
         </NavLink>
         <NavLink to={`/p/${partnershipId}/members`}>{t('partnership.members')}</NavLink>
+        {data.abilities.readAudit && <NavLink to={`/p/${partnershipId}/activity`}>{t('partnership.activity')}</NavLink>}
       </nav>
       <Outlet />
     </PartnershipContext.Provider>

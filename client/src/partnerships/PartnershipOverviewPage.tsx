@@ -5,6 +5,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { FormAlert } from '../shell/forms.tsx';
 import { CreateDocumentForm } from './CreateDocumentForm.tsx';
 import { usePartnership } from './PartnershipContext.tsx';
+import { PartnershipSettings } from './PartnershipSettings.tsx';
 
 /** Where each kind of document opens; the register gets its own pages later. */
 function documentPath(partnershipId: string, doc: DocumentSummary): string | undefined {
@@ -40,6 +41,7 @@ export function PartnershipOverviewPage() {
         })}
       </ul>
       {abilities.edit && <CreateDocumentForm partnershipId={partnership.id} />}
+      {abilities.managePartnership && <PartnershipSettings key={partnership.name + partnership.phase} />}
     </div>
   );
 }

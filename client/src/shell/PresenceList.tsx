@@ -10,6 +10,7 @@ export function PresenceList({ collaborators }: { collaborators: Collaborator[] 
         {collaborators.map((c) => (
           <li key={c.clientId} className="presence-chip" style={{ backgroundColor: c.color }}>
             {c.isSelf ? t('presence.you', { name: c.name }) : c.name}
+            {c.side && ` · ${t(`side.${c.side}`)}`}
           </li>
         ))}
       </ul>
