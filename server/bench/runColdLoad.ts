@@ -60,7 +60,19 @@ export async function runColdLoadScenario(
   let compactedMs: number | undefined;
   let serverLoadMs: number | undefined;
   if (config.servers.includes('ours')) {
-    const ours = await runOursColdLoad(trace, config.coldLoad, log);
+    const ours = await runOursColdLoad(trace, config.coldLoad, log).catch((error: unknown) => {
+      // Setup failed (e.g. the storage API changed): mark ours failed, keep the run going.
+      const failed = { failed: error instanceof Error ? error.message : String(error) };
+      log(`  ours: FAILED: ${failed.failed.slice(0, 300)}`);
+      return {
+        rowsBefore: 0,
+        appendMs: 0,
+        uncompacted: failed,
+        compaction: failed,
+        compacted: failed,
+        compactedByFallback: false,
+      };
+    });
     uncompacted.cells.ours = cellOf(ours.uncompacted);
     compacted.cells.ours = cellOf(ours.compacted);
     compaction.cells.ours = cellOf(ours.compaction);
@@ -84,7 +96,10 @@ export async function runColdLoadScenario(
     }
   }
   if (config.servers.includes('hocuspocus')) {
-    compacted.cells.hocuspocus = cellOf(await runHocuspocusColdLoad(trace, config.coldLoad.syncTimeoutMs));
+    const hocuspocus = await runHocuspocusColdLoad(trace, config.coldLoad.syncTimeoutMs).catch(
+      (error: unknown): Timed => ({ failed: error instanceof Error ? error.message : String(error) }),
+    );
+    compacted.cells.hocuspocus = cellOf(hocuspocus);
   }
   log('  Y.mergeUpdates scaling (in-process, for the diagnosis)');
   const scaling = mergeScaling(trace, config.quick ? [1250, 2500, 5000] : [2500, 5000, 10_000]);
