@@ -20,6 +20,7 @@ import 'tldraw/tldraw.css';
 import './canvas.css';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useIdentity } from '../identity/identity.tsx';
+import { useDocumentTitle } from '../partnerships/useDocumentTitle.ts';
 import { useDocumentSession, useLoaded } from '../sync/useDocumentSession.ts';
 import { usePresence } from '../sync/usePresence.ts';
 import { CanvasHeader } from './CanvasHeader.tsx';
@@ -54,9 +55,16 @@ function applyReadOnly(editor: Editor, readOnly: boolean): () => void {
 export default function CanvasPage({ readOnly = false, side }: CanvasPageProps) {
   const docId = useDocumentId();
   const { t, locale } = useI18n();
+  const title = useDocumentTitle(docId, t('canvas.title'));
   const { identity } = useIdentity();
   const session = useDocumentSession(docId);
-  const loaded = useLoaded(session);
+  const loadedNow = useLoaded(session);
+  // Once shown, a board stays bound through disconnections: edits made offline must keep
+  // reaching the doc (and IndexedDB), not be dropped by an unbind.
+  const [loaded, setLoaded] = useState(false);
+  useEffect(() => {
+    if (loadedNow) setLoaded(true);
+  }, [loadedNow]);
   const presenceUser = useMemo(() => ({ ...identity, side: side ?? identity.side }), [identity, side]);
   const collaborators = usePresence(session, presenceUser);
   const [editor, setEditor] = useState<Editor | null>(null);
@@ -117,7 +125,7 @@ export default function CanvasPage({ readOnly = false, side }: CanvasPageProps) 
   return (
     <div className="document-page">
       <CanvasHeader
-        title={t('canvas.title')}
+        title={title}
         session={session}
         collaborators={collaborators}
         editor={editor}
