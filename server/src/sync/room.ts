@@ -260,6 +260,12 @@ export class Room {
   }
 
   private send(socket: SyncSocket, frame: Uint8Array): void {
+    // A client that stops reading would make the server buffer every relay for
+    // it; past four frames' worth it is dropped and resyncs when it reconnects.
+    if ((socket.bufferedAmount ?? 0) > 4 * this.deps.limits.maxFrameBytes) {
+      this.closeSocket(socket, CloseCode.GOING_AWAY);
+      return;
+    }
     try {
       socket.send(frame);
       this.deps.metrics.messagesOut.inc();

@@ -69,6 +69,9 @@ export function mountSyncRoute(app: Hono, options: SyncRouteOptions): void {
           socket = {
             send: (frame) => raw.send(frame),
             close: (code, reason) => raw.close(code, reason),
+            get bufferedAmount() {
+              return (raw as { bufferedAmount?: number }).bufferedAmount ?? 0;
+            },
           };
           keepAlive.watch(raw);
           registry.open(documentId).then(

@@ -30,6 +30,10 @@ async function wellBehavedPair(documentId: string) {
   await Promise.all([synced(writer), synced(watcher)]);
   return {
     closes,
+    /** One edit from the writer, at the end of the text. */
+    edit(text: string) {
+      writer.doc.getText('t').insert(writer.doc.getText('t').length, text);
+    },
     /** Shows the room still relays between the two well-behaved clients. */
     async stillServed(marker: string) {
       writer.doc.getText('t').insert(0, marker);
@@ -95,5 +99,28 @@ describe('sync limits close only the offending socket', () => {
     big.send(new Uint8Array(4097));
     expect(await closed).toBe(CloseCode.FRAME_TOO_LARGE);
     await pair.stillServed('after-big ');
+  });
+
+  it('drops a socket that stops reading once its send backlog passes four frames (GOING_AWAY)', async () => {
+    t = await startTestServer({ env: { SYNC_MAX_FRAME_BYTES: '65536' } });
+    const pair = await wellBehavedPair('slow-room');
+    const slow = await openRaw(t.server.url, 'slow-room');
+    sockets.push(slow);
+    // Stop reading: the kernel buffers fill, then the server's own send buffer grows.
+    (slow as unknown as { _socket: { pause(): void } })._socket.pause();
+    const closesOf = async () => {
+      const text = await (await fetch(`${t?.server.url}/metrics`)).text();
+      return Number(/samverka_sync_closes_total\{reason="GOING_AWAY"\} (\d+)/.exec(text)?.[1] ?? 0);
+    };
+    const text = (n: number) =>
+      Array.from({ length: 30_000 }, (_, i) => String.fromCharCode(97 + ((i * 7 + n) % 26))).join('');
+    let sent = 0;
+    while ((await closesOf()) === 0 && sent < 2000) {
+      pair.edit(text(sent));
+      sent += 1;
+      if (sent % 20 === 0) await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(await closesOf()).toBe(1);
+    await pair.stillServed('after-slow ');
   });
 });
