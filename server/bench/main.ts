@@ -2,6 +2,7 @@
  * `pnpm bench`: our sync server against @y/websocket-server and Hocuspocus on
  * loopback, scenarios a–d of issue 3; prints a table and writes docs/benchmarks.md.
  */
+import os from 'node:os';
 import path from 'node:path';
 import { loadBenchConfig } from './benchConfig.ts';
 import { resultsTable, targetsTable } from './report/format.ts';
@@ -10,10 +11,13 @@ import { writeReport } from './report/markdownReport.ts';
 import { judgeTargets } from './report/targets.ts';
 import { runScenarios } from './runScenarios.ts';
 
-const reportFile = path.resolve(import.meta.dirname, '../../docs/benchmarks.md');
+const docsReport = path.resolve(import.meta.dirname, '../../docs/benchmarks.md');
 
 async function main(): Promise<void> {
   const config = loadBenchConfig();
+  // Only a full run may replace the committed results; smoke and partial runs go to a temp file.
+  const partial = config.quick || config.scenarios.size < 4 || config.servers.length < 3;
+  const reportFile = partial ? path.join(os.tmpdir(), 'samverka-benchmarks.partial.md') : docsReport;
   const machine = describeMachine();
   const started = Date.now();
   const log = (line: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);

@@ -91,7 +91,10 @@ function argsFor(kind: ServerKind): string[] {
 async function waitForHttp(child: ChildProcess, port: number, probe: string, output: () => string): Promise<void> {
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`exited early (${child.exitCode}): ${output().slice(-2000)}`);
+    if (child.exitCode !== null) {
+      await new Promise((r) => setTimeout(r, 200)); // let the last output arrive through the pipe
+      throw new Error(`exited early (${child.exitCode}): ${output().slice(-2000)}`);
+    }
     try {
       await fetch(`http://127.0.0.1:${port}${probe}`, { signal: AbortSignal.timeout(1000) });
       return;
