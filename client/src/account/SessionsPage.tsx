@@ -4,7 +4,8 @@ import { api } from '../api/apiClient.ts';
 import { useApiResource } from '../api/useApiResource.ts';
 import { checkNewPassword, checkRequired } from '../auth/credentialChecks.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import { FormAlert, TextField } from '../shell/forms.tsx';
+import { FormAlert } from '../shell/forms.tsx';
+import { PasswordField } from '../shell/namedFields.tsx';
 import { useFormSubmit } from '../shell/useFormSubmit.ts';
 
 /** `/account/sessions`: where one is signed in; end the others; change the password. */
@@ -66,20 +67,16 @@ export function SessionsPage() {
       <section className="panel" aria-labelledby="password-heading">
         <h2 id="password-heading">{t('sessions.changePassword')}</h2>
         <form onSubmit={passwordForm.submit} noValidate>
-          <TextField
+          <PasswordField
+            purpose="current"
             label={t('sessions.currentPassword')}
-            name="currentPassword"
-            type="password"
-            autoComplete="current-password"
             value={currentPassword}
             onChange={setCurrentPassword}
             error={shown.currentPassword}
           />
-          <TextField
+          <PasswordField
+            purpose="new"
             label={t('sessions.newPassword')}
-            name="newPassword"
-            type="password"
-            autoComplete="new-password"
             value={newPassword}
             onChange={setNewPassword}
             error={shown.newPassword}

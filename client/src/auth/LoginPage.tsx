@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useI18n } from '../i18n/i18n.tsx';
-import { Card, FormAlert, TextField } from '../shell/forms.tsx';
+import { Card, FormAlert } from '../shell/forms.tsx';
+import { EmailField, PasswordField } from '../shell/namedFields.tsx';
 import { useFormSubmit } from '../shell/useFormSubmit.ts';
 import { useAuth } from './AuthProvider.tsx';
 import { checkEmail, checkRequired } from './credentialChecks.ts';
@@ -24,24 +25,8 @@ export function LoginPage() {
     <Card title={t('login.heading')}>
       <form onSubmit={submit} noValidate>
         <FormAlert error={error} />
-        <TextField
-          label={t('form.email')}
-          name="email"
-          type="email"
-          autoComplete="email"
-          value={email}
-          onChange={setEmail}
-          error={shown.email}
-        />
-        <TextField
-          label={t('form.password')}
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          onChange={setPassword}
-          error={shown.password}
-        />
+        <EmailField value={email} onChange={setEmail} error={shown.email} />
+        <PasswordField purpose="current" value={password} onChange={setPassword} error={shown.password} />
         <button type="submit" disabled={busy}>
           {busy ? t('form.saving') : t('login.submit')}
         </button>

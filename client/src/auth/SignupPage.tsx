@@ -1,8 +1,8 @@
-import { PASSWORD_MIN_LENGTH } from '@samverka/model';
 import { useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Card, FormAlert, TextField } from '../shell/forms.tsx';
+import { EmailField, PasswordField } from '../shell/namedFields.tsx';
 import { useFormSubmit } from '../shell/useFormSubmit.ts';
 import { useAuth } from './AuthProvider.tsx';
 import { checkEmail, checkNewPassword, checkRequired } from './credentialChecks.ts';
@@ -38,25 +38,8 @@ export function SignupPage() {
           onChange={setName}
           error={shown.name}
         />
-        <TextField
-          label={t('form.email')}
-          name="email"
-          type="email"
-          autoComplete="email"
-          value={email}
-          onChange={setEmail}
-          error={shown.email}
-        />
-        <TextField
-          label={t('form.password')}
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          value={password}
-          onChange={setPassword}
-          hint={t('form.passwordHint', { min: PASSWORD_MIN_LENGTH })}
-          error={shown.password}
-        />
+        <EmailField value={email} onChange={setEmail} error={shown.email} />
+        <PasswordField purpose="new" value={password} onChange={setPassword} error={shown.password} />
         <button type="submit" disabled={busy}>
           {busy ? t('form.saving') : t('signup.submit')}
         </button>

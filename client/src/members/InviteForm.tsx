@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { api } from '../api/apiClient.ts';
 import { checkEmail } from '../auth/credentialChecks.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import { FormAlert, SelectField, TextField } from '../shell/forms.tsx';
+import { FormAlert, SelectField } from '../shell/forms.tsx';
+import { EmailField } from '../shell/namedFields.tsx';
 import { useFormSubmit } from '../shell/useFormSubmit.ts';
 
 /** Creates an invitation and shows its one-time link, ready to copy. */
@@ -33,14 +34,7 @@ export function InviteForm({ partnershipId, onInvited }: { partnershipId: string
       <h2 id="invite-heading">{t('members.invite')}</h2>
       <form onSubmit={submit} noValidate className="grid-form">
         <FormAlert error={error} />
-        <TextField
-          label={t('form.email')}
-          name="email"
-          type="email"
-          value={email}
-          onChange={setEmail}
-          error={shown.email}
-        />
+        <EmailField value={email} onChange={setEmail} error={shown.email} />
         <SelectField<Role>
           label={t('members.roleColumn')}
           name="role"

@@ -1,5 +1,4 @@
 import {
-  LIFECYCLE_PHASES,
   type LifecyclePhase,
   PARTNERSHIP_LANGUAGES,
   type PartnershipChangedResponse,
@@ -14,6 +13,7 @@ import { api } from '../api/apiClient.ts';
 import { checkRequired } from '../auth/credentialChecks.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { FormAlert, SelectField, TextField } from '../shell/forms.tsx';
+import { PhaseField } from '../shell/namedFields.tsx';
 import { useFormSubmit } from '../shell/useFormSubmit.ts';
 
 /** Creates a partnership; its canvas and register are made by the server with it. */
@@ -86,14 +86,7 @@ export function CreatePartnershipForm() {
           optionLabel={(l) => t(`language.${l}`)}
           onChange={setLanguage}
         />
-        <SelectField<LifecyclePhase>
-          label={t('partnership.phase')}
-          name="phase"
-          value={phase}
-          options={LIFECYCLE_PHASES}
-          optionLabel={(p) => t(`phase.${p}`)}
-          onChange={setPhase}
-        />
+        <PhaseField value={phase} onChange={setPhase} />
         <TextField
           label={t('partnership.startDate')}
           name="startDate"

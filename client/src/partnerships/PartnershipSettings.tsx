@@ -1,9 +1,10 @@
-import { LIFECYCLE_PHASES, type LifecyclePhase, type PartnershipChangedResponse } from '@samverka/model';
+import type { LifecyclePhase, PartnershipChangedResponse } from '@samverka/model';
 import { useState } from 'react';
 import { api } from '../api/apiClient.ts';
 import { checkRequired } from '../auth/credentialChecks.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import { FormAlert, SelectField, TextField } from '../shell/forms.tsx';
+import { FormAlert, TextField } from '../shell/forms.tsx';
+import { PhaseField } from '../shell/namedFields.tsx';
 import { useFormSubmit } from '../shell/useFormSubmit.ts';
 import { usePartnership } from './PartnershipContext.tsx';
 
@@ -39,14 +40,7 @@ export function PartnershipSettings() {
       <form onSubmit={submit} noValidate className="grid-form">
         <FormAlert error={error ?? archiveError} />
         <TextField label={t('partnership.name')} name="name" value={name} onChange={setName} error={shown.name} />
-        <SelectField<LifecyclePhase>
-          label={t('partnership.phase')}
-          name="phase"
-          value={phase}
-          options={LIFECYCLE_PHASES}
-          optionLabel={(p) => t(`phase.${p}`)}
-          onChange={setPhase}
-        />
+        <PhaseField value={phase} onChange={setPhase} />
         <div className="actions">
           <button type="submit">{t('settings.save')}</button>
           <button type="button" className="secondary" onClick={archive}>
