@@ -4,6 +4,9 @@ import { resultsTable, targetsTable } from './format.ts';
 import type { MachineInfo } from './machine.ts';
 import type { ResultRow, TargetResult } from './results.ts';
 
+/** This bench's part of docs/benchmarks.md; other benches own other `## ` sections. */
+export const SECTION_HEADING = '## Sync server';
+
 export interface ReportInput {
   date: Date;
   machine: MachineInfo;
@@ -14,11 +17,11 @@ export interface ReportInput {
   durationSeconds: number;
 }
 
-/** Renders docs/benchmarks.md. */
+/** Renders the sync server section of docs/benchmarks.md. */
 export function renderReport(input: ReportInput): string {
   const { config, machine } = input;
   const t = config.throughput;
-  return `# Sync server benchmarks
+  return `${SECTION_HEADING}
 
 Produced by \`pnpm bench\` (server/bench/main.ts) on ${input.date.toISOString()}${
     config.quick
@@ -26,14 +29,14 @@ Produced by \`pnpm bench\` (server/bench/main.ts) on ${input.date.toISOString()}
       : ''
   }. The whole run took ${Math.round(input.durationSeconds)} s.
 
-## Machine
+### Machine
 
 - CPUs (nproc): ${machine.cpus} — ${machine.cpuModel}
 - RAM: ${machine.ramGiB} GiB
 - Node: ${machine.node}
 - Load average when the run started: ${machine.loadAverage} (the machine was shared with other work; figures are noisy)
 
-## Method
+### Method
 
 All three servers run on loopback, each in its own child process started fresh (with a fresh data
 folder) for every scenario, and are driven by the same client harness (server/bench/harness): plain
@@ -74,21 +77,38 @@ Scenarios:
     config.coldLoad.edits === 'all' ? ' (which equals the trace’s endContent)' : ''
   }.
 
-## Results
+### Results
 
 ${resultsTable(input.rows)}
 
-## Targets (issue 3)
+### Targets (issue 3)
 
 ${targetsTable(input.targets)}
 
-## Notes
+### Notes
 
 ${input.notes.map((n) => `- ${n}`).join('\n')}
 `;
 }
 
-/** Writes the report file. */
+/**
+ * Writes the sync server section of `file`, replacing an earlier one and
+ * keeping every other section (e.g. the Canvas section of pnpm bench:canvas).
+ */
 export function writeReport(file: string, input: ReportInput): void {
-  fs.writeFileSync(file, renderReport(input));
+  fs.writeFileSync(file, withSection(fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '', renderReport(input)));
+}
+
+/** `existing` with its sync server section replaced by `section` (inserted before other sections if absent). */
+export function withSection(existing: string, section: string): string {
+  const text = existing.trim() ? existing : '# Benchmarks\n';
+  const start = text.indexOf(`\n${SECTION_HEADING}\n`);
+  if (start >= 0) {
+    const next = text.indexOf('\n## ', start + SECTION_HEADING.length + 1);
+    const after = next >= 0 ? text.slice(next + 1) : '';
+    return `${text.slice(0, start).trimEnd()}\n\n${section.trimEnd()}\n${after ? `\n${after}` : ''}`;
+  }
+  const firstSection = text.indexOf('\n## ');
+  if (firstSection < 0) return `${text.trimEnd()}\n\n${section.trimEnd()}\n`;
+  return `${text.slice(0, firstSection).trimEnd()}\n\n${section.trimEnd()}\n\n${text.slice(firstSection + 1)}`;
 }
