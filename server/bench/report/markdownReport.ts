@@ -77,6 +77,11 @@ Scenarios:
     config.coldLoad.edits === 'all' ? ' (which equals the trace’s endContent)' : ''
   }.
 
+Run it with \`pnpm bench\` (full run; only a full run rewrites this section). \`BENCH_QUICK=1\` shrinks every
+scenario about 10× for a smoke run; \`BENCH_ONLY=a,c\`, \`BENCH_SERVERS=ours,hocuspocus\` and
+\`BENCH_OURS_<VAR>=value\` (an env var for our server only) are for experiments; those runs write to a
+temp file. The harness's tests: \`npx vitest run --config server/bench/vitest.config.ts\`.
+
 ### Results
 
 ${resultsTable(input.rows)}
