@@ -42,7 +42,7 @@ export function CanvasHeader({ title, session, collaborators, editor, readOnly, 
       <section className="presence canvas-presence" aria-label={t('presence.here')}>
         <ul>
           {collaborators.map((c) => {
-            const side = c.side ? ` · ${t(`presence.side.${c.side}`)}` : '';
+            const side = c.side ? ` · ${t(`side.${c.side}`)}` : '';
             if (c.isSelf) {
               return (
                 <li key={c.clientId} className="presence-chip" style={{ backgroundColor: c.color }}>

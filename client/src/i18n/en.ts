@@ -140,8 +140,6 @@ export const en = {
   'canvas.exportFailed': 'The export failed. Try again.',
   'canvas.follow': 'Follow {name}’s view',
   'canvas.following': 'Following {name}. Click again to stop.',
-  'presence.side.university': 'University',
-  'presence.side.partner': 'Partner',
   'documents.new': 'New document',
   'documents.title': 'Title',
   'documents.kind': 'Kind',

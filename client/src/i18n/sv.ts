@@ -143,8 +143,6 @@ export const sv: Record<MessageKey, string> = {
   'canvas.exportFailed': 'Exporten misslyckades. Försök igen.',
   'canvas.follow': 'Följ {name}s vy',
   'canvas.following': 'Du följer {name}. Klicka igen för att sluta.',
-  'presence.side.university': 'Lärosätet',
-  'presence.side.partner': 'Partnern',
   'documents.new': 'Nytt dokument',
   'documents.title': 'Titel',
   'documents.kind': 'Typ',
