@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import * as Y from 'yjs';
 import type { Dialect } from './database.ts';
+import { hasPendingUpdates, replayUpdates } from './replayUpdates.ts';
 import type { DatabaseSchema } from './schema.ts';
 import type { PendingUpdate, UpdateLogStore } from './updateLogStore.ts';
 
@@ -50,7 +51,11 @@ export class SqlUpdateLogStore implements UpdateLogStore {
         .orderBy('id')
         .execute();
       if (rows.length < 2) return rows.length;
-      const merged = Y.mergeUpdates(rows.map((row) => toUint8Array(row.data)));
+      const replayed = replayUpdates(rows.map((row) => toUint8Array(row.data)));
+      // An encoded state leaves out updates still waiting for dependencies; keep the log as it is then.
+      if (hasPendingUpdates(replayed)) return 0;
+      const merged = Y.encodeStateAsUpdate(replayed);
+      replayed.destroy();
       const ids = rows.map((row) => row.id);
       const lastId = ids[ids.length - 1] as number;
       // Delete exactly the rows merged (rows appended meanwhile are untouched),

@@ -1,7 +1,7 @@
-import * as Y from 'yjs';
 import type { SyncLimits } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import { Gauge, type MetricsRegistry } from '../metrics.ts';
+import { replayUpdates } from '../storage/replayUpdates.ts';
 import type { UpdateLogStore } from '../storage/updateLogStore.ts';
 import { GroupCommitWriter } from './groupCommitWriter.ts';
 import { Room } from './room.ts';
@@ -80,9 +80,7 @@ export class RoomRegistry {
   private async load(documentId: string): Promise<Room> {
     const started = Date.now();
     const updates = await this.store.loadUpdates(documentId);
-    const doc = new Y.Doc({ gc: true });
-    if (updates.length === 1) Y.applyUpdate(doc, updates[0] as Uint8Array);
-    else if (updates.length > 1) Y.applyUpdate(doc, Y.mergeUpdates(updates));
+    const doc = replayUpdates(updates);
     this.log.debug({ documentId, rows: updates.length, ms: Date.now() - started }, 'room loaded');
     return new Room(documentId, doc, {
       writer: this.writer,
