@@ -23,6 +23,8 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      // The benchmark harness's own tests (framing against the three real servers, report logic).
+      './server/bench/vitest.config.ts',
       {
         test: {
           name: 'client',

@@ -8,6 +8,7 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  sqliteSynchronous: 'full' | 'normal';
   publicUrl: string;
   allowedOrigins: string[];
   redisUrl: string | undefined;
@@ -49,6 +50,7 @@ const envSchema = z.object({
   PORT: intInRange(0, 65535).default(8787),
   HOST: z.string().min(1).default('0.0.0.0'),
   DATA_DIR: z.string().min(1).default('./data'),
+  SQLITE_SYNCHRONOUS: z.enum(['full', 'normal']).default('full'),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
@@ -96,6 +98,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST,
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
+    sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
     publicUrl,
     allowedOrigins: [new URL(publicUrl).origin, ...extraOrigins],
     redisUrl: e.REDIS_URL,

@@ -22,7 +22,12 @@ export async function startServer(
   log: Logger = createLogger(config.logLevel),
   options: AppOptions = {},
 ): Promise<RunningServer> {
-  const database = openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, log });
+  const database = openDatabase({
+    dataDir: config.dataDir,
+    databaseUrl: config.databaseUrl,
+    log,
+    sqliteSynchronous: config.sqliteSynchronous,
+  });
   await migrateToLatest(database.db, database.dialect);
   const parts = createApp(config, database, log, options);
   // ws enforces the frame limit itself and closes an oversize sender with 1009.

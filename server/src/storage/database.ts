@@ -20,18 +20,26 @@ export function openDatabase(options: {
   databaseUrl?: string | undefined;
   /** Where connection-level PostgreSQL errors go (default: stderr). */
   log?: Logger | undefined;
+  /** SQLite's sync level; see `SQLITE_SYNCHRONOUS` in the README. */
+  sqliteSynchronous?: SqliteSynchronous | undefined;
 }): Database {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.log);
-  return openSqlite(path.join(options.dataDir, 'samverka.db'));
+  return openSqlite(path.join(options.dataDir, 'samverka.db'), options.sqliteSynchronous ?? 'full');
 }
 
-function openSqlite(file: string): Database {
+/**
+ * `full` fsyncs every group commit: an acknowledged edit survives a power cut.
+ * `normal` (with WAL) survives a process crash or SIGKILL but may lose the last
+ * commits to a power cut or OS crash, and does not block the event loop on fsync.
+ */
+export type SqliteSynchronous = 'full' | 'normal';
+
+function openSqlite(file: string, synchronous: SqliteSynchronous): Database {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new SqliteDatabase(file);
-  // WAL lets readers proceed during a write; FULL syncs each group commit so an
-  // acknowledged edit survives a power cut, not only a process crash.
+  // WAL lets readers proceed during a write; the sync level is the operator's durability choice.
   sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma(`synchronous = ${synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: sqlite }) });
