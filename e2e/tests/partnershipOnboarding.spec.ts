@@ -133,6 +133,15 @@ test('an owner renames the partnership, sees the activity trail, and archives it
   await expect(erik.getByRole('link', { name: 'Activity' })).toHaveCount(0);
   await expect(erik.getByRole('button', { name: 'Archive partnership' })).toHaveCount(0);
 
+  // A second board, from the template, through the form.
+  await anna.goto(`/p/${partnershipId}`);
+  await anna.getByLabel('Title').fill('Partnership canvas 2028');
+  await anna.getByLabel('Kind').selectOption('canvas');
+  await anna.getByLabel('Start from').selectOption('partnership-canvas');
+  await anna.getByRole('button', { name: 'Create and open' }).click();
+  await expect(anna.locator('.tl-shape[data-shape-type="frame"]')).toHaveCount(12);
+  await expect(anna.getByRole('heading', { name: 'Partnership canvas 2028' })).toBeVisible();
+
   await anna.goto(`/p/${partnershipId}`);
   anna.once('dialog', (dialog) => dialog.accept());
   await anna.getByRole('button', { name: 'Archive partnership' }).click();

@@ -172,6 +172,7 @@ export const en = {
   'settings.archive': 'Archive partnership',
   'settings.archiveConfirm': 'Archive {partnership}? Its content becomes read-only for everyone.',
   'settings.archived': 'This partnership is archived: everything in it is read-only.',
+  'template.partnership-canvas': 'The Strategic Partnership Canvas',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -175,4 +175,5 @@ export const sv: Record<MessageKey, string> = {
   'settings.archive': 'Arkivera partnerskapet',
   'settings.archiveConfirm': 'Arkivera {partnership}? Innehållet blir skrivskyddat för alla.',
   'settings.archived': 'Partnerskapet är arkiverat: allt i det är skrivskyddat.',
+  'template.partnership-canvas': 'Canvasen för strategiska partnerskap',
 };

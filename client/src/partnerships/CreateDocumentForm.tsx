@@ -1,4 +1,4 @@
-import { CREATABLE_DOCUMENT_KINDS, type DocumentResponse, TEXT_TEMPLATES } from '@samverka/model';
+import { CANVAS_TEMPLATES, CREATABLE_DOCUMENT_KINDS, type DocumentResponse, TEXT_TEMPLATES } from '@samverka/model';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api } from '../api/apiClient.ts';
@@ -8,8 +8,11 @@ import { FormAlert, SelectField, TextField } from '../shell/forms.tsx';
 import { useFormSubmit } from '../shell/useFormSubmit.ts';
 
 type Kind = (typeof CREATABLE_DOCUMENT_KINDS)[number];
-type TemplateChoice = 'blank' | (typeof TEXT_TEMPLATES)[number];
-const TEMPLATE_CHOICES: readonly TemplateChoice[] = ['blank', ...TEXT_TEMPLATES];
+type TemplateChoice = 'blank' | (typeof TEXT_TEMPLATES)[number] | (typeof CANVAS_TEMPLATES)[number];
+const TEMPLATE_CHOICES: Record<Kind, readonly TemplateChoice[]> = {
+  text: ['blank', ...TEXT_TEMPLATES],
+  canvas: ['blank', ...CANVAS_TEMPLATES],
+};
 
 /** Adds a canvas or a text document (optionally from a template, seeded by the server) and opens it. */
 export function CreateDocumentForm({ partnershipId }: { partnershipId: string }) {
@@ -19,7 +22,7 @@ export function CreateDocumentForm({ partnershipId }: { partnershipId: string })
   const [kind, setKind] = useState<Kind>('text');
   const [template, setTemplate] = useState<TemplateChoice>('blank');
   const { submit, error, shown } = useFormSubmit({ title: checkRequired(t, title) }, async () => {
-    const body = { kind, title, ...(kind === 'text' && template !== 'blank' ? { template } : {}) };
+    const body = { kind, title, ...(template !== 'blank' ? { template } : {}) };
     const { document } = await api.post<DocumentResponse>(`/api/partnerships/${partnershipId}/documents`, body);
     navigate(`/p/${partnershipId}/${document.kind === 'canvas' ? 'canvas' : 'docs'}/${document.id}`);
   });
@@ -36,18 +39,19 @@ export function CreateDocumentForm({ partnershipId }: { partnershipId: string })
           value={kind}
           options={CREATABLE_DOCUMENT_KINDS}
           optionLabel={(k) => t(`kind.${k}`)}
-          onChange={setKind}
+          onChange={(next) => {
+            setKind(next);
+            setTemplate('blank');
+          }}
         />
-        {kind === 'text' && (
-          <SelectField<TemplateChoice>
-            label={t('documents.template')}
-            name="template"
-            value={template}
-            options={TEMPLATE_CHOICES}
-            optionLabel={(choice) => t(`template.${choice}`)}
-            onChange={setTemplate}
-          />
-        )}
+        <SelectField<TemplateChoice>
+          label={t('documents.template')}
+          name="template"
+          value={template}
+          options={TEMPLATE_CHOICES[kind]}
+          optionLabel={(choice) => t(`template.${choice}`)}
+          onChange={setTemplate}
+        />
         <button type="submit">{t('documents.create')}</button>
       </form>
     </section>

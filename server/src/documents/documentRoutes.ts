@@ -6,6 +6,8 @@ import {
   documentsResponseSchema,
   idSchema,
   type PartnershipLanguage,
+  type TextTemplate,
+  templateFits,
 } from '@samverka/model';
 import type { AppServices } from '../appServices.ts';
 import { actorOf, requireAuth } from '../auth/requestAuth.ts';
@@ -61,14 +63,15 @@ export function mountDocumentRoutes(router: ApiRouter, services: AppServices): v
       const partnershipId = parseValue(idSchema, c.req.param('id'));
       const { partnership } = await authorizePartnership(db, actorOf(c), partnershipId, 'edit');
       const input = await parseJsonBody(c, createDocumentRequestSchema);
-      if (input.template && input.kind !== 'text') throw apiErrors.templateNotApplicable();
+      if (input.template && !templateFits(input.kind, input.template)) throw apiErrors.templateNotApplicable();
       const row = await createDocument(db, services.updateLog, {
         partnershipId,
         kind: input.kind,
         title: input.title,
         createdBy: auth.user.id,
         language: partnership.language as PartnershipLanguage,
-        textTemplate: input.template,
+        textTemplate: input.kind === 'text' ? (input.template as TextTemplate | undefined) : undefined,
+        canvasTemplate: input.kind === 'canvas' && input.template === 'partnership-canvas',
       });
       return c.json({ document: presentDocument(row) } satisfies DocumentResponse, 201);
     },

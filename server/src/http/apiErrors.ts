@@ -31,7 +31,7 @@ export const apiErrors = {
   partnershipArchived: () =>
     new ApiError(409, ErrorId.PARTNERSHIP_ARCHIVED, 'This partnership is archived and can no longer change'),
   templateNotApplicable: () =>
-    new ApiError(400, ErrorId.TEMPLATE_NOT_APPLICABLE, 'Templates apply to text documents only', {
-      template: 'templates apply to text documents only',
+    new ApiError(400, ErrorId.TEMPLATE_NOT_APPLICABLE, 'This template is for another kind of document', {
+      template: 'this template is for another kind of document',
     }),
 };

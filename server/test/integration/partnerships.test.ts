@@ -1,4 +1,4 @@
-import { DocFields, readDocMeta } from '@samverka/model';
+import { canvasRecords, DocFields, readDocMeta } from '@samverka/model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { openDatabase } from '../../src/storage/database.ts';
@@ -85,8 +85,23 @@ describe('partnerships, documents, members and the audit trail', () => {
     });
     expect(canvasWithTemplate.status).toBe(400);
     expect(canvasWithTemplate.body.error.id).toBe('template_not_applicable');
+    const textWithCanvasTemplate = await p.owner.client.post(`/api/partnerships/${p.id}/documents`, {
+      kind: 'text',
+      title: 'Notes',
+      template: 'partnership-canvas',
+    });
+    expect(textWithCanvasTemplate.status).toBe(400);
+    const templateBoard = await p.owner.client.post(`/api/partnerships/${p.id}/documents`, {
+      kind: 'canvas',
+      title: 'Second board',
+      template: 'partnership-canvas',
+    });
+    expect(templateBoard.status).toBe(201);
+    const board = await storedDoc(templateBoard.body.document.id);
+    const frames = [...canvasRecords(board).values()].filter((r) => (r as { type?: string }).type === 'frame');
+    expect(frames).toHaveLength(12);
     const docs = await p.owner.client.get(`/api/partnerships/${p.id}/documents`);
-    expect(docs.body.documents).toHaveLength(3);
+    expect(docs.body.documents).toHaveLength(4);
   });
 
   it('invites, accepts, changes roles, protects the last owner, removes, and records it all', async () => {

@@ -6,13 +6,24 @@ import { idSchema, isoDateTimeSchema } from './common.ts';
 export const TEXT_TEMPLATES = ['partnership-agreement', 'annual-plan', 'steering-notes', 'evaluation-report'] as const;
 export type TextTemplate = (typeof TEXT_TEMPLATES)[number];
 
+/** Templates a new canvas board can start from: the Strategic Partnership Canvas. */
+export const CANVAS_TEMPLATES = ['partnership-canvas'] as const;
+export type CanvasTemplate = (typeof CANVAS_TEMPLATES)[number];
+
+/** Whether a template belongs to documents of `kind`. */
+export function templateFits(kind: 'canvas' | 'text', template: TextTemplate | CanvasTemplate): boolean {
+  return kind === 'canvas'
+    ? (CANVAS_TEMPLATES as readonly string[]).includes(template)
+    : (TEXT_TEMPLATES as readonly string[]).includes(template);
+}
+
 /** Kinds a person may create; the register is created with the partnership, once. */
 export const CREATABLE_DOCUMENT_KINDS = ['canvas', 'text'] as const;
 
 export const createDocumentRequestSchema = z.strictObject({
   kind: z.enum(CREATABLE_DOCUMENT_KINDS),
   title: z.string().trim().min(1, 'enter a title').max(200),
-  template: z.enum(TEXT_TEMPLATES).optional(),
+  template: z.enum([...TEXT_TEMPLATES, ...CANVAS_TEMPLATES]).optional(),
 });
 export type CreateDocumentRequest = z.infer<typeof createDocumentRequestSchema>;
 
