@@ -115,8 +115,10 @@ export default function CanvasPage({ readOnly = false, side }: CanvasPageProps) 
   }, [editor, effectiveReadOnly]);
 
   const showWholeBoard = useCallback((mounted: Editor) => {
-    // A board opens showing all its sections rather than an arbitrary corner.
-    mounted.zoomToFit();
+    // A board opens showing all its sections rather than an arbitrary corner, with room
+    // around them so tldraw's menus and style panel do not cover the outer columns.
+    const bounds = mounted.getCurrentPageBounds();
+    if (bounds) mounted.zoomToBounds(bounds, { inset: 200 });
     setEditor(mounted);
   }, []);
 
