@@ -5,6 +5,11 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import type { SyncLimits } from '../config.ts';
 import type { Logger } from '../logger.ts';
+import {
+  filterAwarenessUpdate,
+  MAX_AWARENESS_FRAME_BYTES,
+  MAX_AWARENESS_IDS_PER_CONNECTION,
+} from './awarenessGuard.ts';
 import type { GroupCommitWriter } from './groupCommitWriter.ts';
 import type { ConnectionInfo, SyncSocket } from './syncConnection.ts';
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './syncMessages.ts';
@@ -202,8 +207,27 @@ export class Room {
   }
 
   private receiveAwareness(socket: SyncSocket, state: ConnectionState, update: Uint8Array): void {
+    if (update.byteLength > MAX_AWARENESS_FRAME_BYTES) {
+      this.closeSocket(socket, CloseCode.FRAME_TOO_LARGE);
+      return;
+    }
+    // A socket speaks only for its own few client ids: it cannot fill memory with
+    // made-up presences, nor rewrite or erase anyone else's.
+    const filtered = filterAwarenessUpdate(update, (clientId, clock) => {
+      if (state.awarenessIds.has(clientId)) return true;
+      const owner = this.awarenessOwnerOf(clientId);
+      // The same person reconnecting (old socket not yet timed out) takes their id over with a
+      // newer state. Echoes (clients re-send what they receive) carry the same clock and never do.
+      const newer = clock > (this.awareness.meta.get(clientId)?.clock ?? -1);
+      if (owner && !(newer && owner.userId !== undefined && owner.userId === state.userId)) return false;
+      if (state.awarenessIds.size >= MAX_AWARENESS_IDS_PER_CONNECTION) return false;
+      owner?.awarenessIds.delete(clientId);
+      state.awarenessIds.add(clientId);
+      return true;
+    });
+    if (filtered.kept === 0) return;
     const changesBefore = this.awarenessChanges;
-    applyAwarenessUpdate(this.awareness, update, socket);
+    applyAwarenessUpdate(this.awareness, filtered.update, socket);
     // y-websocket clients echo every awareness change they receive, so one
     // flooder would drain everyone's budget. Echoes are no-ops here (same or
     // older clock): only frames that change something are charged.
@@ -217,6 +241,11 @@ export class Room {
       return;
     }
     state.awarenessTokens -= 1;
+  }
+
+  private awarenessOwnerOf(clientId: number): ConnectionState | undefined {
+    for (const other of this.connections.values()) if (other.awarenessIds.has(clientId)) return other;
+    return undefined;
   }
 
   private readonly handleDocUpdate = (update: Uint8Array, origin: unknown): void => {
