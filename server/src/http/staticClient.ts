@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import type { Logger } from '../logger.ts';
 
 /**
@@ -17,6 +17,20 @@ export function mountStaticClient(
   const indexFile = path.join(distDir, 'index.html');
   if (!fs.existsSync(indexFile)) log.warn({ distDir }, 'client build not found; run `pnpm build` to serve the app');
   const root = path.relative(process.cwd(), distDir) || '.';
+  // Read per request (cached once found) so a build finished after start-up is served.
+  let indexHtml: string | undefined;
+  const serveIndex = (c: Context) => {
+    const p = c.req.path;
+    if (p.startsWith('/api/') || p.startsWith('/sync/')) return c.notFound();
+    indexHtml ??= readIndex(indexFile, options.tldrawLicenseKey);
+    if (indexHtml === undefined) return c.text('The client is not built yet: run `pnpm build`.', 503);
+    c.header('Cache-Control', 'no-cache');
+    return c.html(indexHtml);
+  };
+  // index.html always goes through serveIndex: the licence key is added there, and it
+  // must never be cached (it names the hashed assets of the current build).
+  app.get('/', serveIndex);
+  app.get('/index.html', serveIndex);
   app.use(
     '/assets/*',
     serveStatic({
@@ -25,16 +39,7 @@ export function mountStaticClient(
     }),
   );
   app.use('*', serveStatic({ root }));
-  // Read per request (cached once found) so a build finished after start-up is served.
-  let indexHtml: string | undefined;
-  app.get('*', (c) => {
-    const p = c.req.path;
-    if (p.startsWith('/api/') || p.startsWith('/sync/')) return c.notFound();
-    indexHtml ??= readIndex(indexFile, options.tldrawLicenseKey);
-    if (indexHtml === undefined) return c.text('The client is not built yet: run `pnpm build`.', 503);
-    c.header('Cache-Control', 'no-cache');
-    return c.html(indexHtml);
-  });
+  app.get('*', serveIndex);
 }
 
 function readIndex(file: string, licenseKey: string | undefined): string | undefined {
@@ -49,5 +54,5 @@ function readIndex(file: string, licenseKey: string | undefined): string | undef
 function withLicenseKey(html: string, key: string | undefined): string {
   if (!key) return html;
   const escaped = key.replace(/[&"<>]/g, (ch) => `&#${ch.charCodeAt(0)};`);
-  return html.replace('</head>', `<meta name="samverka-tldraw-license" content="${escaped}" />\n</head>`);
+  return html.replace('</head>', () => `<meta name="samverka-tldraw-license" content="${escaped}" />\n</head>`);
 }
