@@ -38,6 +38,11 @@ describe('RoomRegistry', () => {
     registry = new RoomRegistry(store, limits, createLogger('silent'), metrics);
   }
 
+  /** A gauge's current value from the /metrics text. */
+  function metricValue(name: string): number {
+    return Number(new RegExp(`^${name} (\\d+)$`, 'm').exec(metrics.render())?.[1] ?? Number.NaN);
+  }
+
   beforeEach(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'samverka-registry-'));
     database = openDatabase({ dataDir: dir });
@@ -48,6 +53,14 @@ describe('RoomRegistry', () => {
     await registry.shutdown(1001);
     await database.close();
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('unloads a room opened for a socket that never joined it', async () => {
+    await setUp({ compactions: false });
+    const room = await registry.open('orphan');
+    expect(metricValue('samverka_rooms')).toBe(1);
+    registry.releaseIfIdle(room);
+    await until(() => metricValue('samverka_rooms') === 0, 'the orphaned room to unload');
   });
 
   it('makes a connection that arrives during an unload wait for it and get a fresh room with every edit', async () => {

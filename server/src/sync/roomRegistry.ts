@@ -93,6 +93,14 @@ export class RoomRegistry {
     });
   }
 
+  /**
+   * For a room opened for a socket that then never joined it (closed during the
+   * load, or turned away): unload it like any room whose last socket left.
+   */
+  releaseIfIdle(room: Room): void {
+    if (room.connectionCount === 0) this.scheduleUnload(room.documentId);
+  }
+
   private scheduleUnload(documentId: string): void {
     const entry = this.entries.get(documentId);
     if (!entry || entry.unloadTimer) return;
@@ -113,7 +121,8 @@ export class RoomRegistry {
         this.log.warn({ documentId, err: String(error) }, 'compaction on unload failed'),
       );
       room.destroy();
-      this.entries.delete(documentId);
+      // A storage failure may have dropped this entry and a new room taken its place.
+      if (this.entries.get(documentId) === entry) this.entries.delete(documentId);
     })();
     await entry.unloading;
   }

@@ -76,8 +76,10 @@ export function mountSyncRoute(app: Hono, options: SyncRouteOptions): void {
           keepAlive.watch(raw);
           registry.open(documentId).then(
             (loaded) => {
-              if (closed || !socket) return;
-              if (!loaded.addConnection(socket, info)) return;
+              if (closed || !socket || !loaded.addConnection(socket, info)) {
+                registry.releaseIfIdle(loaded);
+                return;
+              }
               room = loaded;
               registry.trackConnection(1);
               log.info(context, 'sync connection opened');
