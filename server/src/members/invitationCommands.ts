@@ -6,6 +6,7 @@ import { apiErrors } from '../http/apiErrors.ts';
 import type { DatabaseSchema, InvitationsTable, UsersTable } from '../storage/schema.ts';
 import { generateInvitationToken, hashInvitationToken } from './invitationTokens.ts';
 import type { Doer } from './memberChanger.ts';
+import { revokePendingInvitations } from './memberQueries.ts';
 
 const INVITATION_TTL_MS = INVITATION_TTL_DAYS * 24 * 60 * 60 * 1000;
 
@@ -41,6 +42,7 @@ export async function inviteMember(
     revoked_at: null,
   };
   await db.transaction().execute(async (tx) => {
+    await revokePendingInvitations(tx, partnershipId, input.email, now);
     await tx.insertInto('invitations').values(invitation).execute();
     await recordAudit(tx, {
       partnershipId,

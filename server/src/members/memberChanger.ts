@@ -4,7 +4,7 @@ import { recordAudit } from '../audit/auditRecorder.ts';
 import { apiErrors } from '../http/apiErrors.ts';
 import type { DatabaseSchema } from '../storage/schema.ts';
 import type { MemberRow } from './memberPresenter.ts';
-import { countOwners, findMember } from './memberQueries.ts';
+import { countOwners, findMember, revokePendingInvitations } from './memberQueries.ts';
 
 export interface Doer {
   userId: string;
@@ -57,6 +57,7 @@ export async function removeMember(
       .where('partnership_id', '=', partnershipId)
       .where('user_id', '=', userId)
       .execute();
+    await revokePendingInvitations(tx, partnershipId, member.email);
     const leaving = doer.userId === userId;
     await recordAudit(tx, {
       partnershipId,

@@ -29,6 +29,22 @@ export function findMember(db: Db, partnershipId: string, userId: string): Promi
   return membersQuery(db, partnershipId).where('memberships.user_id', '=', userId).executeTakeFirst();
 }
 
+/**
+ * Revokes the pending invitations of `email` to a partnership. Run when that
+ * person is removed (so a second link cannot bring them back) and before they
+ * are invited again (so only the newest link works).
+ */
+export async function revokePendingInvitations(db: Db, partnershipId: string, email: string, now = Date.now()) {
+  await db
+    .updateTable('invitations')
+    .set({ revoked_at: now })
+    .where('partnership_id', '=', partnershipId)
+    .where('email', '=', email)
+    .where('accepted_at', 'is', null)
+    .where('revoked_at', 'is', null)
+    .execute();
+}
+
 /** How many owners a partnership has. */
 export async function countOwners(db: Db, partnershipId: string): Promise<number> {
   const row = await db
