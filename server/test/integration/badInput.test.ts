@@ -172,10 +172,14 @@ describe('bad input gets a 4xx with a stable id and creates nothing', () => {
     expect([anonymous.status, anonymous.body.error.id]).toEqual([401, 'unauthenticated']);
     expect(await count('memberships')).toBe(memberships);
 
-    const accepted = await invitee.client.post(`/api/invitations/${wrongPerson.token}/accept`);
+    // Each new invitation to the same email replaced the one before it.
+    const superseded = await invitee.client.post(`/api/invitations/${wrongPerson.token}/accept`);
+    expect([superseded.status, superseded.body.error.id]).toEqual([404, 'invitation_not_found']);
+    const newest = await invite();
+    const accepted = await invitee.client.post(`/api/invitations/${newest.token}/accept`);
     expect(accepted.status).toBe(200);
     expect(accepted.body).toEqual({ partnershipId: p.id, role: 'editor', side: 'partner' });
-    const reused = await invitee.client.post(`/api/invitations/${wrongPerson.token}/accept`);
+    const reused = await invitee.client.post(`/api/invitations/${newest.token}/accept`);
     expect([reused.status, reused.body.error.id]).toEqual([410, 'invitation_used']);
     expect(await count('memberships')).toBe(memberships + 1);
   });
