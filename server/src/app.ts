@@ -96,7 +96,7 @@ export function createApp(config: Config, database: Database, log: Logger, optio
     log,
     maxFrameBytes: config.sync.maxFrameBytes,
   });
-  app.use('/api/*', sessionAuth(sessions));
+  app.use('/api/*', sessionAuth(sessions, config.publicUrl));
   mountApiRoutes(app, services);
   app.all('/api/*', () => {
     throw notFound('No such API route');

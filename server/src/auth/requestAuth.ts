@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { apiErrors } from '../http/apiErrors.ts';
 import type { Actor } from '../policy/policy.ts';
-import { readSessionCookie } from './sessionCookie.ts';
+import { readSessionCookie, setSessionCookie } from './sessionCookie.ts';
 import type { SessionStore, ValidSession } from './sessionStore.ts';
 
 declare module 'hono' {
@@ -11,11 +11,17 @@ declare module 'hono' {
   }
 }
 
-/** Reads the session cookie once per request and puts the session (if valid) on the context. */
-export function sessionAuth(sessions: SessionStore): MiddlewareHandler {
+/**
+ * Reads the session cookie once per request and puts the session (if valid) on
+ * the context. When the expiry slides, the cookie is re-issued with it, or the
+ * browser would still drop it a fixed time after sign-in.
+ */
+export function sessionAuth(sessions: SessionStore, publicUrl: string): MiddlewareHandler {
   return async (c, next) => {
     const token = readSessionCookie(c);
-    c.set('auth', token ? await sessions.validate(token) : undefined);
+    const auth = token ? await sessions.validate(token) : undefined;
+    c.set('auth', auth);
+    if (token && auth?.extended) setSessionCookie(c, token, publicUrl);
     return next();
   };
 }

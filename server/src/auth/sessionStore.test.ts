@@ -1,9 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Hono } from 'hono';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from '../storage/database.ts';
 import { migrateToLatest } from '../storage/migrations.ts';
+import { sessionAuth } from './requestAuth.ts';
+import { SESSION_COOKIE } from './sessionCookie.ts';
 import { SESSION_INACTIVITY_MS, SessionStore } from './sessionStore.ts';
 import { constantTimeEqualHex, generateSessionToken, parseSessionToken, sha256Hex } from './sessionTokens.ts';
 
@@ -68,6 +71,26 @@ describe('SessionStore (real SQLite)', () => {
     expect((await store.validate(token))?.session.id).toBe(session.id);
     const [id] = token.split('.');
     expect(await store.validate(`${id}.${'x'.repeat(43)}`)).toBeUndefined();
+  });
+
+  it('re-issues the cookie exactly when the expiry slides, so the browser keeps it too', async () => {
+    const { token } = await store.create('u1', null);
+    const app = new Hono();
+    app.use('*', sessionAuth(store, 'http://localhost:8787'));
+    app.get('/me', (c) => c.text(c.get('auth')?.user.id ?? 'nobody'));
+    const call = () => app.request('/me', { headers: { cookie: `${SESSION_COOKIE}=${token}` } });
+
+    now += SESSION_INACTIVITY_MS / 4;
+    const early = await call();
+    expect(await early.text()).toBe('u1');
+    expect(early.headers.get('set-cookie')).toBeNull();
+
+    now += SESSION_INACTIVITY_MS / 2;
+    const later = await call();
+    expect(await later.text()).toBe('u1');
+    const cookie = later.headers.get('set-cookie') ?? '';
+    expect(cookie).toContain(`${SESSION_COOKIE}=${token}`);
+    expect(cookie).toContain(`Max-Age=${Math.floor(SESSION_INACTIVITY_MS / 1000)}`);
   });
 
   it('slides the expiry forward only after half the lifetime, and ends idle sessions', async () => {

@@ -8,6 +8,8 @@ export const SESSION_INACTIVITY_MS = 30 * 24 * 60 * 60 * 1000;
 export interface ValidSession {
   session: SessionsTable;
   user: UsersTable;
+  /** The expiry slid forward on this request, so the browser's cookie must be renewed too. */
+  extended?: boolean;
 }
 
 /**
@@ -79,6 +81,7 @@ export class SessionStore {
         .execute();
     }
     return {
+      extended: expiresAt !== row.expires_at,
       session: {
         id: row.session_id,
         user_id: row.user_id,
