@@ -87,6 +87,7 @@ export function mountAssetRoutes(router: ApiRouter, services: AppServices): void
       status: 200,
     },
     async (c) => {
+      requireAuth(c); // anonymous callers learn nothing, not even whether the id exists
       const assetId = parseValue(idSchema, c.req.param('assetId'));
       const asset = await db.selectFrom('assets').selectAll().where('id', '=', assetId).executeTakeFirst();
       // Unknown ids and other partnerships' assets answer alike: 404.

@@ -2,6 +2,7 @@ import { type ApiErrorBody, ErrorId, type ErrorIdValue } from '@samverka/model';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Logger } from '../logger.ts';
+import { loggablePath } from './requestLogging.ts';
 
 /** An error a route throws on purpose: a status, a stable id and a message for people. */
 export class ApiError extends Error {
@@ -27,7 +28,11 @@ export function handleError(error: unknown, c: Context, log: Logger): Response {
     };
     return c.json(body, error.status);
   }
-  log.error({ err: error instanceof Error ? error.stack : String(error), path: c.req.path }, 'unhandled error');
+  // The path may hold an invitation token; log it masked like every request line.
+  log.error(
+    { err: error instanceof Error ? error.stack : String(error), path: loggablePath(c.req.path) },
+    'unhandled error',
+  );
   const body: ApiErrorBody = { error: { id: ErrorId.INTERNAL_ERROR, message: 'Something went wrong on the server' } };
   return c.json(body, 500);
 }

@@ -77,6 +77,8 @@ describe('canvas assets', () => {
     };
     expect((await download(outsider, asset.src)).status).toBe(404);
     expect((await download(undefined, asset.src)).status).toBe(401);
+    // Anonymous callers get the same answer whether or not the id exists.
+    expect((await download(undefined, '/api/assets/not-an-asset')).status).toBe(401);
     expect((await download(owner, '/api/assets/not-an-asset')).status).toBe(404);
     expect((await upload(outsider, partnership.canvasId, 'image/png', PNG)).status).toBe(404);
   });
