@@ -110,6 +110,8 @@ export function mountAuthRoutes(router: ApiRouter, services: AppServices): void 
     async (c) => {
       const auth = requireAuth(c);
       const input = await parseJsonBody(c, changePasswordRequestSchema);
+      // Each try costs an argon2 hash and could be used to guess the current password.
+      limitAttempts(c, services, 'password', auth.user.id);
       const ended = await changePassword(services, auth, input);
       return c.json({ ended } satisfies SessionsEndedResponse, 200);
     },

@@ -242,5 +242,15 @@ describe('rate limits on login, sign-up and invitation acceptance', () => {
     // Signed in by its sign-up (logins from this address are already limited by the test above).
     for (let i = 0; i < 4; i++) accepts.push((await first.post(`/api/invitations/${'B'.repeat(43)}/accept`)).status);
     expect(accepts).toEqual([404, 404, 404, 429]);
+    // Password changes too: each try costs an argon2 hash and could guess the current password.
+    const tries: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const answer = await first.post('/api/auth/password', {
+        currentPassword: 'not the password',
+        newPassword: 'another long password',
+      });
+      tries.push(answer.status);
+    }
+    expect(tries).toEqual([403, 403, 403, 429]);
   });
 });
