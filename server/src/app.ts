@@ -21,6 +21,7 @@ import { policySyncAuthorizer } from './policy/syncAuthorizer.ts';
 import type { Database } from './storage/database.ts';
 import { SqlUpdateLogStore } from './storage/sqlUpdateLogStore.ts';
 import { KeepAlive } from './sync/keepAlive.ts';
+import { Revocations } from './sync/revocations.ts';
 import { RoomRegistry } from './sync/roomRegistry.ts';
 import { mountSyncRoute, type SyncAuthorizer } from './sync/syncRoute.ts';
 
@@ -48,7 +49,9 @@ export function createApp(config: Config, database: Database, log: Logger, optio
   );
   const app = new Hono();
   const sessions = new SessionStore(database.db);
+  const revocations = new Revocations();
   const revokeSockets = async (userId: string) => {
+    revocations.record(userId);
     const closeAll = async () => {
       for (const room of await registry.loadedRooms()) room.closeConnectionsOf(userId, CloseCode.REAUTHORIZE);
     };
@@ -95,6 +98,7 @@ export function createApp(config: Config, database: Database, log: Logger, optio
     authorize: options.authorize ?? policySyncAuthorizer(database.db, sessions),
     log,
     maxFrameBytes: config.sync.maxFrameBytes,
+    revocations,
   });
   app.use('/api/*', sessionAuth(sessions, config.publicUrl));
   mountApiRoutes(app, services);

@@ -4,6 +4,7 @@ import type { Context, Hono } from 'hono';
 import type { Logger } from '../logger.ts';
 import { EarlyFrameBuffer } from './earlyFrameBuffer.ts';
 import type { KeepAlive } from './keepAlive.ts';
+import type { Revocations } from './revocations.ts';
 import type { Room } from './room.ts';
 import type { RoomRegistry } from './roomRegistry.ts';
 import type { ConnectionInfo, SyncSocket } from './syncConnection.ts';
@@ -25,6 +26,8 @@ export interface SyncRouteOptions {
   log: Logger;
   /** Bounds the frames held while a document loads. */
   maxFrameBytes: number;
+  /** Rights changes since a socket was authorised turn it away at join time. */
+  revocations?: Revocations;
 }
 
 /**
@@ -46,11 +49,13 @@ export function mountSyncRoute(app: Hono, options: SyncRouteOptions): void {
       const decision = await options.authorize(c, documentId);
       if ('refuse' in decision) return c.body(null, decision.refuse);
       c.set('syncConnection' as never, decision.allow as never);
+      c.set('syncAuthorizedAt' as never, Date.now() as never);
       return next();
     },
     upgradeWebSocket((c) => {
       const documentId = c.req.param('documentId') as string;
       const info = c.get('syncConnection' as never) as ConnectionInfo;
+      const authorizedAt = c.get('syncAuthorizedAt' as never) as number;
       // Ids only: the request id ties these lines to the upgrade's request line.
       const context = { reqId: c.get('requestId' as never) as string | undefined, documentId, mode: info.mode };
       let room: Room | undefined;
@@ -76,6 +81,12 @@ export function mountSyncRoute(app: Hono, options: SyncRouteOptions): void {
           keepAlive.watch(raw);
           registry.open(documentId).then(
             (loaded) => {
+              if (!closed && options.revocations?.revokedSince(info.userId, authorizedAt)) {
+                // Rights changed while the document loaded: reconnect and be authorised afresh.
+                refuse(raw, CloseCode.REAUTHORIZE);
+                registry.releaseIfIdle(loaded);
+                return;
+              }
               if (closed || !socket || !loaded.addConnection(socket, info)) {
                 registry.releaseIfIdle(loaded);
                 return;
