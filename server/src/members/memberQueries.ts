@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, PostgresAdapter, type Transaction } from 'kysely';
 import type { DatabaseSchema } from '../storage/schema.ts';
 import type { MemberRow } from './memberPresenter.ts';
 
@@ -45,13 +45,18 @@ export async function revokePendingInvitations(db: Db, partnershipId: string, em
     .execute();
 }
 
-/** How many owners a partnership has. */
+/**
+ * How many owners a partnership has. On PostgreSQL the owner rows stay locked
+ * until the transaction ends: two owners demoting or removing each other at the
+ * same moment cannot both pass the last-owner check (READ COMMITTED alone lets
+ * them). SQLite runs one writing transaction at a time already.
+ */
 export async function countOwners(db: Db, partnershipId: string): Promise<number> {
-  const row = await db
+  const owners = db
     .selectFrom('memberships')
-    .select((eb) => eb.fn.countAll<number>().as('owners'))
+    .select('user_id')
     .where('partnership_id', '=', partnershipId)
-    .where('role', '=', 'owner')
-    .executeTakeFirstOrThrow();
-  return Number(row.owners);
+    .where('role', '=', 'owner');
+  const locking = db.getExecutor().adapter instanceof PostgresAdapter;
+  return (await (locking ? owners.forUpdate() : owners).execute()).length;
 }

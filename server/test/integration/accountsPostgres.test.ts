@@ -35,6 +35,24 @@ describe('accounts and partnerships on PostgreSQL', () => {
     await admin(`drop schema if exists ${schema} cascade`);
   });
 
+  it('keeps an owner when two owners demote each other at the same moment', async () => {
+    for (let round = 0; round < 5; round++) {
+      const p = await createTestPartnership(t.server.url, `PgRace${round}`);
+      const second = await addMember(p, t.server.url, 'owner');
+      const [a, b] = await Promise.all([
+        p.owner.client.patch(`/api/partnerships/${p.id}/members/${second.userId}`, { role: 'viewer' }),
+        second.client.patch(`/api/partnerships/${p.id}/members/${p.owner.userId}`, { role: 'viewer' }),
+      ]);
+      // Exactly one wins; the other is refused as the last owner (409) or, if the winner
+      // committed first, as someone who is no longer an owner (403).
+      expect([a.status, b.status].filter((s) => s === 200)).toHaveLength(1);
+      expect([a.status, b.status].filter((s) => s === 403 || s === 409)).toHaveLength(1);
+      const members = await p.owner.client.get(`/api/partnerships/${p.id}/members`);
+      const owners = (members.body.members ?? []).filter((m: { role: string }) => m.role === 'owner');
+      expect(owners).toHaveLength(1);
+    }
+  });
+
   it('signs up, creates a partnership, invites, accepts, changes a role and reads the audit trail', async () => {
     const p = await createTestPartnership(t.server.url, 'PgOwner');
     const member = await addMember(p, t.server.url, 'viewer');
