@@ -5,17 +5,13 @@ import { CloseCode, SyncMessageType } from '@samverka/model';
 import * as encoding from 'lib0/encoding';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { loadConfig } from '../config.ts';
-import { createLogger } from '../logger.ts';
-import { MetricsRegistry } from '../metrics.ts';
+import { roomDeps } from '../../test/support/roomFixture.ts';
 import { type Database, openDatabase } from '../storage/database.ts';
 import { migrateToLatest } from '../storage/migrations.ts';
 import { SqlUpdateLogStore } from '../storage/sqlUpdateLogStore.ts';
 import { MAX_AWARENESS_FRAME_BYTES, MAX_AWARENESS_IDS_PER_CONNECTION } from './awarenessGuard.ts';
-import { GroupCommitWriter } from './groupCommitWriter.ts';
 import { Room } from './room.ts';
 import type { SyncSocket } from './syncConnection.ts';
-import { createSyncMetrics } from './syncMetrics.ts';
 
 /** An awareness frame announcing `states` (client id → JSON state) at `clock`. */
 function awarenessFrame(states: Array<[number, unknown]>, clock = 1): Uint8Array {
@@ -47,15 +43,7 @@ describe('awareness from one socket', () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'samverka-awareness-'));
     database = openDatabase({ dataDir: dir });
     await migrateToLatest(database.db, database.dialect);
-    room = new Room('doc', new Y.Doc(), {
-      writer: new GroupCommitWriter(new SqlUpdateLogStore(database.db)),
-      limits: loadConfig({ DATA_DIR: dir }).sync,
-      metrics: createSyncMetrics(new MetricsRegistry()),
-      log: createLogger('silent'),
-      onEmpty: () => {},
-      onStorageFailure: () => {},
-      onCommitted: () => {},
-    });
+    room = new Room('doc', new Y.Doc(), roomDeps(new SqlUpdateLogStore(database.db), dir));
   });
   afterEach(async () => {
     room.destroy();

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { GatedStore } from '../../test/support/gatedStore.ts';
+import { roomDeps } from '../../test/support/roomFixture.ts';
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../logger.ts';
 import { MetricsRegistry } from '../metrics.ts';
@@ -60,16 +61,7 @@ describe('Room', () => {
     database = openDatabase({ dataDir: dir });
     await migrateToLatest(database.db, database.dialect);
     store = new GatedStore(new SqlUpdateLogStore(database.db), { appends: true });
-    const limits = loadConfig({ DATA_DIR: dir }).sync;
-    room = new Room('room-doc', new Y.Doc(), {
-      writer: new GroupCommitWriter(store),
-      limits,
-      metrics: createSyncMetrics(new MetricsRegistry()),
-      log: createLogger('silent'),
-      onEmpty: () => {},
-      onStorageFailure: () => {},
-      onCommitted: () => {},
-    });
+    room = new Room('room-doc', new Y.Doc(), roomDeps(store, dir));
   });
   afterEach(async () => {
     store.openAll();
