@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { RightsBus } from './access/rightsEvents.ts';
 import type { SessionStore } from './auth/sessionStore.ts';
 import type { Config } from './config.ts';
 import type { RateLimiter } from './http/rateLimiter.ts';
@@ -14,6 +15,6 @@ export interface AppServices {
   sessions: SessionStore;
   rateLimiter: RateLimiter;
   updateLog: UpdateLogStore;
-  /** Closes a person's open sync sockets so they re-authorise (role change, removal, sign-out). */
-  revokeSockets(userId: string): Promise<void>;
+  /** Where commands publish rights changes once committed; a subscriber closes the affected sockets. */
+  rights: RightsBus;
 }

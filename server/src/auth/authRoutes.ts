@@ -10,12 +10,10 @@ import {
 import type { AppServices } from '../appServices.ts';
 import { apiErrors } from '../http/apiErrors.ts';
 import type { ApiRouter } from '../http/apiRouter.ts';
-import { parseJsonBody } from '../http/validation.ts';
 import { createAccount } from './accountCreator.ts';
 import { limitAttempts } from './attemptLimits.ts';
-import { changePassword } from './passwordChanger.ts';
 import { decoyPasswordHash, verifyPassword } from './passwords.ts';
-import { requireAuth } from './requestAuth.ts';
+import { changePassword, endSession } from './sessionCommands.ts';
 import { clearSessionCookie, setSessionCookie } from './sessionCookie.ts';
 import { presentUser } from './userPresenter.ts';
 
@@ -35,10 +33,9 @@ export function mountAuthRoutes(router: ApiRouter, services: AppServices): void 
       response: userResponseSchema,
       status: 201,
     },
-    async (c) => {
-      const input = await parseJsonBody(c, signupRequestSchema);
-      limitAttempts(c, services, 'signup', input.email);
-      const user = await createAccount(db, input);
+    async ({ c, body }) => {
+      limitAttempts(c, services, 'signup', body.email);
+      const user = await createAccount(db, body);
       const { token } = await sessions.create(user.id, c.req.header('user-agent') ?? null);
       setSessionCookie(c, token, config.publicUrl);
       return c.json({ user: presentUser(user) } satisfies UserResponse, 201);
@@ -56,12 +53,11 @@ export function mountAuthRoutes(router: ApiRouter, services: AppServices): void 
       response: userResponseSchema,
       status: 200,
     },
-    async (c) => {
-      const input = await parseJsonBody(c, loginRequestSchema);
-      limitAttempts(c, services, 'login', input.email);
-      const user = await db.selectFrom('users').selectAll().where('email', '=', input.email).executeTakeFirst();
+    async ({ c, body }) => {
+      limitAttempts(c, services, 'login', body.email);
+      const user = await db.selectFrom('users').selectAll().where('email', '=', body.email).executeTakeFirst();
       // Verify against a decoy when the account is unknown, so timing does not reveal which emails exist.
-      const valid = await verifyPassword(user?.password_hash ?? (await decoyPasswordHash()), input.password);
+      const valid = await verifyPassword(user?.password_hash ?? (await decoyPasswordHash()), body.password);
       if (!user || !valid) throw apiErrors.invalidCredentials();
       const { token } = await sessions.create(user.id, c.req.header('user-agent') ?? null);
       setSessionCookie(c, token, config.publicUrl);
@@ -71,13 +67,9 @@ export function mountAuthRoutes(router: ApiRouter, services: AppServices): void 
 
   router.add(
     { method: 'post', path: '/api/auth/logout', tag, summary: 'Sign out this session', access: 'public', status: 204 },
-    async (c) => {
-      const auth = c.get('auth');
-      if (auth) {
-        await sessions.delete(auth.session.id);
-        // This tab's sockets were opened with the ended session; its other sessions' sockets simply reconnect.
-        await services.revokeSockets(auth.user.id);
-      }
+    async ({ c, identity }) => {
+      // This tab's sockets were opened with the ended session; its other sessions' sockets simply reconnect.
+      if (identity) await endSession(db, services.rights, identity.actor.userId, identity.auth.session.id);
       clearSessionCookie(c, config.publicUrl);
       return c.body(null, 204);
     },
@@ -93,7 +85,7 @@ export function mountAuthRoutes(router: ApiRouter, services: AppServices): void 
       response: userResponseSchema,
       status: 200,
     },
-    (c) => c.json({ user: presentUser(requireAuth(c).user) } satisfies UserResponse, 200),
+    ({ c, identity }) => c.json({ user: presentUser(identity.auth.user) } satisfies UserResponse, 200),
   );
 
   router.add(
@@ -107,12 +99,10 @@ export function mountAuthRoutes(router: ApiRouter, services: AppServices): void 
       response: sessionsEndedResponseSchema,
       status: 200,
     },
-    async (c) => {
-      const auth = requireAuth(c);
-      const input = await parseJsonBody(c, changePasswordRequestSchema);
+    async ({ c, identity: { auth }, body }) => {
       // Each try costs an argon2 hash and could be used to guess the current password.
       limitAttempts(c, services, 'password', auth.user.id);
-      const ended = await changePassword(services, auth, input);
+      const ended = await changePassword(db, services.rights, auth, body);
       return c.json({ ended } satisfies SessionsEndedResponse, 200);
     },
   );

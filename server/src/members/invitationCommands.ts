@@ -1,8 +1,9 @@
 import { type CreateInvitationRequest, INVITATION_TTL_DAYS, type Role, type Side } from '@samverka/model';
 import type { Kysely } from 'kysely';
+import { commitThenPublish, type RightsBus } from '../access/rightsEvents.ts';
 import { recordAudit } from '../audit/auditRecorder.ts';
-import { randomId } from '../auth/sessionTokens.ts';
 import { apiErrors } from '../http/apiErrors.ts';
+import { randomId } from '../ids.ts';
 import type { DatabaseSchema, InvitationsTable, UsersTable } from '../storage/schema.ts';
 import { generateInvitationToken, hashInvitationToken } from './invitationTokens.ts';
 import type { Doer } from './memberChanger.ts';
@@ -124,11 +125,12 @@ export async function acceptInvitation(
 /** Withdraws a pending invitation of a partnership; 404 when there is none by that id. */
 export async function revokeInvitation(
   db: Kysely<DatabaseSchema>,
+  rights: RightsBus,
   doer: Doer,
   partnershipId: string,
   invitationId: string,
 ): Promise<void> {
-  await db.transaction().execute(async (tx) => {
+  await commitThenPublish(db, rights, async (tx) => {
     const invitation = await tx
       .selectFrom('invitations')
       .selectAll()
@@ -137,7 +139,7 @@ export async function revokeInvitation(
       .where('accepted_at', 'is', null)
       .where('revoked_at', 'is', null)
       .executeTakeFirst();
-    if (!invitation) throw apiErrors.notFound('No such invitation');
+    if (!invitation) throw apiErrors.notFound();
     await tx.updateTable('invitations').set({ revoked_at: Date.now() }).where('id', '=', invitationId).execute();
     await recordAudit(tx, {
       partnershipId,
@@ -146,5 +148,6 @@ export async function revokeInvitation(
       actorSide: doer.side,
       details: { email: invitation.email, role: invitation.role },
     });
+    return { result: undefined, change: { reason: 'invitationRevoked', partnershipId, invitationId } };
   });
 }

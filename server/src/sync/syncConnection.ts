@@ -17,4 +17,6 @@ export interface ConnectionInfo {
   mode: ConnectionMode;
   /** Who is connected, for closing a person's sockets when their rights change. */
   userId?: string | undefined;
+  /** The partnership whose document it is, for closing every socket of an archived partnership. */
+  partnershipId?: string | undefined;
 }

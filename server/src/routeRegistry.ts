@@ -1,17 +1,18 @@
 import type { Hono } from 'hono';
-import type { AppServices } from '../appServices.ts';
-import { mountAssetRoutes } from '../assets/assetRoutes.ts';
-import { mountAuditRoutes } from '../audit/auditRoutes.ts';
-import { mountAuthRoutes } from '../auth/authRoutes.ts';
-import { mountSessionRoutes } from '../auth/sessionRoutes.ts';
-import { mountDocumentRoutes } from '../documents/documentRoutes.ts';
-import { mountInvitationRoutes } from '../members/invitationRoutes.ts';
-import { mountMemberRoutes } from '../members/memberRoutes.ts';
-import { mountPartnershipRoutes } from '../partnerships/partnershipRoutes.ts';
-import { APP_VERSION } from '../version.ts';
-import { renderApiDocsPage } from './apiDocsPage.ts';
-import { ApiRouter } from './apiRouter.ts';
-import { buildOpenApiDocument } from './openApi.ts';
+import type { AccessResolver } from './access/accessResolver.ts';
+import type { AppServices } from './appServices.ts';
+import { mountAssetRoutes } from './assets/assetRoutes.ts';
+import { mountAuditRoutes } from './audit/auditRoutes.ts';
+import { mountAuthRoutes } from './auth/authRoutes.ts';
+import { mountSessionRoutes } from './auth/sessionRoutes.ts';
+import { mountDocumentRoutes } from './documents/documentRoutes.ts';
+import { renderApiDocsPage } from './http/apiDocsPage.ts';
+import { ApiRouter } from './http/apiRouter.ts';
+import { buildOpenApiDocument } from './http/openApi.ts';
+import { mountInvitationRoutes } from './members/invitationRoutes.ts';
+import { mountMemberRoutes } from './members/memberRoutes.ts';
+import { mountPartnershipRoutes } from './partnerships/partnershipRoutes.ts';
+import { APP_VERSION } from './version.ts';
 
 /** Every API route module, in mounting order. A new concern adds one line here. */
 const ROUTE_MODULES = [
@@ -26,8 +27,8 @@ const ROUTE_MODULES = [
 ] as const;
 
 /** Mounts every API route and the generated description (`/api/openapi.json`, `/api/docs`). */
-export function mountApiRoutes(app: Hono, services: AppServices): ApiRouter {
-  const router = new ApiRouter(app);
+export function mountApiRoutes(app: Hono, services: AppServices, access: AccessResolver): ApiRouter {
+  const router = new ApiRouter(app, access);
   for (const mount of ROUTE_MODULES) mount(router, services);
   let openApi: unknown;
   let docsPage: string | undefined;
@@ -41,7 +42,7 @@ export function mountApiRoutes(app: Hono, services: AppServices): ApiRouter {
       access: 'public',
       status: 200,
     },
-    (c) => {
+    ({ c }) => {
       openApi ??= buildOpenApiDocument(described, APP_VERSION);
       return c.json(openApi as object, 200);
     },
@@ -55,7 +56,7 @@ export function mountApiRoutes(app: Hono, services: AppServices): ApiRouter {
       access: 'public',
       status: 200,
     },
-    (c) => {
+    ({ c }) => {
       docsPage ??= renderApiDocsPage(described, APP_VERSION);
       return c.html(docsPage, 200);
     },
