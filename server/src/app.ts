@@ -22,6 +22,7 @@ import { MetricsRegistry, registerProcessMetrics } from './metrics.ts';
 import { mountApiRoutes } from './routeRegistry.ts';
 import type { Database } from './storage/database.ts';
 import { SqlUpdateLogStore } from './storage/sqlUpdateLogStore.ts';
+import type { UpdateLogStore } from './storage/updateLogStore.ts';
 import { KeepAlive } from './sync/keepAlive.ts';
 import { RoomRegistry } from './sync/roomRegistry.ts';
 import { mountSyncRoute, type SyncAuthorizer } from './sync/syncRoute.ts';
@@ -43,6 +44,11 @@ export interface AppOptions {
   authorize?: SyncAuthorizer;
   /** Where rights changes travel; defaults to this process only. */
   rights?: RightsBus;
+  /** Wrappers around the real parts, for tests that hold them at a chosen moment. */
+  wrap?: {
+    authorizer?(policy: SyncAuthorizer): SyncAuthorizer;
+    updateLog?(store: UpdateLogStore): UpdateLogStore;
+  };
 }
 
 /** Builds the Hono app and the sync core around one database. */
@@ -50,7 +56,7 @@ export function createApp(config: Config, database: Database, log: Logger, optio
   const metrics = new MetricsRegistry();
   registerProcessMetrics(metrics);
   const store = new SqlUpdateLogStore(database.db, database.dialect);
-  const registry = new RoomRegistry(store, config.sync, log, metrics);
+  const registry = new RoomRegistry(options.wrap?.updateLog?.(store) ?? store, config.sync, log, metrics);
   const keepAlive = new KeepAlive(config.sync.pingIntervalMs, config.sync.idleTimeoutMs, () =>
     registry.metrics.closes.inc(1, { reason: 'IDLE_TIMEOUT' }),
   );
@@ -58,6 +64,7 @@ export function createApp(config: Config, database: Database, log: Logger, optio
   const sessions = new SessionStore(database.db);
   const access = new AccessResolver(database.db, sessions);
   const rights = options.rights ?? new InProcessRightsBus();
+  const policy = syncAuthorizer(access);
   const services: AppServices = {
     db: database.db,
     config,
@@ -94,7 +101,7 @@ export function createApp(config: Config, database: Database, log: Logger, optio
     registry,
     keepAlive,
     allowedOrigins: config.allowedOrigins,
-    authorize: options.authorize ?? syncAuthorizer(access),
+    authorize: options.authorize ?? options.wrap?.authorizer?.(policy) ?? policy,
     log,
     maxFrameBytes: config.sync.maxFrameBytes,
     rights,
