@@ -63,8 +63,11 @@ test('a board saved by a newer client is shown read-only, never written to, and 
   await anna.keyboard.press('Delete');
   await expect(anna.locator('.tl-shape[data-shape-type="geo"]:not([data-shape-id^="shape:section-"])')).toHaveCount(0);
   await expect(anna.locator('.tl-shape[data-shape-type="frame"]')).toHaveCount(12);
-  // A write would reach the reader within this time; none may.
-  await anna.waitForTimeout(1500);
+  // A mark written after Anna's attempts reaches the reader after anything Anna's page sent; then none may have come.
+  const marker = await scriptAs(anna, server.origin, documentId);
+  marker.doc.getMap('probe').set('mark', 'after Anna');
+  await eventually(() => reader.doc.getMap('probe').get('mark') === 'after Anna', 'the mark to reach the reader');
+  marker.destroy();
   expect(snapshot(reader)).toBe(before);
   reader.destroy();
 });

@@ -97,9 +97,11 @@ test('an owner creates a partnership, invites a partner editor who signs up by t
   await vera.keyboard.press('Control+a');
   await vera.keyboard.press('Delete');
   await expect(rectangles(vera)).toHaveCount(before + 3);
-  // Nothing she tried reached the others either.
-  await anna.waitForTimeout(500);
-  await expect(rectangles(anna)).toHaveCount(before + 3);
+  // Nothing she tried reached the others either: an edit Anna makes afterwards reaches Erik, and nothing
+  // of Vera's (sent earlier, so relayed earlier) came with it.
+  await drawRectangle(anna, { x: 640, y: 560 });
+  await expect(rectangles(erik)).toHaveCount(before + 4);
+  await expect(rectangles(anna)).toHaveCount(before + 4);
   await checkAccessibility(vera);
 });
 

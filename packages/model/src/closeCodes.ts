@@ -13,12 +13,8 @@ export const CloseCode = {
   FRAME_TOO_LARGE: 1009,
   /** A frame could not be decoded as a y-websocket message. */
   MALFORMED_MESSAGE: 4400,
-  /** Rights changed (role change, removal, sign-out): reconnect to re-authorise. */
+  /** Rights changed (role change, removal, sign-out, archive): reconnect to re-authorise. */
   REAUTHORIZE: 4001,
-  /** The connection is not allowed to open this document. */
-  FORBIDDEN: 4403,
-  /** No document with this id exists. */
-  DOCUMENT_NOT_FOUND: 4404,
   /** Nothing was received for longer than the idle timeout. */
   IDLE_TIMEOUT: 4008,
   /** The document already has the maximum number of connections. */
@@ -35,11 +31,7 @@ export type CloseCodeName = keyof typeof CloseCode;
 export type CloseCodeValue = (typeof CloseCode)[CloseCodeName];
 
 /** Close codes after which a client should not retry without a person acting. */
-export const TERMINAL_CLOSE_CODES: ReadonlySet<number> = new Set([
-  CloseCode.MALFORMED_MESSAGE,
-  CloseCode.FORBIDDEN,
-  CloseCode.DOCUMENT_NOT_FOUND,
-]);
+export const TERMINAL_CLOSE_CODES: ReadonlySet<number> = new Set([CloseCode.MALFORMED_MESSAGE]);
 
 /** Whether a standard y-websocket provider gives up after this code (it does for 4400–4499). */
 export function providerStopsAfter(code: number): boolean {

@@ -4,7 +4,6 @@ import {
   type DocumentsResponse,
   documentResponseSchema,
   documentsResponseSchema,
-  type PartnershipLanguage,
   type TextTemplate,
   templateFits,
 } from '@samverka/model';
@@ -62,7 +61,7 @@ export function mountDocumentRoutes(router: ApiRouter, services: AppServices): v
         kind: body.kind,
         title: body.title,
         createdBy: grant.actor.userId,
-        language: grant.partnership.language as PartnershipLanguage,
+        language: grant.partnership.language,
         textTemplate: body.kind === 'text' ? (body.template as TextTemplate | undefined) : undefined,
         canvasTemplate: body.kind === 'canvas' && body.template === 'partnership-canvas',
       });

@@ -115,11 +115,11 @@ export async function acceptInvitation(
       partnershipId: invitation.partnership_id,
       type: 'member_joined',
       actorUserId: user.id,
-      actorSide: invitation.side as Side,
+      actorSide: invitation.side,
       details: { email: user.email, role: invitation.role, side: invitation.side },
     });
   });
-  return { partnershipId: invitation.partnership_id, role: invitation.role as Role, side: invitation.side as Side };
+  return { partnershipId: invitation.partnership_id, role: invitation.role, side: invitation.side };
 }
 
 /** Withdraws a pending invitation of a partnership; 404 when there is none by that id. */

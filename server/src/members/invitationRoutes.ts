@@ -9,8 +9,6 @@ import {
   idSchema,
   invitationPreviewResponseSchema,
   invitationsResponseSchema,
-  type Role,
-  type Side,
 } from '@samverka/model';
 import { z } from 'zod';
 import { doerOf } from '../access/accessTargets.ts';
@@ -120,8 +118,8 @@ export function mountInvitationRoutes(router: ApiRouter, services: AppServices):
       const answer: InvitationPreviewResponse = {
         partnershipName: partnership.name,
         email: invitation.email,
-        role: invitation.role as Role,
-        side: invitation.side as Side,
+        role: invitation.role,
+        side: invitation.side,
         expiresAt: new Date(invitation.expires_at).toISOString(),
       };
       return c.json(answer, 200);

@@ -7,8 +7,6 @@ import {
   partnershipChangedResponseSchema,
   partnershipsResponseSchema,
   partnershipViewSchema,
-  type Role,
-  type Side,
   updatePartnershipRequestSchema,
 } from '@samverka/model';
 import { doerOf } from '../access/accessTargets.ts';
@@ -72,7 +70,7 @@ export function mountPartnershipRoutes(router: ApiRouter, services: AppServices)
         const target: PartnershipTarget = {
           kind: 'partnership',
           partnershipId: row.id,
-          membership: { role: row.role as Role, side: row.side as Side },
+          membership: { role: row.role, side: row.side },
           archived: row.archived_at !== null,
         };
         const view = presentPartnershipView(row, actor, target);

@@ -100,18 +100,6 @@ export class Room {
     if (this.connections.size === 0) this.deps.onEmpty(this);
   }
 
-  /** Closes every socket of one user (rights changed) with the given code. */
-  closeConnectionsOf(userId: string, code: number): number {
-    let closed = 0;
-    for (const [socket, state] of this.connections) {
-      if (state.userId === userId) {
-        this.closeSocket(socket, code);
-        closed += 1;
-      }
-    }
-    return closed;
-  }
-
   /** Closes every socket, e.g. on shutdown. */
   closeAll(code: number): void {
     for (const socket of [...this.connections.keys()]) this.closeSocket(socket, code);
