@@ -11,7 +11,6 @@ export interface Config {
   sqliteSynchronous: 'full' | 'normal';
   publicUrl: string;
   allowedOrigins: string[];
-  redisUrl: string | undefined;
   tldrawLicenseKey: string | undefined;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   clientDistDir: string;
@@ -57,10 +56,6 @@ const envSchema = z.object({
     .optional(),
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   ALLOWED_ORIGINS: z.string().optional(),
-  REDIS_URL: z
-    .string()
-    .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
-    .optional(),
   TLDRAW_LICENSE_KEY: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CLIENT_DIST_DIR: z.string().min(1).optional(),
@@ -101,7 +96,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
     publicUrl,
     allowedOrigins: [new URL(publicUrl).origin, ...extraOrigins],
-    redisUrl: e.REDIS_URL,
     tldrawLicenseKey: e.TLDRAW_LICENSE_KEY,
     logLevel: e.LOG_LEVEL,
     clientDistDir: e.CLIENT_DIST_DIR ? path.resolve(e.CLIENT_DIST_DIR) : defaultClientDist,

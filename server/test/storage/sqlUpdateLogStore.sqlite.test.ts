@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openDatabase } from './database.ts';
-import { migrateToLatest } from './migrations.ts';
-import { SqlUpdateLogStore } from './sqlUpdateLogStore.ts';
+import { openDatabase } from '../../src/storage/database.ts';
+import { migrateToLatest } from '../../src/storage/migrations.ts';
+import { SqlUpdateLogStore } from '../../src/storage/sqlUpdateLogStore.ts';
 import { describeUpdateLogStoreContract } from './updateLogStore.contract.ts';
 
 describeUpdateLogStoreContract('SQLite file', async () => {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { UpdateLogStore } from './updateLogStore.ts';
+import type { UpdateLogStore } from '../../src/storage/updateLogStore.ts';
 
 /** One backend under test: a fresh, empty store and a way to reopen it over the same data. */
 export interface StoreHarness {
