@@ -1,6 +1,6 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: migrations run before the typed schema exists
 import type { Kysely, Migration } from 'kysely';
-import type { Dialect } from './database.ts';
+import type { Dialect } from '../database.ts';
 
 /**
  * Accounts, partnerships, membership, invitations, the document index and the

@@ -1,6 +1,6 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: migrations run before the typed schema exists
 import { type Kysely, type Migration, sql } from 'kysely';
-import type { Dialect } from '../storage/database.ts';
+import type { Dialect } from '../database.ts';
 
 /**
  * Files dropped on a canvas. They live in SQL rather than a folder so several
