@@ -15,6 +15,12 @@ export const CloseCode = {
   MALFORMED_MESSAGE: 4400,
   /** Rights changed (role change, removal, sign-out): reconnect to re-authorise. */
   REAUTHORIZE: 4001,
+  /**
+   * An update would have broken the document's schema (a register field outside
+   * its type, an unknown shared type). It was not applied, stored or relayed;
+   * the client's copy now differs from the server's, so it must reload.
+   */
+  SCHEMA_REJECTED: 4422,
   /** The connection is not allowed to open this document. */
   FORBIDDEN: 4403,
   /** No document with this id exists. */
@@ -37,6 +43,7 @@ export type CloseCodeValue = (typeof CloseCode)[CloseCodeName];
 /** Close codes after which a client should not retry without a person acting. */
 export const TERMINAL_CLOSE_CODES: ReadonlySet<number> = new Set([
   CloseCode.MALFORMED_MESSAGE,
+  CloseCode.SCHEMA_REJECTED,
   CloseCode.FORBIDDEN,
   CloseCode.DOCUMENT_NOT_FOUND,
 ]);
