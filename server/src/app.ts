@@ -66,6 +66,7 @@ export function createApp(config: Config, database: Database, log: Logger, optio
     sessions,
     rateLimiter: new RateLimiter(),
     updateLog: store,
+    rooms: registry,
     revokeSockets,
   };
 

@@ -5,6 +5,7 @@ import type { RateLimiter } from './http/rateLimiter.ts';
 import type { Logger } from './logger.ts';
 import type { DatabaseSchema } from './storage/schema.ts';
 import type { UpdateLogStore } from './storage/updateLogStore.ts';
+import type { RoomRegistry } from './sync/roomRegistry.ts';
 
 /** What route modules and commands need, built once in `createApp`. */
 export interface AppServices {
@@ -14,6 +15,8 @@ export interface AppServices {
   sessions: SessionStore;
   rateLimiter: RateLimiter;
   updateLog: UpdateLogStore;
+  /** Loaded documents, for server-side reads and writes that must go through the live room (register CSV). */
+  rooms: RoomRegistry;
   /** Closes a person's open sync sockets so they re-authorise (role change, removal, sign-out). */
   revokeSockets(userId: string): Promise<void>;
 }

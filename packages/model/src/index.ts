@@ -16,6 +16,7 @@ export * from './register/ratingBands.ts';
 export * from './register/registerCsv.ts';
 export * from './register/registerDoc.ts';
 export * from './register/registerFields.ts';
+export * from './register/registerSamples.ts';
 export * from './register/spetsChecklist.ts';
 export * from './roles.ts';
 export * from './syncProtocol.ts';

@@ -8,6 +8,7 @@ import { mountDocumentRoutes } from '../documents/documentRoutes.ts';
 import { mountInvitationRoutes } from '../members/invitationRoutes.ts';
 import { mountMemberRoutes } from '../members/memberRoutes.ts';
 import { mountPartnershipRoutes } from '../partnerships/partnershipRoutes.ts';
+import { mountRegisterRoutes } from '../register/registerRoutes.ts';
 import { APP_VERSION } from '../version.ts';
 import { renderApiDocsPage } from './apiDocsPage.ts';
 import { ApiRouter } from './apiRouter.ts';
@@ -23,6 +24,7 @@ const ROUTE_MODULES = [
   mountInvitationRoutes,
   mountAuditRoutes,
   mountAssetRoutes,
+  mountRegisterRoutes,
 ] as const;
 
 /** Mounts every API route and the generated description (`/api/openapi.json`, `/api/docs`). */

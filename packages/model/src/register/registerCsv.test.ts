@@ -1,44 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { csvToEntries, entriesToCsv, UTF8_BOM } from './registerCsv.ts';
-import type { Goal, Risk } from './registerFields.ts';
+import { SAMPLE_GOAL, SAMPLE_RISK } from './registerSamples.ts';
 
-const tricky = 'Åsa sa: "hej, då"\r\nNy rad; semikolon\noch ö';
-
-const risk: Risk = {
-  id: 'r-1',
-  title: 'Exportkontroll, "dual use"',
-  description: tricky,
-  category: 'export-control',
-  phase: 'active',
-  likelihood: 4,
-  impact: 5,
-  residualLikelihood: 2,
-  residualImpact: 3,
-  controls: 'Granskning',
-  treatment: 'treat',
-  mitigation: ' inleds med blanksteg ',
-  owner: 'user-1',
-  status: 'monitoring',
-  raised: '2026-01-15',
-  reviewDue: '2026-03-01',
-  goals: ['g-1', 'g-2'],
-};
-
-const goal: Goal = {
-  id: 'g-1',
-  title: 'Fler gemensamma doktorander',
-  description: tricky,
-  strategyUniversity: 'Forskningsstrategi 2030',
-  strategyPartner: 'R&D plan',
-  ownerUniversity: 'u-1',
-  ownerPartner: 'u-2',
-  indicators: [
-    { id: 'i1', name: 'Doktorander', unit: 'st', baseline: 2, target: 10, current: 4.5, updated: '2026-02-01' },
-  ],
-  due: '2028-12-31',
-  status: 'on-track',
-  forms: ['education', 'research'],
-};
+const risk = SAMPLE_RISK;
+const goal = SAMPLE_GOAL;
 
 describe('register CSV', () => {
   for (const separator of ['comma', 'semicolon'] as const) {
