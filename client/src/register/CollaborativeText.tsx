@@ -1,5 +1,5 @@
 import { EDITOR_REGISTER_TEXT_CHARS, entryText, type RegisterEntryKind, replaceText } from '@samverka/model';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import * as Y from 'yjs';
 import type { DocumentSession } from '../sync/documentSession.ts';
 import { announceEditing } from './fieldPresence.ts';
@@ -21,26 +21,24 @@ interface Props {
  */
 export function CollaborativeText({ session, kind, entryId, field, label, readOnly, rows = 3 }: Props) {
   const ref = useRef<HTMLTextAreaElement>(null);
-  const [value, setValue] = useState('');
   const selection = useRef<{ start: Y.RelativePosition; end: Y.RelativePosition } | null>(null);
   const text = currentText(session, kind, entryId, field);
 
+  // The textarea is uncontrolled: remote edits are written into it at once,
+  // in the same task, so its content never lags the Y.Text a keystroke is applied to.
   useEffect(() => {
-    if (!text) return;
-    setValue(text.toString());
+    const element = ref.current;
+    if (!text || !element) return;
+    element.value = text.toString();
     const onChange = (_event: Y.YTextEvent, transaction: Y.Transaction) => {
-      if (transaction.local && transaction.origin === LOCAL_TYPING) return;
-      const element = ref.current;
+      if (transaction.origin === LOCAL_TYPING) return;
       const saved = selection.current;
-      setValue(text.toString());
-      if (element && saved && document.activeElement === element) {
-        // Restore the caret after React writes the new value.
-        requestAnimationFrame(() => {
-          const start = Y.createAbsolutePositionFromRelativePosition(saved.start, session.doc)?.index;
-          const end = Y.createAbsolutePositionFromRelativePosition(saved.end, session.doc)?.index;
-          if (start !== undefined && end !== undefined) element.setSelectionRange(start, end);
-        });
-      }
+      const focused = document.activeElement === element;
+      element.value = text.toString();
+      if (!focused || !saved) return;
+      const start = Y.createAbsolutePositionFromRelativePosition(saved.start, session.doc)?.index;
+      const end = Y.createAbsolutePositionFromRelativePosition(saved.end, session.doc)?.index;
+      if (start !== undefined && end !== undefined) element.setSelectionRange(start, end);
     };
     text.observe(onChange);
     return () => text.unobserve(onChange);
@@ -48,10 +46,13 @@ export function CollaborativeText({ session, kind, entryId, field, label, readOn
 
   const remember = () => {
     const element = ref.current;
-    if (!element || !text) return;
+    const current = currentText(session, kind, entryId, field);
+    if (!element || !current) return;
+    // Bound to the character before the caret (assoc -1), so someone else typing
+    // at the same spot lands after this person's caret, not under it.
     selection.current = {
-      start: Y.createRelativePositionFromTypeIndex(text, element.selectionStart),
-      end: Y.createRelativePositionFromTypeIndex(text, element.selectionEnd),
+      start: Y.createRelativePositionFromTypeIndex(current, element.selectionStart, -1),
+      end: Y.createRelativePositionFromTypeIndex(current, element.selectionEnd, -1),
     };
   };
 
@@ -63,18 +64,17 @@ export function CollaborativeText({ session, kind, entryId, field, label, readOn
         id={id}
         ref={ref}
         rows={rows}
-        value={value}
         readOnly={readOnly}
         maxLength={EDITOR_REGISTER_TEXT_CHARS}
-        onChange={(event) => {
-          const next = event.target.value;
-          setValue(next);
+        onInput={(event) => {
           // An entry from a foreign client may lack the text; it is made on the first keystroke.
           const target = text ?? entryText(session.doc, kind, entryId, field);
-          if (target) session.doc.transact(() => replaceText(target, next), LOCAL_TYPING);
+          const { value, selectionEnd } = event.currentTarget;
+          if (target) session.doc.transact(() => replaceText(target, value, selectionEnd), LOCAL_TYPING);
           remember();
         }}
         onSelect={remember}
+        onKeyUp={remember}
         onFocus={() => announceEditing(session, { kind, id: entryId, field })}
         onBlur={() => announceEditing(session, null)}
       />

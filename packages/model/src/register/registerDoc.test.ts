@@ -8,6 +8,7 @@ import {
   readEntries,
   readEntry,
   registerEntries,
+  replaceText,
   setEntryField,
   setMembership,
   upsertEntry,
@@ -122,5 +123,28 @@ describe('register document', () => {
       'critical',
     ]);
     expect(ratingBand(6, { low: 6, medium: 12, high: 20 })).toBe('low');
+  });
+});
+
+describe('replaceText', () => {
+  it('changes only what differs, using the caret to place an ambiguous insertion', () => {
+    const doc = new Y.Doc();
+    const text = doc.getText('t');
+    text.insert(0, 'ab');
+    const positions: number[] = [];
+    text.observe((event) => {
+      let index = 0;
+      for (const op of event.delta) {
+        if (op.retain) index += op.retain;
+        if (op.insert) positions.push(index);
+      }
+    });
+    replaceText(text, 'aab', 1);
+    expect(text.toString()).toBe('aab');
+    expect(positions).toEqual([0]);
+    replaceText(text, 'aabb', 4);
+    expect(positions).toEqual([0, 3]);
+    replaceText(text, 'xb');
+    expect(text.toString()).toBe('xb');
   });
 });

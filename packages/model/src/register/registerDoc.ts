@@ -174,20 +174,19 @@ function childMap(map: Y.Map<unknown>, field: string): Y.Map<unknown> {
   return map.set(field, new Y.Map<unknown>());
 }
 
-/** Replaces a text's content only where it differs (common prefix and suffix kept), so carets elsewhere stay put. */
-export function replaceText(text: Y.Text, next: string): void {
+/**
+ * Replaces a text's content only where it differs (common prefix and suffix
+ * kept), so carets elsewhere stay put. `caret` (the editor's caret after the
+ * change) settles ambiguous cases such as typing a letter next to the same letter.
+ */
+export function replaceText(text: Y.Text, next: string, caret?: number): void {
   const current = text.toString();
   if (current === next) return;
-  let start = 0;
-  while (start < current.length && start < next.length && current[start] === next[start]) start += 1;
+  const maxSuffix = Math.min(current.length, next.length, caret === undefined ? next.length : next.length - caret);
   let end = 0;
-  while (
-    end < current.length - start &&
-    end < next.length - start &&
-    current[current.length - 1 - end] === next[next.length - 1 - end]
-  ) {
-    end += 1;
-  }
+  while (end < maxSuffix && current[current.length - 1 - end] === next[next.length - 1 - end]) end += 1;
+  let start = 0;
+  while (start < current.length - end && start < next.length - end && current[start] === next[start]) start += 1;
   const apply = () => {
     text.delete(start, current.length - start - end);
     text.insert(start, next.slice(start, next.length - end));
