@@ -308,6 +308,10 @@ export const en = {
   'seriousness.medium': 'Medium',
   'seriousness.low': 'Low',
   'error.invalid_rows': 'Some rows of the file are not valid; nothing was imported.',
+  'csv.download': 'Download CSV',
+  'csv.import': 'Import CSV',
+  'csv.imported': '{count} rows imported.',
+  'csv.rowIssue': 'Row {row}, {field}: {message}',
 } as const;
 
 export type MessageKey = keyof typeof en;

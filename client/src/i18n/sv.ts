@@ -311,4 +311,8 @@ export const sv: Record<MessageKey, string> = {
   'seriousness.medium': 'Medel',
   'seriousness.low': 'Låg',
   'error.invalid_rows': 'Några rader i filen är ogiltiga; inget importerades.',
+  'csv.download': 'Ladda ner CSV',
+  'csv.import': 'Importera CSV',
+  'csv.imported': '{count} rader importerades.',
+  'csv.rowIssue': 'Rad {row}, {field}: {message}',
 };

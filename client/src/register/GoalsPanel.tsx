@@ -3,6 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { useI18n } from '../i18n/i18n.tsx';
 import { usePartnership } from '../partnerships/PartnershipContext.tsx';
+import { CsvTools } from './CsvTools.tsx';
 import { EditorsOf } from './EditorsOf.tsx';
 import { useFieldPresence } from './fieldPresence.ts';
 import { GoalEditor } from './GoalEditor.tsx';
@@ -67,6 +68,7 @@ export function GoalsPanel(props: PanelProps) {
   return (
     <section aria-labelledby="goals-heading">
       <h2 id="goals-heading">{t('register.goals')}</h2>
+      <CsvTools kind="goals" readOnly={readOnly} />
       {!readOnly && (
         <AddGoalForm onAdd={(title) => setOpen(createEntry(session.doc, 'goals', { title, status: 'not-started' }))} />
       )}

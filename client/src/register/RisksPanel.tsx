@@ -9,6 +9,7 @@ import {
 } from '@samverka/model';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
+import { CsvTools } from './CsvTools.tsx';
 import { EditorsOf } from './EditorsOf.tsx';
 import { useFieldPresence } from './fieldPresence.ts';
 import { type HeatCell, HeatMap, key } from './HeatMap.tsx';
@@ -105,6 +106,7 @@ export function RisksPanel(props: PanelProps) {
   return (
     <section aria-labelledby="risks-heading">
       <h2 id="risks-heading">{t('register.risks')}</h2>
+      <CsvTools kind="risks" readOnly={readOnly} />
       {!readOnly && <AddRiskForm onAdd={(values) => setOpen(createEntry(session.doc, 'risks', values))} />}
       <div className="heat-area">
         <HeatMap
