@@ -2,13 +2,15 @@ import {
   createEntry,
   deleteEntry,
   RATING_BANDS,
+  type RatingBand,
   RISK_CATEGORIES,
   RISK_STATUSES,
   type Risk,
   type RiskCategory,
 } from '@samverka/model';
-import { type FormEvent, useMemo, useState } from 'react';
+import { type FormEvent, memo, type ReactNode, useCallback, useMemo, useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
+import type { Collaborator } from '../sync/usePresence.ts';
 import { CsvTools } from './CsvTools.tsx';
 import { EditorsOf } from './EditorsOf.tsx';
 import { useFieldPresence } from './fieldPresence.ts';
@@ -30,11 +32,23 @@ export function RisksPanel(props: PanelProps) {
   const [filters, setFilters] = useState({ category: '', band: '', owner: '', status: '', overdue: false });
   const [sort, setSort] = useState<{ by: SortKey; descending: boolean }>({ by: 'score', descending: true });
   const [open, setOpen] = useState<string | undefined>();
+  const toggle = useCallback((id: string) => setOpen((current) => (current === id ? undefined : id)), []);
   const on = today();
 
+  // One rated row per risk object: unchanged risks keep their row object, so their memoised rows skip rendering.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: new bands start a new cache
+  const ratedCache = useMemo(() => new WeakMap<Risk, RatedRisk>(), [view.bands]);
   const rated = useMemo(
-    () => view.risks.map((risk) => ({ risk, ...riskRatings(risk, view.bands) })),
-    [view.risks, view.bands],
+    () =>
+      view.risks.map((risk) => {
+        let row = ratedCache.get(risk);
+        if (!row) {
+          row = { risk, ...riskRatings(risk, view.bands) };
+          ratedCache.set(risk, row);
+        }
+        return row;
+      }),
+    [view.risks, view.bands, ratedCache],
   );
   const placed = (risk: Risk): HeatCell | undefined =>
     residual
@@ -176,47 +190,27 @@ export function RisksPanel(props: PanelProps) {
           </tr>
         </thead>
         <tbody>
-          {shown.map(({ risk, score, band, residual: residualScore, residualBand }) => (
+          {shown.map((row) => (
             <RiskRow
-              key={risk.id}
-              open={open === risk.id}
-              onToggle={() => setOpen(open === risk.id ? undefined : risk.id)}
-              cells={
-                <>
-                  <td>{t(`category.${risk.category as RiskCategory}`)}</td>
-                  <td>
-                    <span className={`badge band-${band}`} data-testid="risk-score">
-                      {risk.likelihood}×{risk.impact} = {score} · {t(`band.${band}`)}
-                    </span>
-                  </td>
-                  <td>
-                    {residualScore !== undefined && residualBand && (
-                      <span className={`badge band-${residualBand}`}>
-                        {residualScore} · {t(`band.${residualBand}`)}
-                      </span>
-                    )}
-                  </td>
-                  <td>{memberName(members, risk.owner)}</td>
-                  <td>{t(`riskStatus.${risk.status}`)}</td>
-                  <td className={reviewOverdue(risk, on) ? 'overdue' : undefined}>
-                    {risk.reviewDue}
-                    {reviewOverdue(risk, on) && ` · ${t('risk.overdue')}`}
-                  </td>
-                </>
-              }
-              risk={risk}
-              editors={<EditorsOf people={editors.get(risk.id)} />}
-              editor={
+              key={row.risk.id}
+              row={row}
+              ownerName={memberName(members, row.risk.owner)}
+              overdue={reviewOverdue(row.risk, on)}
+              open={open === row.risk.id}
+              onToggle={toggle}
+              editing={editors.get(row.risk.id)}
+            >
+              {open === row.risk.id && (
                 <RiskEditor
                   {...props}
-                  risk={risk}
+                  risk={row.risk}
                   onDelete={() => {
-                    deleteEntry(session.doc, 'risks', risk.id);
+                    deleteEntry(session.doc, 'risks', row.risk.id);
                     setOpen(undefined);
                   }}
                 />
-              }
-            />
+              )}
+            </RiskRow>
           ))}
         </tbody>
       </table>
@@ -225,33 +219,68 @@ export function RisksPanel(props: PanelProps) {
   );
 }
 
-function RiskRow(props: {
+interface RatedRisk {
   risk: Risk;
+  score: number;
+  band: RatingBand;
+  residual: number | undefined;
+  residualBand: RatingBand | undefined;
+}
+
+/** One row of the register table; memoised, so a change to one risk re-renders one row. */
+const RiskRow = memo(function RiskRow(props: {
+  row: RatedRisk;
+  ownerName: string;
+  overdue: boolean;
   open: boolean;
-  onToggle(): void;
-  cells: React.ReactNode;
-  editors: React.ReactNode;
-  editor: React.ReactNode;
+  onToggle(id: string): void;
+  editing: (Collaborator & { field?: string })[] | undefined;
+  children: ReactNode;
 }) {
+  const { t } = useI18n();
+  const { risk, score, band, residual, residualBand } = props.row;
   return (
     <>
-      <tr data-testid="risk-row" data-risk-id={props.risk.id}>
+      <tr data-testid="risk-row" data-risk-id={risk.id}>
         <th scope="row">
-          <button type="button" className="link-button" aria-expanded={props.open} onClick={props.onToggle}>
-            {props.risk.title}
+          <button
+            type="button"
+            className="link-button"
+            aria-expanded={props.open}
+            onClick={() => props.onToggle(risk.id)}
+          >
+            {risk.title}
           </button>
-          {props.editors}
+          <EditorsOf people={props.editing} />
         </th>
-        {props.cells}
+        <td>{t(`category.${risk.category as RiskCategory}`)}</td>
+        <td>
+          <span className={`badge band-${band}`} data-testid="risk-score">
+            {risk.likelihood}×{risk.impact} = {score} · {t(`band.${band}`)}
+          </span>
+        </td>
+        <td>
+          {residual !== undefined && residualBand && (
+            <span className={`badge band-${residualBand}`}>
+              {residual} · {t(`band.${residualBand}`)}
+            </span>
+          )}
+        </td>
+        <td>{props.ownerName}</td>
+        <td>{t(`riskStatus.${risk.status}`)}</td>
+        <td className={props.overdue ? 'overdue' : undefined}>
+          {risk.reviewDue}
+          {props.overdue && ` · ${t('risk.overdue')}`}
+        </td>
       </tr>
       {props.open && (
         <tr className="editor-row">
-          <td colSpan={7}>{props.editor}</td>
+          <td colSpan={7}>{props.children}</td>
         </tr>
       )}
     </>
   );
-}
+});
 
 function AddRiskForm({ onAdd }: { onAdd(values: Omit<Risk, 'id'>): void }) {
   const { t } = useI18n();

@@ -9,10 +9,12 @@ import {
   type RatingBandThresholds,
   type RegisterEntryOf,
   type Risk,
-  readEntries,
+  readEntry,
   readRatingBands,
+  registerEntries,
 } from '@samverka/model';
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import type * as Y from 'yjs';
 import type { DocumentSession } from '../sync/documentSession.ts';
 
 /** Everything the register pages show, read from the Y.Doc; entries failing the schema are kept apart. */
@@ -37,44 +39,83 @@ function split<K extends 'goals' | 'risks' | 'checklist'>(
   return good;
 }
 
-/** Reads the whole register; pages re-read on every change (cheap: a few hundred small maps). */
-export function readRegister(session: DocumentSession): RegisterView {
-  const needsAttention: RegisterView['needsAttention'] = [];
-  const goals = split(readEntries(session.doc, 'goals'), needsAttention).sort((a, b) => a.title.localeCompare(b.title));
-  const risks = split(readEntries(session.doc, 'risks'), needsAttention);
-  const checklist = split(readEntries(session.doc, 'checklist'), needsAttention).sort((a, b) => a.order - b.order);
-  return { goals, risks, checklist, needsAttention, bands: readRatingBands(session.doc) };
+type Kind = 'goals' | 'risks' | 'checklist';
+const KINDS: readonly Kind[] = ['goals', 'risks', 'checklist'];
+
+/**
+ * Reads the register and keeps each entry's reading until that entry changes,
+ * so one edit re-reads one entry, not all of them, and unchanged entries keep
+ * their object identity (rows that did not change skip re-rendering).
+ */
+class RegisterReader {
+  private readonly cache = new Map<Kind, Map<string, EntryReading<Kind>>>(KINDS.map((kind) => [kind, new Map()]));
+
+  constructor(private readonly session: DocumentSession) {}
+
+  /** Forgets the readings an observeDeep batch touched. */
+  invalidate(kind: Kind, events: Y.YEvent<Y.AbstractType<unknown>>[]): void {
+    const cached = this.cache.get(kind) as Map<string, EntryReading<Kind>>;
+    for (const event of events) {
+      const [entryId] = event.path;
+      if (typeof entryId === 'string') cached.delete(entryId);
+      else for (const key of (event as Y.YMapEvent<unknown>).keysChanged ?? []) cached.delete(key);
+    }
+  }
+
+  private readings<K extends Kind>(kind: K): EntryReading<K>[] {
+    const cached = this.cache.get(kind) as Map<string, EntryReading<K>>;
+    const result: EntryReading<K>[] = [];
+    for (const [id, value] of registerEntries(this.session.doc, kind).entries()) {
+      let reading = cached.get(id);
+      if (!reading) {
+        reading = readEntry(kind, id, value);
+        cached.set(id, reading);
+      }
+      result.push(reading);
+    }
+    return result;
+  }
+
+  read(): RegisterView {
+    const needsAttention: RegisterView['needsAttention'] = [];
+    const goals = split(this.readings('goals'), needsAttention).sort((a, b) => a.title.localeCompare(b.title));
+    const risks = split(this.readings('risks'), needsAttention);
+    const checklist = split(this.readings('checklist'), needsAttention).sort((a, b) => a.order - b.order);
+    return { goals, risks, checklist, needsAttention, bands: readRatingBands(this.session.doc) };
+  }
 }
 
-const OBSERVED = [DocFields.goals, DocFields.risks, DocFields.checklist, DocFields.registerSettings] as const;
-
-/** A counter that moves on every change to the register, batched to one render per animation frame. */
-function useRegisterVersion(session: DocumentSession): number {
-  const [version, setVersion] = useState(0);
+/** The live register view of a session, re-read at most once per animation frame. */
+export function useRegister(session: DocumentSession): RegisterView {
+  const reader = useMemo(() => new RegisterReader(session), [session]);
+  const [view, setView] = useState(() => reader.read());
   useEffect(() => {
     let frame = 0;
-    const bump = () => {
+    const schedule = () => {
       if (frame) return;
       frame = requestAnimationFrame(() => {
         frame = 0;
-        setVersion((v) => v + 1);
+        setView(reader.read());
       });
     };
-    const maps = OBSERVED.map((name) => session.doc.getMap(name));
-    for (const map of maps) map.observeDeep(bump);
+    const observers = KINDS.map((kind) => {
+      const observer = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
+        reader.invalidate(kind, events);
+        schedule();
+      };
+      registerEntries(session.doc, kind).observeDeep(observer);
+      return () => registerEntries(session.doc, kind).unobserveDeep(observer);
+    });
+    const settings = session.doc.getMap(DocFields.registerSettings);
+    settings.observeDeep(schedule);
+    schedule();
     return () => {
       cancelAnimationFrame(frame);
-      for (const map of maps) map.unobserveDeep(bump);
+      for (const stop of observers) stop();
+      settings.unobserveDeep(schedule);
     };
-  }, [session]);
-  return version;
-}
-
-/** The live register view of a session. */
-export function useRegister(session: DocumentSession): RegisterView {
-  const version = useRegisterVersion(session);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: version is the change trigger
-  return useMemo(() => readRegister(session), [session, version]);
+  }, [session, reader]);
+  return view;
 }
 
 /** Brings an older register to the current shape once it is synced, if this member may edit. */
