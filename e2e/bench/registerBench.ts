@@ -190,7 +190,7 @@ partnership. ${machine}. The run took ${totalSeconds} s.
 | a change in browser A seen in browser B (impact of one risk, ${latencies.length} changes one after another; from A's \`change\` event to B's row showing the new score) | p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${max.toFixed(1)} ms | p95 ≤ 100 ms |
 
 Both browsers and the server share the machine's cores, so the latency includes scheduling between
-them and B's re-render of the whole 500-row table.
+them; B re-reads only the changed risk and re-renders only its row.
 `,
     );
     console.log(`done in ${totalSeconds} s; figures written to docs/benchmarks.md ("Register")`);
