@@ -33,13 +33,24 @@ async function personPage(browser: Browser, account: TestAccount): Promise<Page>
   return context.newPage();
 }
 
-/** Milliseconds from navigation until every risk row is drawn, the heat map counts them, and the page is connected. */
+/**
+ * Milliseconds from navigation until the heat map counts all risks, the table's
+ * first page of rows is drawn, and the page is connected.
+ */
 async function timeToInteractive(page: Page, path: string): Promise<number> {
   const start = Date.now();
   await page.goto(path);
-  await page.waitForFunction((risks) => document.querySelectorAll('[data-testid="risk-row"]').length === risks, RISKS, {
-    timeout: 60_000,
-  });
+  await page.waitForFunction(
+    (risks) => {
+      const counted = Array.from(document.querySelectorAll('[data-testid^="heat-"]')).reduce(
+        (sum, cell) => sum + Number(cell.getAttribute('data-count') ?? 0),
+        0,
+      );
+      return counted === risks && document.querySelectorAll('[data-testid="risk-row"]').length > 0;
+    },
+    RISKS,
+    { timeout: 60_000 },
+  );
   await page.locator('output.connection[data-state="connected"]').waitFor();
   await page.getByTestId('heat-1-5').waitFor();
   return Date.now() - start;
@@ -93,6 +104,8 @@ async function seedRegister(origin: string, owner: TestAccount, documentId: stri
 
 /** A changes one risk's impact in its editor; B's row shows it: time from A's change event to B's DOM. */
 async function measureChangeLatency(a: Page, b: Page): Promise<number[]> {
+  // Sorted by title, the changed risk stays on the first page in both browsers.
+  for (const page of [a, b]) await page.getByRole('columnheader', { name: 'Title' }).getByRole('button').click();
   await a.getByRole('button', { name: 'Bench risk 0', exact: true }).click();
   const select = a.getByTestId('risk-editor').getByLabel('Impact', { exact: true });
   await select.evaluate((element) => {
@@ -186,7 +199,7 @@ partnership. ${machine}. The run took ${totalSeconds} s.
 | measure | value | target |
 |---|---|---|
 | register | ${GOALS} goals (one indicator each) and ${RISKS} risks (each linked to a goal), seeded through a sync client | |
-| navigation → interactive risks page (fresh context each: no cache, no IndexedDB; all ${RISKS} rows drawn, heat map shown, connected) | median ${loadMedian} ms (runs: ${loads.join(', ')} ms) | ≤ 1500 ms |
+| navigation → interactive risks page (fresh context each: no cache, no IndexedDB; heat map counting all ${RISKS} risks, the table's first 100 rows drawn, connected) | median ${loadMedian} ms (runs: ${loads.join(', ')} ms) | ≤ 1500 ms |
 | a change in browser A seen in browser B (impact of one risk, ${latencies.length} changes one after another; from A's \`change\` event to B's row showing the new score) | p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${max.toFixed(1)} ms | p95 ≤ 100 ms |
 
 Both browsers and the server share the machine's cores, so the latency includes scheduling between

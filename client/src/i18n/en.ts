@@ -312,6 +312,8 @@ export const en = {
   'csv.import': 'Import CSV',
   'csv.imported': '{count} rows imported.',
   'csv.rowIssue': 'Row {row}, {field}: {message}',
+  'risk.showing': 'Showing the first {shown} of {count} risks.',
+  'risk.showAll': 'Show all {count}',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -315,4 +315,6 @@ export const sv: Record<MessageKey, string> = {
   'csv.import': 'Importera CSV',
   'csv.imported': '{count} rader importerades.',
   'csv.rowIssue': 'Rad {row}, {field}: {message}',
+  'risk.showing': 'Visar de första {shown} av {count} risker.',
+  'risk.showAll': 'Visa alla {count}',
 };

@@ -102,7 +102,12 @@ export function GoalsPanel(props: PanelProps) {
       {layout === 'cards' ? (
         <ul className="goal-cards">
           {shown.map((goal) => (
-            <li key={goal.id} className="goal-card" data-testid="goal-card" data-goal-id={goal.id}>
+            <li
+              key={goal.id}
+              className={open === goal.id ? 'goal-card goal-card-open' : 'goal-card'}
+              data-testid="goal-card"
+              data-goal-id={goal.id}
+            >
               <h3>
                 <button
                   type="button"

@@ -20,6 +20,9 @@ import type { PanelProps } from './RegisterPage.tsx';
 import { RiskEditor } from './RiskEditor.tsx';
 import { memberName, reviewOverdue, riskRatings, today } from './registerFormat.ts';
 
+/** Rows drawn at first; the rest on request, so a 500-risk register opens quickly. */
+const FIRST_ROWS = 100;
+
 type SortKey = 'title' | 'category' | 'score' | 'owner' | 'status' | 'reviewDue';
 
 /** The risks tab: heat map, filters, the sortable register table and the editor of one risk. */
@@ -32,6 +35,7 @@ export function RisksPanel(props: PanelProps) {
   const [filters, setFilters] = useState({ category: '', band: '', owner: '', status: '', overdue: false });
   const [sort, setSort] = useState<{ by: SortKey; descending: boolean }>({ by: 'score', descending: true });
   const [open, setOpen] = useState<string | undefined>();
+  const [showAll, setShowAll] = useState(false);
   const toggle = useCallback((id: string) => setOpen((current) => (current === id ? undefined : id)), []);
   const on = today();
 
@@ -190,7 +194,7 @@ export function RisksPanel(props: PanelProps) {
           </tr>
         </thead>
         <tbody>
-          {shown.map((row) => (
+          {(showAll ? shown : shown.slice(0, FIRST_ROWS)).map((row) => (
             <RiskRow
               key={row.risk.id}
               row={row}
@@ -215,6 +219,14 @@ export function RisksPanel(props: PanelProps) {
         </tbody>
       </table>
       {shown.length === 0 && <p className="muted">{t('risk.none')}</p>}
+      {!showAll && shown.length > FIRST_ROWS && (
+        <p>
+          {t('risk.showing', { shown: FIRST_ROWS, count: shown.length })}{' '}
+          <button type="button" className="secondary" onClick={() => setShowAll(true)}>
+            {t('risk.showAll', { count: shown.length })}
+          </button>
+        </p>
+      )}
     </section>
   );
 }
