@@ -18,6 +18,7 @@ import { NotFoundPage } from './shell/NotFoundPage.tsx';
 // tldraw and Tiptap are large; each loads only on its own route.
 const CanvasPage = lazy(() => import('./canvas/CanvasPage.tsx'));
 const DocumentPage = lazy(() => import('./docs/DocumentPage.tsx'));
+const RegisterPage = lazy(() => import('./register/RegisterPage.tsx'));
 
 function Loading() {
   const { t } = useI18n();
@@ -73,6 +74,9 @@ export function App() {
               <Route index element={<PartnershipOverviewPage />} />
               <Route path="members" element={<MembersPage />} />
               <Route path="activity" element={<AuditPage />} />
+              <Route path="goals" element={<RegisterPage tab="goals" />} />
+              <Route path="risks" element={<RegisterPage tab="risks" />} />
+              <Route path="checklist" element={<RegisterPage tab="checklist" />} />
               <Route
                 path="canvas/:docId"
                 element={<KeyedByDocument>{(docId) => <CanvasRoute key={docId} />}</KeyedByDocument>}

@@ -73,6 +73,7 @@ export function createApp(config: Config, database: Database, log: Logger, optio
     rateLimiter: new RateLimiter(),
     updateLog: store,
     rights,
+    rooms: registry,
   };
 
   app.onError((error, c) => handleError(error, c, log));

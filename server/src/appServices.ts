@@ -6,6 +6,7 @@ import type { RateLimiter } from './http/rateLimiter.ts';
 import type { Logger } from './logger.ts';
 import type { DatabaseSchema } from './storage/schema.ts';
 import type { UpdateLogStore } from './storage/updateLogStore.ts';
+import type { RoomRegistry } from './sync/roomRegistry.ts';
 
 /** What route modules and commands need, built once in `createApp`. */
 export interface AppServices {
@@ -17,4 +18,6 @@ export interface AppServices {
   updateLog: UpdateLogStore;
   /** Where commands publish rights changes once committed; a subscriber closes the affected sockets. */
   rights: RightsBus;
+  /** Loaded documents, for server-side reads and writes that must go through the live room (register CSV). */
+  rooms: RoomRegistry;
 }

@@ -12,6 +12,7 @@ import { buildOpenApiDocument } from './http/openApi.ts';
 import { mountInvitationRoutes } from './members/invitationRoutes.ts';
 import { mountMemberRoutes } from './members/memberRoutes.ts';
 import { mountPartnershipRoutes } from './partnerships/partnershipRoutes.ts';
+import { mountRegisterRoutes } from './register/registerRoutes.ts';
 import { APP_VERSION } from './version.ts';
 
 /** Every API route module, in mounting order. A new concern adds one line here. */
@@ -24,6 +25,7 @@ const ROUTE_MODULES = [
   mountInvitationRoutes,
   mountAuditRoutes,
   mountAssetRoutes,
+  mountRegisterRoutes,
 ] as const;
 
 /** Mounts every API route and the generated description (`/api/openapi.json`, `/api/docs`). */

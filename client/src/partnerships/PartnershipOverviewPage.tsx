@@ -7,11 +7,11 @@ import { CreateDocumentForm } from './CreateDocumentForm.tsx';
 import { usePartnership } from './PartnershipContext.tsx';
 import { PartnershipSettings } from './PartnershipSettings.tsx';
 
-/** Where each kind of document opens; the register gets its own pages later. */
-function documentPath(partnershipId: string, doc: DocumentSummary): string | undefined {
+/** Where each kind of document opens. */
+function documentPath(partnershipId: string, doc: DocumentSummary): string {
   if (doc.kind === 'canvas') return `/p/${partnershipId}/canvas/${doc.id}`;
   if (doc.kind === 'text') return `/p/${partnershipId}/docs/${doc.id}`;
-  return undefined;
+  return `/p/${partnershipId}/goals`;
 }
 
 /** `/p/:id`: the partnership's facts, the caller's role, and its documents. */
@@ -35,7 +35,7 @@ export function PartnershipOverviewPage() {
           return (
             <li key={doc.id}>
               <span className="kind">{t(`kind.${doc.kind}`)}</span>
-              {path ? <Link to={path}>{doc.title}</Link> : <span>{doc.title}</span>}
+              <Link to={path}>{doc.title}</Link>
             </li>
           );
         })}

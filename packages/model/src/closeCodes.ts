@@ -15,6 +15,12 @@ export const CloseCode = {
   MALFORMED_MESSAGE: 4400,
   /** Rights changed (role change, removal, sign-out, archive): reconnect to re-authorise. */
   REAUTHORIZE: 4001,
+  /**
+   * An update would have broken the document's schema (a register field outside
+   * its type, an unknown shared type). It was not applied, stored or relayed;
+   * the client's copy now differs from the server's, so it must reload.
+   */
+  SCHEMA_REJECTED: 4422,
   /** Nothing was received for longer than the idle timeout. */
   IDLE_TIMEOUT: 4008,
   /** The document already has the maximum number of connections. */
@@ -31,7 +37,10 @@ export type CloseCodeName = keyof typeof CloseCode;
 export type CloseCodeValue = (typeof CloseCode)[CloseCodeName];
 
 /** Close codes after which a client should not retry without a person acting. */
-export const TERMINAL_CLOSE_CODES: ReadonlySet<number> = new Set([CloseCode.MALFORMED_MESSAGE]);
+export const TERMINAL_CLOSE_CODES: ReadonlySet<number> = new Set([
+  CloseCode.MALFORMED_MESSAGE,
+  CloseCode.SCHEMA_REJECTED,
+]);
 
 /** Whether a standard y-websocket provider gives up after this code (it does for 4400–4499). */
 export function providerStopsAfter(code: number): boolean {

@@ -11,7 +11,8 @@ export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 export const DOC_SCHEMA_VERSION: Record<DocumentKind, number> = {
   canvas: 1,
   text: 1,
-  register: 1,
+  /** 2: goals, risks, checklist and settings maps (v1 held only meta); see register/registerDoc.ts. */
+  register: 2,
 };
 
 /** Names of the shared types inside each kind's Y.Doc. */
@@ -22,9 +23,12 @@ export const DocFields = {
   canvasRecords: 'records',
   /** text: Tiptap's default XML fragment. */
   textContent: 'default',
-  /** register: goals and risks, each a Y.Map of fields keyed by id. */
+  /** register: goals, risks and the SPETS checklist, each a Y.Map of entry Y.Maps keyed by id. */
   goals: 'goals',
   risks: 'risks',
+  checklist: 'checklist',
+  /** register: per-partnership settings such as rating bands. */
+  registerSettings: 'settings',
 } as const;
 
 export interface DocMeta {

@@ -37,6 +37,8 @@ export const ErrorId = {
   PARTNERSHIP_ARCHIVED: 'partnership_archived',
   /** The template does not fit the document kind. */
   TEMPLATE_NOT_APPLICABLE: 'template_not_applicable',
+  /** A CSV import with rows that fail the schema; the body lists `rows: [{ row, field, message }]` and nothing was imported. */
+  INVALID_ROWS: 'invalid_rows',
 } as const;
 
 export type ErrorIdValue = (typeof ErrorId)[keyof typeof ErrorId];

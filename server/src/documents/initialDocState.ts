@@ -2,6 +2,7 @@ import {
   type DocumentKind,
   type PartnershipLanguage,
   seedPartnershipCanvas,
+  seedRegister,
   seedTextTemplate,
   type TextTemplate,
   writeDocMeta,
@@ -19,6 +20,7 @@ export function initialDocState(
   const doc = new Y.Doc();
   writeDocMeta(doc, kind);
   if (kind === 'canvas' && options.canvasTemplate) seedPartnershipCanvas(doc, options.language);
+  if (kind === 'register') seedRegister(doc, options.language);
   if (kind === 'text' && options.textTemplate) seedTextTemplate(doc, options.textTemplate, options.language);
   const update = Y.encodeStateAsUpdate(doc);
   doc.destroy();

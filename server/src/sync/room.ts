@@ -10,6 +10,7 @@ import {
   MAX_AWARENESS_FRAME_BYTES,
   MAX_AWARENESS_IDS_PER_CONNECTION,
 } from './awarenessGuard.ts';
+import type { DocumentValidator } from './documentValidator.ts';
 import type { GroupCommitWriter } from './groupCommitWriter.ts';
 import type { ConnectionInfo, SyncSocket } from './syncConnection.ts';
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './syncMessages.ts';
@@ -27,6 +28,8 @@ export interface RoomDeps {
   limits: SyncLimits;
   metrics: SyncMetrics;
   log: Logger;
+  /** The document kind's schema check, run on every update before it is applied (registers only). */
+  validator?: DocumentValidator | undefined;
   /** Called when the last connection leaves or the room must be dropped. */
   onEmpty(room: Room): void;
   onStorageFailure(room: Room): void;
@@ -119,6 +122,19 @@ export class Room {
     }
   }
 
+  /**
+   * Applies an update the server itself made (an import), through the same
+   * schema check, log and relay as a socket's; resolves once it is committed.
+   */
+  async applyServerUpdate(update: Uint8Array): Promise<void> {
+    if (this.failed || this.destroyed) throw new Error('room is closed');
+    const verdict = this.deps.validator?.admit(update);
+    if (verdict && !verdict.ok) throw new Error(`server update refused: ${verdict.reason}`);
+    Y.applyUpdate(this.doc, update, this);
+    await this.lastCommit;
+    if (this.failed) throw new Error('storage refused the update');
+  }
+
   /** Resolves when every update applied so far is committed. */
   flushed(): Promise<void> {
     return this.lastCommit;
@@ -174,6 +190,12 @@ export class Room {
     const update = decoding.readVarUint8Array(decoder);
     // Read-only connections: the frame is read (so it is well-formed) and dropped.
     if (state.mode === 'read-only') return;
+    const verdict = this.deps.validator?.admit(update);
+    if (verdict && !verdict.ok) {
+      this.deps.log.warn({ documentId: this.documentId, reason: verdict.reason }, 'update refused by schema check');
+      this.closeSocket(socket, CloseCode.SCHEMA_REJECTED);
+      return;
+    }
     Y.applyUpdate(this.doc, update, socket);
     this.boundPending(socket);
   }
@@ -190,6 +212,7 @@ export class Room {
     if (pending <= 2 * this.deps.limits.maxFrameBytes) return;
     store.pendingStructs = null;
     store.pendingDs = null;
+    this.deps.validator?.reset();
     this.deps.log.warn({ documentId: this.documentId, bytes: pending }, 'dropped updates with missing dependencies');
     this.closeSocket(socket, CloseCode.MALFORMED_MESSAGE);
   }

@@ -3,6 +3,7 @@ import type { Logger } from '../logger.ts';
 import { Gauge, type MetricsRegistry } from '../metrics.ts';
 import { replayUpdates } from '../storage/replayUpdates.ts';
 import type { UpdateLogStore } from '../storage/updateLogStore.ts';
+import { validatorFor } from './documentValidator.ts';
 import { GroupCommitWriter } from './groupCommitWriter.ts';
 import { Room } from './room.ts';
 import { createSyncMetrics, type SyncMetrics } from './syncMetrics.ts';
@@ -87,6 +88,7 @@ export class RoomRegistry {
       limits: this.limits,
       metrics: this.metrics,
       log: this.log,
+      validator: validatorFor(doc),
       onEmpty: (room) => this.scheduleUnload(room.documentId),
       onStorageFailure: (room) => this.drop(room.documentId),
       onCommitted: (room) => this.noteCommit(room.documentId),

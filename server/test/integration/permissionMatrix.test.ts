@@ -164,6 +164,38 @@ const ROUTES: Record<string, RouteExpectation> = {
       body: { kind: 'text', title: 'Plan', template: 'annual-plan' },
     }),
   },
+  'GET /api/partnerships/:id/register/goals.csv': {
+    access: 'read',
+    status: 200,
+    probe: (w) => ({ method: 'GET', path: `/api/partnerships/${w.p.id}/register/goals.csv` }),
+  },
+  'POST /api/partnerships/:id/register/goals.csv': {
+    access: 'edit',
+    status: 200,
+    probe: (w) => ({
+      method: 'POST',
+      path: `/api/partnerships/${w.p.id}/register/goals.csv`,
+      body: new TextEncoder().encode(`title,status\r\nGoal ${counter++},on-track\r\n`),
+      headers: { 'content-type': 'text/csv' },
+    }),
+  },
+  'GET /api/partnerships/:id/register/risks.csv': {
+    access: 'read',
+    status: 200,
+    probe: (w) => ({ method: 'GET', path: `/api/partnerships/${w.p.id}/register/risks.csv` }),
+  },
+  'POST /api/partnerships/:id/register/risks.csv': {
+    access: 'edit',
+    status: 200,
+    probe: (w) => ({
+      method: 'POST',
+      path: `/api/partnerships/${w.p.id}/register/risks.csv`,
+      body: new TextEncoder().encode(
+        `title,category,likelihood,impact,status\r\nRisk ${counter++},financial,2,3,open\r\n`,
+      ),
+      headers: { 'content-type': 'text/csv' },
+    }),
+  },
   'POST /api/documents/:documentId/assets': {
     access: 'edit',
     status: 201,
