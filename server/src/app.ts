@@ -11,6 +11,7 @@ import { csrfProtection } from './http/csrf.ts';
 import { mountHealth } from './http/health.ts';
 import { ApiError, handleError, notFound } from './http/httpErrors.ts';
 import { RateLimiter } from './http/rateLimiter.ts';
+import { DEFAULT_LOGIN_THROTTLE, LoginThrottle } from './auth/loginThrottle.ts';
 import { requestLogging } from './http/requestLogging.ts';
 import { mountApiRoutes } from './http/routeRegistry.ts';
 import { securityHeaders } from './http/securityHeaders.ts';
@@ -23,6 +24,7 @@ import { SqlUpdateLogStore } from './storage/sqlUpdateLogStore.ts';
 import { KeepAlive } from './sync/keepAlive.ts';
 import { Revocations } from './sync/revocations.ts';
 import { RoomRegistry } from './sync/roomRegistry.ts';
+import { ConnectionQuota } from './sync/connectionQuota.ts';
 import { mountSyncRoute, type SyncAuthorizer } from './sync/syncRoute.ts';
 
 export interface AppParts {
@@ -65,6 +67,7 @@ export function createApp(config: Config, database: Database, log: Logger, optio
     log,
     sessions,
     rateLimiter: new RateLimiter(),
+    loginThrottle: new LoginThrottle({ ...DEFAULT_LOGIN_THROTTLE, windowMs: config.rateLimits.windowMs }),
     updateLog: store,
     revokeSockets,
   };
@@ -99,6 +102,7 @@ export function createApp(config: Config, database: Database, log: Logger, optio
     log,
     maxFrameBytes: config.sync.maxFrameBytes,
     revocations,
+    quota: new ConnectionQuota(config.sync),
   });
   app.use('/api/*', sessionAuth(sessions, config.publicUrl));
   mountApiRoutes(app, services);

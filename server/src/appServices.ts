@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { LoginThrottle } from './auth/loginThrottle.ts';
 import type { SessionStore } from './auth/sessionStore.ts';
 import type { Config } from './config.ts';
 import type { RateLimiter } from './http/rateLimiter.ts';
@@ -13,6 +14,8 @@ export interface AppServices {
   log: Logger;
   sessions: SessionStore;
   rateLimiter: RateLimiter;
+  /** Slows failed logins per (account, address) and per address; see `LoginThrottle`. */
+  loginThrottle: LoginThrottle;
   updateLog: UpdateLogStore;
   /** Closes a person's open sync sockets so they re-authorise (role change, removal, sign-out). */
   revokeSockets(userId: string): Promise<void>;

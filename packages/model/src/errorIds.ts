@@ -37,6 +37,8 @@ export const ErrorId = {
   PARTNERSHIP_ARCHIVED: 'partnership_archived',
   /** The template does not fit the document kind. */
   TEMPLATE_NOT_APPLICABLE: 'template_not_applicable',
+  /** Assets (images, videos) belong on canvases only. */
+  NOT_A_CANVAS: 'not_a_canvas',
 } as const;
 
 export type ErrorIdValue = (typeof ErrorId)[keyof typeof ErrorId];

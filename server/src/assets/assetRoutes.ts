@@ -31,6 +31,15 @@ function declaredType(c: Context): AssetContentType {
   return type as AssetContentType;
 }
 
+/** Whether an If-None-Match header names `etag` (or is `*`), weak or strong. */
+function etagMatches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  return header.split(',').some((tag) => {
+    const value = tag.trim();
+    return value === '*' || value.replace(/^W\//, '') === etag;
+  });
+}
+
 /** Images and videos dropped on a canvas: uploaded to a document, served to its partnership's members. */
 export function mountAssetRoutes(router: ApiRouter, services: AppServices): void {
   const { db, config } = services;
@@ -50,6 +59,7 @@ export function mountAssetRoutes(router: ApiRouter, services: AppServices): void
       const auth = requireAuth(c);
       const documentId = parseValue(idSchema, c.req.param('documentId'));
       const { document } = await authorizeDocument(db, actorOf(c), documentId, 'edit');
+      if (document.kind !== 'canvas') throw new ApiError(400, ErrorId.NOT_A_CANVAS, 'Assets can only be added to a canvas');
       const contentType = declaredType(c);
       const bytes = new Uint8Array(await c.req.arrayBuffer());
       if (bytes.byteLength > config.assets.maxBytes) {
@@ -89,16 +99,24 @@ export function mountAssetRoutes(router: ApiRouter, services: AppServices): void
     async (c) => {
       requireAuth(c); // anonymous callers learn nothing, not even whether the id exists
       const assetId = parseValue(idSchema, c.req.param('assetId'));
-      const asset = await db.selectFrom('assets').selectAll().where('id', '=', assetId).executeTakeFirst();
+      const asset = await db
+        .selectFrom('assets')
+        .select(['partnership_id', 'content_type', 'byte_size'])
+        .where('id', '=', assetId)
+        .executeTakeFirst();
       // Unknown ids and other partnerships' assets answer alike: 404.
       if (!asset) throw apiErrors.notFound('No such asset');
       await authorizePartnership(db, actorOf(c), asset.partnership_id, 'read');
-      const data = asset.data instanceof Uint8Array ? asset.data : new Uint8Array(asset.data);
+      // The browser may keep a copy but must ask every time, so a removed member's
+      // cache stops serving it; an asset never changes, so its id is its ETag.
+      const caching = { 'Cache-Control': 'private, no-cache', ETag: `"${assetId}"` };
+      if (etagMatches(c.req.header('if-none-match'), caching.ETag)) return c.body(null, 304, caching);
+      const row = await db.selectFrom('assets').select('data').where('id', '=', assetId).executeTakeFirstOrThrow();
+      const data = row.data instanceof Uint8Array ? row.data : new Uint8Array(row.data);
       return c.body(new Uint8Array(data), 200, {
+        ...caching,
         'Content-Type': asset.content_type,
         'Content-Length': String(asset.byte_size),
-        // Members only: private to the browser, and immutable since ids are never reused.
-        'Cache-Control': 'private, max-age=31536000, immutable',
         'Content-Security-Policy': ASSET_CSP,
       });
     },

@@ -1,5 +1,6 @@
 import {
   changePasswordRequestSchema,
+  ErrorId,
   loginRequestSchema,
   type SessionsEndedResponse,
   sessionsEndedResponseSchema,
@@ -9,10 +10,11 @@ import {
 } from '@samverka/model';
 import type { AppServices } from '../appServices.ts';
 import { apiErrors } from '../http/apiErrors.ts';
+import { ApiError } from '../http/httpErrors.ts';
 import type { ApiRouter } from '../http/apiRouter.ts';
 import { parseJsonBody } from '../http/validation.ts';
 import { createAccount } from './accountCreator.ts';
-import { limitAttempts } from './attemptLimits.ts';
+import { emailTakenAnswers, limitAttempts } from './attemptLimits.ts';
 import { changePassword } from './passwordChanger.ts';
 import { decoyPasswordHash, verifyPassword } from './passwords.ts';
 import { requireAuth } from './requestAuth.ts';
@@ -37,8 +39,13 @@ export function mountAuthRoutes(router: ApiRouter, services: AppServices): void 
     },
     async (c) => {
       const input = await parseJsonBody(c, signupRequestSchema);
-      limitAttempts(c, services, 'signup', input.email);
-      const user = await createAccount(db, input);
+      // Per address only: attempts that fail (a too-common password) must not lock the email's owner out.
+      limitAttempts(c, services, 'signup', undefined);
+      emailTakenAnswers.check(c, services);
+      const user = await createAccount(db, input).catch((error: unknown) => {
+        if (error instanceof ApiError && error.id === ErrorId.EMAIL_TAKEN) emailTakenAnswers.count(c, services);
+        throw error;
+      });
       const { token } = await sessions.create(user.id, c.req.header('user-agent') ?? null);
       setSessionCookie(c, token, config.publicUrl);
       return c.json({ user: presentUser(user) } satisfies UserResponse, 201);
@@ -58,11 +65,13 @@ export function mountAuthRoutes(router: ApiRouter, services: AppServices): void 
     },
     async (c) => {
       const input = await parseJsonBody(c, loginRequestSchema);
-      limitAttempts(c, services, 'login', input.email);
+      // Slows failures per (email, address) and per address; never the right password from a clean address.
+      const attempt = await services.loginThrottle.begin(c, input.email);
       const user = await db.selectFrom('users').selectAll().where('email', '=', input.email).executeTakeFirst();
       // Verify against a decoy when the account is unknown, so timing does not reveal which emails exist.
       const valid = await verifyPassword(user?.password_hash ?? (await decoyPasswordHash()), input.password);
       if (!user || !valid) throw apiErrors.invalidCredentials();
+      attempt.succeeded();
       const { token } = await sessions.create(user.id, c.req.header('user-agent') ?? null);
       setSessionCookie(c, token, config.publicUrl);
       return c.json({ user: presentUser(user) } satisfies UserResponse, 200);

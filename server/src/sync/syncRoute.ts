@@ -2,6 +2,7 @@ import { upgradeWebSocket, type WebSocketLike } from '@hono/node-server';
 import { CloseCode, closeCodeName, isDocumentId, SYNC_PATH_PREFIX } from '@samverka/model';
 import type { Context, Hono } from 'hono';
 import type { Logger } from '../logger.ts';
+import type { ConnectionQuota } from './connectionQuota.ts';
 import { EarlyFrameBuffer } from './earlyFrameBuffer.ts';
 import type { KeepAlive } from './keepAlive.ts';
 import type { Revocations } from './revocations.ts';
@@ -28,6 +29,8 @@ export interface SyncRouteOptions {
   maxFrameBytes: number;
   /** Rights changes since a socket was authorised turn it away at join time. */
   revocations?: Revocations;
+  /** Per-account socket limits, checked before the document is opened. */
+  quota?: ConnectionQuota;
 }
 
 /**
@@ -61,6 +64,7 @@ export function mountSyncRoute(app: Hono, options: SyncRouteOptions): void {
       let room: Room | undefined;
       let socket: SyncSocket | undefined;
       let closed = false;
+      let releaseQuota = () => {};
       const early = new EarlyFrameBuffer(EARLY_FRAME_LIMIT, 2 * maxFrameBytes);
 
       const refuse = (raw: WebSocketLike, code: number) => {
@@ -79,6 +83,9 @@ export function mountSyncRoute(app: Hono, options: SyncRouteOptions): void {
             },
           };
           keepAlive.watch(raw);
+          const slot = options.quota?.acquire(info.userId, documentId);
+          if (slot && 'refuse' in slot) return refuse(raw, slot.refuse);
+          if (slot) releaseQuota = slot.release;
           registry.open(documentId).then(
             (loaded) => {
               if (!closed && options.revocations?.revokedSince(info.userId, authorizedAt)) {
@@ -115,6 +122,7 @@ export function mountSyncRoute(app: Hono, options: SyncRouteOptions): void {
         },
         onClose(event, ws) {
           closed = true;
+          releaseQuota();
           early.clear();
           keepAlive.forget(ws.raw as WebSocketLike);
           if (room && socket) {
