@@ -4,6 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import type { AppServices } from './appServices.ts';
 import { ASSET_UPLOAD_PATH } from './assets/assetRoutes.ts';
+import { DEFAULT_LOGIN_THROTTLE, LoginThrottle } from './auth/loginThrottle.ts';
 import { sessionAuth } from './auth/requestAuth.ts';
 import { SessionStore } from './auth/sessionStore.ts';
 import type { Config } from './config.ts';
@@ -11,7 +12,6 @@ import { csrfProtection } from './http/csrf.ts';
 import { mountHealth } from './http/health.ts';
 import { ApiError, handleError, notFound } from './http/httpErrors.ts';
 import { RateLimiter } from './http/rateLimiter.ts';
-import { DEFAULT_LOGIN_THROTTLE, LoginThrottle } from './auth/loginThrottle.ts';
 import { requestLogging } from './http/requestLogging.ts';
 import { mountApiRoutes } from './http/routeRegistry.ts';
 import { securityHeaders } from './http/securityHeaders.ts';
@@ -21,10 +21,10 @@ import { MetricsRegistry, registerProcessMetrics } from './metrics.ts';
 import { policySyncAuthorizer } from './policy/syncAuthorizer.ts';
 import type { Database } from './storage/database.ts';
 import { SqlUpdateLogStore } from './storage/sqlUpdateLogStore.ts';
+import { ConnectionQuota } from './sync/connectionQuota.ts';
 import { KeepAlive } from './sync/keepAlive.ts';
 import { Revocations } from './sync/revocations.ts';
 import { RoomRegistry } from './sync/roomRegistry.ts';
-import { ConnectionQuota } from './sync/connectionQuota.ts';
 import { mountSyncRoute, type SyncAuthorizer } from './sync/syncRoute.ts';
 
 export interface AppParts {

@@ -59,7 +59,8 @@ export function mountAssetRoutes(router: ApiRouter, services: AppServices): void
       const auth = requireAuth(c);
       const documentId = parseValue(idSchema, c.req.param('documentId'));
       const { document } = await authorizeDocument(db, actorOf(c), documentId, 'edit');
-      if (document.kind !== 'canvas') throw new ApiError(400, ErrorId.NOT_A_CANVAS, 'Assets can only be added to a canvas');
+      if (document.kind !== 'canvas')
+        throw new ApiError(400, ErrorId.NOT_A_CANVAS, 'Assets can only be added to a canvas');
       const contentType = declaredType(c);
       const bytes = new Uint8Array(await c.req.arrayBuffer());
       if (bytes.byteLength > config.assets.maxBytes) {

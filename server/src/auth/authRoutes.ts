@@ -10,8 +10,8 @@ import {
 } from '@samverka/model';
 import type { AppServices } from '../appServices.ts';
 import { apiErrors } from '../http/apiErrors.ts';
-import { ApiError } from '../http/httpErrors.ts';
 import type { ApiRouter } from '../http/apiRouter.ts';
+import { ApiError } from '../http/httpErrors.ts';
 import { parseJsonBody } from '../http/validation.ts';
 import { createAccount } from './accountCreator.ts';
 import { emailTakenAnswers, limitAttempts } from './attemptLimits.ts';

@@ -113,7 +113,12 @@ async function* readInBatches(
   let batch: number[] = [];
   let batchBytes = 0;
   const readBatch = async () => {
-    const rows = await db.selectFrom('document_updates').select('data').where('id', 'in', batch).orderBy('id').execute();
+    const rows = await db
+      .selectFrom('document_updates')
+      .select('data')
+      .where('id', 'in', batch)
+      .orderBy('id')
+      .execute();
     ids?.push(...batch);
     batch = [];
     batchBytes = 0;
