@@ -8,7 +8,7 @@ export interface LoginThrottleRules {
   freePerAccountAddress: number;
   /** Failures one address may make across all accounts before its attempts are slowed. */
   freePerAddress: number;
-  /** Delay after the first failure past the free ones; it doubles with each further failure. */
+  /** Wait of the first attempt after the free failures; it doubles with each further failure. */
   baseDelayMs: number;
   /** The longest an attempt is held; past it an attempt is refused with 429 and Retry-After. */
   maxDelayMs: number;
@@ -19,8 +19,8 @@ export interface LoginThrottleRules {
 export const DEFAULT_LOGIN_THROTTLE: LoginThrottleRules = {
   freePerAccountAddress: 5,
   freePerAddress: 30,
-  baseDelayMs: 250,
-  maxDelayMs: 8000,
+  baseDelayMs: 100,
+  maxDelayMs: 1600,
   windowMs: 15 * 60 * 1000,
 };
 
@@ -82,8 +82,8 @@ export class LoginThrottle {
       this.current(pairKey as string) - this.rules.freePerAccountAddress,
       this.current(addressKey as string) - this.rules.freePerAddress,
     );
-    if (over <= 0) return 0;
-    return this.rules.baseDelayMs * 2 ** Math.min(over - 1, 30);
+    if (over < 0) return 0;
+    return this.rules.baseDelayMs * 2 ** Math.min(over, 30);
   }
 
   private current(key: string): number {

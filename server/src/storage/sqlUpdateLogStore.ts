@@ -1,8 +1,8 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
-import * as Y from 'yjs';
 import type { Dialect } from './database.ts';
 import { hasPendingUpdates, REPLAY_BATCH_BYTES, replayUpdateBatches } from './replayUpdates.ts';
 import type { DatabaseSchema } from './schema.ts';
+import { encodeStateSized } from './stateEncoding.ts';
 import type { PendingUpdate, UpdateLogStore } from './updateLogStore.ts';
 
 /** The update log in SQL through Kysely; the same code serves SQLite and PostgreSQL. */
@@ -50,7 +50,9 @@ export class SqlUpdateLogStore implements UpdateLogStore {
       }
       const ids: number[] = [];
       // Rows are read and replayed a few megabytes at a time, so a large log is never in memory twice.
-      const { doc: replayed } = await replayUpdateBatches(readInBatches(trx, documentId, REPLAY_BATCH_BYTES, ids));
+      const { doc: replayed, bytes } = await replayUpdateBatches(
+        readInBatches(trx, documentId, REPLAY_BATCH_BYTES, ids),
+      );
       if (ids.length < 2) {
         replayed.destroy();
         return ids.length;
@@ -60,7 +62,8 @@ export class SqlUpdateLogStore implements UpdateLogStore {
         replayed.destroy();
         return 0;
       }
-      const merged = Y.encodeStateAsUpdate(replayed);
+      const state = encodeStateSized(replayed, undefined, bytes);
+      const merged = Buffer.from(state.buffer, state.byteOffset, state.byteLength);
       replayed.destroy();
       const lastId = ids[ids.length - 1] as number;
       // Delete exactly the rows merged (rows appended meanwhile are untouched),

@@ -14,10 +14,12 @@ import type { SyncSocket } from './syncConnection.ts';
  * - A socket whose unsent backlog plus the expected answer exceeds the budget
  *   gets no answer: it has not read what it was sent, and relays reach it anyway.
  * - The full-state answer to an empty state vector (every fresh client) is
- *   encoded once per document version and shared by every socket asking.
+ *   encoded once per document version and shared by every socket asking
+ *   meanwhile; it is let go once no answer is outstanding, so an idle room
+ *   does not hold a second copy of its document.
  */
 export class AnswerBudget {
-  private readonly outstanding = new WeakSet<SyncSocket>();
+  private readonly outstanding = new Set<SyncSocket>();
   private sharedFullState: Uint8Array | undefined;
   /** Size of the last full-state answer: the estimate for the next one, known before encoding. */
   private expectedAnswerBytes = 0;
@@ -61,5 +63,6 @@ export class AnswerBudget {
   /** The outstanding answer was handed to the socket (or the socket left). */
   delivered(socket: SyncSocket): void {
     this.outstanding.delete(socket);
+    if (this.outstanding.size === 0) this.sharedFullState = undefined;
   }
 }

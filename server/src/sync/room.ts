@@ -187,7 +187,9 @@ export class Room {
       // update that a crash could still take back. Encode now: everything in the
       // doc at this moment is covered by `lastCommit`, while updates applied
       // before it resolves are not (they are relayed once their own commit lands).
-      const answer = this.answers.answerSyncStep1(socket, stateVector, (vector) => encodeSyncStep2(this.doc, vector));
+      const answer = this.answers.answerSyncStep1(socket, stateVector, (vector) =>
+        encodeSyncStep2(this.doc, vector, this.size.bytes),
+      );
       void this.lastCommit.then(() => {
         this.answers.delivered(socket);
         if (this.connections.has(socket)) this.send(socket, answer);
