@@ -248,7 +248,7 @@ export const ISSUE_BOUNDS: Bounds = { memoryGrowthBytes: 100 * 1024 * 1024, edit
 /**
  * Fails when the server's memory grew past its bound, or when the median edit
  * or /healthz latency during the attack exceeded the bound plus the median of
- * the quiet window before it. Medians, and the control window, because on a
+ * the quiet window before it (plus the test process's own longest stall). Medians, and the control window, because on a
  * loaded 2-core machine single probes are late for reasons of their own, while
  * a server stalled by an attack delays every probe fired during the stall.
  */
@@ -277,8 +277,13 @@ export function expectWithinBounds(result: WatchResult, bounds: Bounds = ISSUE_B
   expect(result.memoryGrowth, `server memory growth ${summary.memoryGrowthMB} MB`).toBeLessThan(
     bounds.memoryGrowthBytes,
   );
-  expect(summary.editMedian, 'edit latency (ms), median').toBeLessThan(bounds.editMs + summary.editMedianControl);
+  // A probe is measured no more precisely than the test process's own longest stall (its clients
+  // share its event loop), so that stall is allowed on top.
+  const ownStall = summary.testLoopDelayMaxMs;
+  expect(summary.editMedian, 'edit latency (ms), median').toBeLessThan(
+    bounds.editMs + summary.editMedianControl + ownStall,
+  );
   expect(summary.healthMedian, '/healthz latency (ms), median').toBeLessThan(
-    bounds.healthMs + summary.healthMedianControl,
+    bounds.healthMs + summary.healthMedianControl + ownStall,
   );
 }
