@@ -1,14 +1,17 @@
 import http from 'node:http';
 import { ErrorId } from '@samverka/model';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uniqueEmail } from '../support/testAccounts.ts';
 import { type AbuseSetup, expectWithinBounds, startAbuseSetup, Watch } from './abuseHarness.ts';
 
-let setup: AbuseSetup | undefined;
+/** One server for the file: the cases use different emails, addresses and counters. */
+let setup: AbuseSetup;
 
-afterEach(async () => {
+beforeAll(async () => {
+  setup = await startAbuseSetup();
+});
+afterAll(async () => {
   await setup?.stop();
-  setup = undefined;
 });
 
 const PASSWORD = 'correct horse battery staple'; // what testAccounts signs everyone up with
@@ -23,7 +26,7 @@ function postFrom(
   path: string,
   body: unknown,
 ): Promise<{ status: number; id?: string; ms: number; retryAfter?: string }> {
-  const server = setup as AbuseSetup;
+  const server = setup;
   const payload = JSON.stringify(body);
   const started = performance.now();
   return new Promise((resolve, reject) => {
@@ -56,7 +59,6 @@ function postFrom(
 
 describe('abuse: locking people out', () => {
   it('20 wrong passwords from a stranger’s address slow the stranger, not the owner’s own login', async () => {
-    setup = await startAbuseSetup();
     const watch = await Watch.start(setup);
     const victim = setup.editor.email;
     const guesses = [];
@@ -84,7 +86,6 @@ describe('abuse: locking people out', () => {
   });
 
   it('20 sign-ups that fail validation do not block the email’s owner from signing up', async () => {
-    setup = await startAbuseSetup();
     const watch = await Watch.start(setup);
     const email = uniqueEmail('future-member');
     for (let i = 0; i < 20; i++) {
@@ -97,7 +98,6 @@ describe('abuse: locking people out', () => {
   });
 
   it('tells one address that an email is taken only a few times, then refuses its sign-ups whatever the email', async () => {
-    setup = await startAbuseSetup();
     const taken = setup.viewer.email;
     for (let i = 0; i < 10; i++) {
       const res = await postFrom(STRANGER_ADDRESS, '/api/auth/signup', { email: taken, password: PASSWORD, name: 'X' });
