@@ -43,7 +43,7 @@ async function storedLog(dataDir: string, documentId: string): Promise<{ rows: n
  * 8 MB document, so its own probes would measure it rather than the server.
  */
 describe('abuse: a document grown without limit', () => {
-  it('stops an editor’s 8 MB updates at the size limit; the document still loads and compacts in under 4× its size', async () => {
+  it('stops an editor’s 8 MB updates at the size limit; the document still loads and compacts, its peak memory measured', async () => {
     setup = await startAbuseSetup({ SYNC_MAX_DOCUMENT_BYTES: String(LIMIT) });
     const { server, documentId } = setup;
     const grower = clientOf(setup, setup.editor);
