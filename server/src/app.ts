@@ -6,6 +6,7 @@ import { InProcessRightsBus, type RightsBus } from './access/rightsEvents.ts';
 import { syncAuthorizer } from './access/syncAccess.ts';
 import type { AppServices } from './appServices.ts';
 import { ASSET_UPLOAD_PATH, uploadLimitMessage } from './assets/assetRoutes.ts';
+import { DEFAULT_LOGIN_THROTTLE, LoginThrottle } from './auth/loginThrottle.ts';
 import { sessionAuth } from './auth/requestAuth.ts';
 import { SessionStore } from './auth/sessionStore.ts';
 import type { Config } from './config.ts';
@@ -23,6 +24,7 @@ import { mountApiRoutes } from './routeRegistry.ts';
 import type { Database } from './storage/database.ts';
 import { SqlUpdateLogStore } from './storage/sqlUpdateLogStore.ts';
 import type { UpdateLogStore } from './storage/updateLogStore.ts';
+import { ConnectionQuota } from './sync/connectionQuota.ts';
 import { KeepAlive } from './sync/keepAlive.ts';
 import { RoomRegistry } from './sync/roomRegistry.ts';
 import { mountSyncRoute, type SyncAuthorizer } from './sync/syncRoute.ts';
@@ -71,6 +73,7 @@ export function createApp(config: Config, database: Database, log: Logger, optio
     log,
     sessions,
     rateLimiter: new RateLimiter(),
+    loginThrottle: new LoginThrottle({ ...DEFAULT_LOGIN_THROTTLE, windowMs: config.rateLimits.windowMs }),
     updateLog: store,
     rights,
     rooms: registry,
@@ -106,6 +109,7 @@ export function createApp(config: Config, database: Database, log: Logger, optio
     log,
     maxFrameBytes: config.sync.maxFrameBytes,
     rights,
+    quota: new ConnectionQuota(config.sync),
   });
   app.use('/api/*', sessionAuth(access, config.publicUrl));
   const { operations } = mountApiRoutes(app, services, access);

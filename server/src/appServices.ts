@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { RightsBus } from './access/rightsEvents.ts';
+import type { LoginThrottle } from './auth/loginThrottle.ts';
 import type { SessionStore } from './auth/sessionStore.ts';
 import type { Config } from './config.ts';
 import type { RateLimiter } from './http/rateLimiter.ts';
@@ -15,6 +16,8 @@ export interface AppServices {
   log: Logger;
   sessions: SessionStore;
   rateLimiter: RateLimiter;
+  /** Slows failed logins per (account, address) and per address; see `LoginThrottle`. */
+  loginThrottle: LoginThrottle;
   updateLog: UpdateLogStore;
   /** Where commands publish rights changes once committed; a subscriber closes the affected sockets. */
   rights: RightsBus;

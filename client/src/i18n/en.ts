@@ -128,6 +128,9 @@ export const en = {
   'error.partnership_archived': 'This partnership is archived and cannot be changed.',
   'error.not_found': 'Not found.',
   'error.unauthenticated': 'Please log in again.',
+  'connection.too-large':
+    'This document has reached its maximum size: your last change was not saved. Remove content or start a new document.',
+  'error.not_a_canvas': 'Images and videos can only be added to a canvas.',
   'connection.reconnecting': 'Reconnecting…',
   'connection.unsent':
     'Offline with unsent changes: they are kept in this browser and sent when the connection returns',

@@ -131,6 +131,9 @@ export const sv: Record<MessageKey, string> = {
   'error.partnership_archived': 'Partnerskapet är arkiverat och kan inte ändras.',
   'error.not_found': 'Hittades inte.',
   'error.unauthenticated': 'Logga in igen.',
+  'connection.too-large':
+    'Dokumentet har nått sin största tillåtna storlek: din senaste ändring sparades inte. Ta bort innehåll eller börja ett nytt dokument.',
+  'error.not_a_canvas': 'Bilder och videor kan bara läggas till på en canvas.',
   'connection.reconnecting': 'Återansluter…',
   'connection.unsent':
     'Frånkopplad med osända ändringar: de sparas i webbläsaren och skickas när anslutningen är tillbaka',

@@ -25,6 +25,12 @@ export const CloseCode = {
   IDLE_TIMEOUT: 4008,
   /** The document already has the maximum number of connections. */
   ROOM_FULL: 4509,
+  /** This account already has its maximum number of sockets to this document; close a tab or try later. */
+  ACCOUNT_DOCUMENT_CONNECTIONS: 4510,
+  /** This account already has its maximum number of sockets across all documents. */
+  ACCOUNT_CONNECTIONS: 4511,
+  /** The update would grow the document past its maximum size; it was not applied. */
+  DOCUMENT_TOO_LARGE: 4413,
   /** Awareness updates arrived faster than the configured rate. */
   RATE_LIMITED: 4529,
   /** The document could not be loaded from storage; nothing was created. */
@@ -40,6 +46,7 @@ export type CloseCodeValue = (typeof CloseCode)[CloseCodeName];
 export const TERMINAL_CLOSE_CODES: ReadonlySet<number> = new Set([
   CloseCode.MALFORMED_MESSAGE,
   CloseCode.SCHEMA_REJECTED,
+  CloseCode.DOCUMENT_TOO_LARGE,
 ]);
 
 /** Whether a standard y-websocket provider gives up after this code (it does for 4400–4499). */

@@ -39,6 +39,8 @@ export const ErrorId = {
   TEMPLATE_NOT_APPLICABLE: 'template_not_applicable',
   /** A CSV import with rows that fail the schema; the body lists `rows: [{ row, field, message }]` and nothing was imported. */
   INVALID_ROWS: 'invalid_rows',
+  /** Assets (images, videos) belong on canvases only. */
+  NOT_A_CANVAS: 'not_a_canvas',
 } as const;
 
 export type ErrorIdValue = (typeof ErrorId)[keyof typeof ErrorId];

@@ -27,6 +27,15 @@ function declaredType(c: Context): AssetContentType {
   return type as AssetContentType;
 }
 
+/** Whether an If-None-Match header names `etag` (or is `*`), weak or strong. */
+function etagMatches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  return header.split(',').some((tag) => {
+    const value = tag.trim();
+    return value === '*' || value.replace(/^W\//, '') === etag;
+  });
+}
+
 /** Images and videos dropped on a canvas: uploaded to a document, served to its partnership's members. */
 export function mountAssetRoutes(router: ApiRouter, services: AppServices): void {
   const { db, config } = services;
@@ -44,6 +53,7 @@ export function mountAssetRoutes(router: ApiRouter, services: AppServices): void
       status: 201,
     },
     async ({ c, grant: { document, actor } }) => {
+      if (document.kind !== 'canvas') throw apiErrors.notACanvas();
       const contentType = declaredType(c);
       const bytes = new Uint8Array(await c.req.arrayBuffer());
       if (bytes.byteLength > config.assets.maxBytes) {
@@ -82,12 +92,15 @@ export function mountAssetRoutes(router: ApiRouter, services: AppServices): void
       status: 200,
     },
     ({ c, grant: { asset } }) => {
+      // The browser may keep a copy but must ask every time, so a removed member's
+      // cache stops serving it; an asset never changes, so its id is its ETag.
+      const caching = { 'Cache-Control': 'private, no-cache', ETag: `"${asset.id}"` };
+      if (etagMatches(c.req.header('if-none-match'), caching.ETag)) return c.body(null, 304, caching);
       const data = asset.data instanceof Uint8Array ? asset.data : new Uint8Array(asset.data);
       return c.body(new Uint8Array(data), 200, {
+        ...caching,
         'Content-Type': asset.content_type,
         'Content-Length': String(asset.byte_size),
-        // Members only: private to the browser, and immutable since ids are never reused.
-        'Cache-Control': 'private, max-age=31536000, immutable',
         'Content-Security-Policy': ASSET_CSP,
       });
     },

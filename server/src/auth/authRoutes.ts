@@ -1,5 +1,6 @@
 import {
   changePasswordRequestSchema,
+  ErrorId,
   loginRequestSchema,
   type SessionsEndedResponse,
   sessionsEndedResponseSchema,
@@ -8,10 +9,10 @@ import {
   userResponseSchema,
 } from '@samverka/model';
 import type { AppServices } from '../appServices.ts';
-import { apiErrors } from '../http/apiErrors.ts';
+import { ApiError, apiErrors } from '../http/apiErrors.ts';
 import type { ApiRouter } from '../http/apiRouter.ts';
 import { createAccount } from './accountCreator.ts';
-import { limitAttempts } from './attemptLimits.ts';
+import { emailTakenAnswers, limitAttempts } from './attemptLimits.ts';
 import { decoyPasswordHash, verifyPassword } from './passwords.ts';
 import { changePassword, endSession } from './sessionCommands.ts';
 import { clearSessionCookie, setSessionCookie } from './sessionCookie.ts';
@@ -34,8 +35,13 @@ export function mountAuthRoutes(router: ApiRouter, services: AppServices): void 
       status: 201,
     },
     async ({ c, body }) => {
-      limitAttempts(c, services, 'signup', body.email);
-      const user = await createAccount(db, body);
+      // Per address only: attempts that fail (a too-common password) must not lock the email's owner out.
+      limitAttempts(c, services, 'signup', undefined);
+      emailTakenAnswers.check(c, services);
+      const user = await createAccount(db, body).catch((error: unknown) => {
+        if (error instanceof ApiError && error.id === ErrorId.EMAIL_TAKEN) emailTakenAnswers.count(c, services);
+        throw error;
+      });
       const { token } = await sessions.create(user.id, c.req.header('user-agent') ?? null);
       setSessionCookie(c, token, config.publicUrl);
       return c.json({ user: presentUser(user) } satisfies UserResponse, 201);
@@ -54,11 +60,13 @@ export function mountAuthRoutes(router: ApiRouter, services: AppServices): void 
       status: 200,
     },
     async ({ c, body }) => {
-      limitAttempts(c, services, 'login', body.email);
+      // Slows failures per (email, address) and per address; never the right password from a clean address.
+      const attempt = await services.loginThrottle.begin(c, body.email);
       const user = await db.selectFrom('users').selectAll().where('email', '=', body.email).executeTakeFirst();
       // Verify against a decoy when the account is unknown, so timing does not reveal which emails exist.
       const valid = await verifyPassword(user?.password_hash ?? (await decoyPasswordHash()), body.password);
       if (!user || !valid) throw apiErrors.invalidCredentials();
+      attempt.succeeded();
       const { token } = await sessions.create(user.id, c.req.header('user-agent') ?? null);
       setSessionCookie(c, token, config.publicUrl);
       return c.json({ user: presentUser(user) } satisfies UserResponse, 200);

@@ -24,6 +24,7 @@ export const apiErrors = {
    * Anything not there or not the caller's: one status, id and message for
    * every kind of id, so an answer never reveals that an id exists.
    */
+  notACanvas: () => new ApiError(400, ErrorId.NOT_A_CANVAS, 'Assets can only be added to a canvas'),
   notFound: () => new ApiError(404, ErrorId.NOT_FOUND, 'Not found'),
   noSuchRoute: () => new ApiError(404, ErrorId.NOT_FOUND, 'No such API route'),
   payloadTooLarge: (message: string) => new ApiError(413, ErrorId.PAYLOAD_TOO_LARGE, message),

@@ -5,11 +5,13 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import type { SyncLimits } from '../config.ts';
 import type { Logger } from '../logger.ts';
+import { AnswerBudget } from './answerBudget.ts';
 import {
   filterAwarenessUpdate,
   MAX_AWARENESS_FRAME_BYTES,
   MAX_AWARENESS_IDS_PER_CONNECTION,
 } from './awarenessGuard.ts';
+import { DocumentSizeLimit } from './documentSizeLimit.ts';
 import type { DocumentValidator } from './documentValidator.ts';
 import type { GroupCommitWriter } from './groupCommitWriter.ts';
 import type { ConnectionInfo, SyncSocket } from './syncConnection.ts';
@@ -34,6 +36,8 @@ export interface RoomDeps {
   onEmpty(room: Room): void;
   onStorageFailure(room: Room): void;
   onCommitted(room: Room): void;
+  /** Bytes the document's stored log held when it was loaded (counted against `maxDocumentBytes`). */
+  storedBytes?: number;
 }
 
 /** Thrown for frames that do not decode as the y-websocket protocol. */
@@ -52,6 +56,8 @@ export class Room {
   private destroyed = false;
   /** Counts awareness 'update' events, to tell a changing frame from an echo. */
   private awarenessChanges = 0;
+  private readonly answers: AnswerBudget;
+  private readonly size: DocumentSizeLimit;
 
   constructor(
     readonly documentId: string,
@@ -59,6 +65,8 @@ export class Room {
     private readonly deps: RoomDeps,
   ) {
     this.doc = doc;
+    this.answers = new AnswerBudget(deps.limits.maxFrameBytes);
+    this.size = new DocumentSizeLimit(deps.storedBytes ?? 0, deps.limits.maxDocumentBytes);
     this.awareness = new Awareness(doc);
     // The server itself is not a collaborator; its own awareness entry would be noise.
     this.awareness.setLocalState(null);
@@ -159,7 +167,10 @@ export class Room {
         this.receiveAwareness(socket, state, decoding.readVarUint8Array(decoder));
         break;
       case SyncMessageType.QUERY_AWARENESS:
-        this.send(socket, encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]));
+        // Its answer can be far larger than the query: none while the socket has not read the last ones.
+        if (this.answers.backlogAllows(socket, 0)) {
+          this.send(socket, encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]));
+        }
         break;
       case SyncMessageType.AUTH:
         break; // Auth happens at the upgrade; in-band auth frames carry nothing for us.
@@ -174,12 +185,17 @@ export class Room {
     if (syncType === syncProtocol.messageYjsSyncStep1) {
       const stateVector = decoding.readVarUint8Array(decoder);
       Y.decodeStateVector(stateVector); // validates before we answer
+      // The budget is checked before encoding: a burst of step 1 frames costs one answer.
+      if (!this.answers.mayAnswerSyncStep1(socket)) return;
       // Answer only with committed state, so no client ever learns of an
       // update that a crash could still take back. Encode now: everything in the
       // doc at this moment is covered by `lastCommit`, while updates applied
       // before it resolves are not (they are relayed once their own commit lands).
-      const answer = encodeSyncStep2(this.doc, stateVector);
+      const answer = this.answers.answerSyncStep1(socket, stateVector, (vector) =>
+        encodeSyncStep2(this.doc, vector, this.size.bytes),
+      );
       void this.lastCommit.then(() => {
+        this.answers.delivered(socket);
         if (this.connections.has(socket)) this.send(socket, answer);
       });
       return;
@@ -190,6 +206,11 @@ export class Room {
     const update = decoding.readVarUint8Array(decoder);
     // Read-only connections: the frame is read (so it is well-formed) and dropped.
     if (state.mode === 'read-only') return;
+    if (!this.size.admits(update.byteLength)) {
+      this.deps.log.warn({ documentId: this.documentId, bytes: this.size.bytes }, 'update refused: document too large');
+      this.closeSocket(socket, CloseCode.DOCUMENT_TOO_LARGE);
+      return;
+    }
     const verdict = this.deps.validator?.admit(update);
     if (verdict && !verdict.ok) {
       this.deps.log.warn({ documentId: this.documentId, reason: verdict.reason }, 'update refused by schema check');
@@ -260,6 +281,8 @@ export class Room {
   }
 
   private readonly handleDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.size.add(update.byteLength);
+    this.answers.documentChanged();
     const commit = this.deps.writer.append(this.documentId, update);
     this.lastCommit = commit.catch(() => undefined);
     commit.then(

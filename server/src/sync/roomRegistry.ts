@@ -1,7 +1,7 @@
 import type { SyncLimits } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import { Gauge, type MetricsRegistry } from '../metrics.ts';
-import { replayUpdates } from '../storage/replayUpdates.ts';
+import { replayUpdateBatches } from '../storage/replayUpdates.ts';
 import type { UpdateLogStore } from '../storage/updateLogStore.ts';
 import { validatorFor } from './documentValidator.ts';
 import { GroupCommitWriter } from './groupCommitWriter.ts';
@@ -80,9 +80,8 @@ export class RoomRegistry {
 
   private async load(documentId: string): Promise<Room> {
     const started = Date.now();
-    const updates = await this.store.loadUpdates(documentId);
-    const doc = replayUpdates(updates);
-    this.log.debug({ documentId, rows: updates.length, ms: Date.now() - started }, 'room loaded');
+    const { doc, bytes } = await replayUpdateBatches(this.store.loadUpdateBatches(documentId));
+    this.log.debug({ documentId, bytes, ms: Date.now() - started }, 'room loaded');
     return new Room(documentId, doc, {
       writer: this.writer,
       limits: this.limits,
@@ -92,6 +91,7 @@ export class RoomRegistry {
       onEmpty: (room) => this.scheduleUnload(room.documentId),
       onStorageFailure: (room) => this.drop(room.documentId),
       onCommitted: (room) => this.noteCommit(room.documentId),
+      storedBytes: bytes,
     });
   }
 
@@ -119,10 +119,12 @@ export class RoomRegistry {
       await room.flushed();
       // A threshold compaction may be running; rows committed after it read the log still need merging.
       await entry.compaction?.catch(() => undefined);
+      // Everything is committed and nobody is connected: free the room's doc before the
+      // compaction replays the log, so a large document is not in memory twice.
+      room.destroy();
       await this.compact(documentId, entry).catch((error: unknown) =>
         this.log.warn({ documentId, err: String(error) }, 'compaction on unload failed'),
       );
-      room.destroy();
       // A storage failure may have dropped this entry and a new room taken its place.
       if (this.entries.get(documentId) === entry) this.entries.delete(documentId);
     })();

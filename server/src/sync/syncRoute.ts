@@ -4,6 +4,7 @@ import { type Context, Hono } from 'hono';
 import type { RequestIdVariables } from 'hono/request-id';
 import type { RightsBus } from '../access/rightsEvents.ts';
 import type { Logger } from '../logger.ts';
+import type { ConnectionQuota } from './connectionQuota.ts';
 import type { KeepAlive } from './keepAlive.ts';
 import type { RoomRegistry } from './roomRegistry.ts';
 import type { ConnectionInfo } from './syncConnection.ts';
@@ -30,6 +31,8 @@ export interface SyncRouteOptions {
   maxFrameBytes: number;
   /** Rights changes close the affected sessions, whatever state they are in. */
   rights: RightsBus;
+  /** Per-account socket limits, checked before the document is opened. */
+  quota?: ConnectionQuota;
 }
 
 type SyncVariables = RequestIdVariables & { syncSession: SyncSession };
@@ -94,12 +97,19 @@ export function mountSyncRoute(app: Hono, options: SyncRouteOptions): void {
       const mode = session.state.phase === 'joining' ? session.state.info.mode : undefined;
       // Ids only: the request id ties these lines to the upgrade's request line.
       const context = { reqId: c.get('requestId'), documentId, mode };
+      let releaseQuota = () => {};
 
       return {
         onOpen(_event, ws) {
           const raw = ws.raw as WebSocketLike;
           keepAlive.watch(raw);
           if (!session.opened(raw)) return;
+          const slot =
+            session.state.phase === 'joining'
+              ? options.quota?.acquire(session.state.info.userId, documentId)
+              : undefined;
+          if (slot && 'refuse' in slot) return session.close(slot.refuse);
+          if (slot) releaseQuota = slot.release;
           registry.open(documentId).then(
             (room) => {
               if (!session.join(room)) {
@@ -126,6 +136,7 @@ export function mountSyncRoute(app: Hono, options: SyncRouteOptions): void {
         },
         onClose(event, ws) {
           sessions.delete(session);
+          releaseQuota();
           keepAlive.forget(ws.raw as WebSocketLike);
           session.closed();
           log.info({ ...context, code: event.code }, 'sync connection closed');

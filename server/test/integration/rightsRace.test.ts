@@ -63,9 +63,11 @@ describe('a role change racing a slow join never leaves a socket live in its old
     };
 
   const gatedLoads = (store: UpdateLogStore): UpdateLogStore => ({
-    async loadUpdates(documentId) {
+    loadUpdates: (documentId) => store.loadUpdates(documentId),
+    // Rooms load through the batch reader: the gate holds the load before its first batch.
+    async *loadUpdateBatches(documentId, maxBatchBytes) {
       await take('duringRoomLoad')?.hold();
-      return store.loadUpdates(documentId);
+      yield* store.loadUpdateBatches(documentId, maxBatchBytes);
     },
     appendUpdates: (updates) => store.appendUpdates(updates),
     compact: (documentId) => store.compact(documentId),

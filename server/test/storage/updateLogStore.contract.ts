@@ -50,6 +50,23 @@ export function describeUpdateLogStoreContract(name: string, createHarness: () =
       await harness?.dispose();
     });
 
+    it('loads the same rows in batches no larger than asked (a larger row alone)', async () => {
+      const e = editor();
+      for (const part of ['a', 'b'.repeat(300), 'c', 'd', 'e'.repeat(50)]) {
+        e.append(part);
+        await store.appendUpdates(e.take());
+      }
+      const batches: Uint8Array[][] = [];
+      for await (const batch of store.loadUpdateBatches('doc-1', 100)) batches.push(batch);
+      expect(batches.flat()).toEqual(await store.loadUpdates('doc-1'));
+      for (const batch of batches) {
+        const bytes = batch.reduce((sum, u) => sum + u.byteLength, 0);
+        expect(batch.length === 1 || bytes <= 100).toBe(true);
+      }
+      expect(batches.length).toBeGreaterThanOrEqual(3);
+      expect(textOf(batches.flat())).toBe(`a${'b'.repeat(300)}cd${'e'.repeat(50)}`);
+    });
+
     it('loads what was appended, in append order', async () => {
       const e = editor();
       e.append('hello');

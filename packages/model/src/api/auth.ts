@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { emailSchema, idSchema, isoDateTimeSchema } from './common.ts';
+import { emailSchema, idSchema, isoDateTimeSchema, nameSchema } from './common.ts';
 
 /** Shortest password accepted; no composition rules beyond this and the common-password list. */
 export const PASSWORD_MIN_LENGTH = 10;
@@ -14,7 +14,7 @@ export const newPasswordSchema = z
 export const signupRequestSchema = z.strictObject({
   email: emailSchema,
   password: newPasswordSchema,
-  name: z.string().trim().min(1, 'enter your name').max(100),
+  name: nameSchema(100, 'enter your name'),
 });
 export type SignupRequest = z.infer<typeof signupRequestSchema>;
 

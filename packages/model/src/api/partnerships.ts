@@ -1,8 +1,16 @@
 import { z } from 'zod';
 import { LIFECYCLE_PHASES, PARTNERSHIP_LANGUAGES } from '../roles.ts';
-import { abilitiesSchema, idSchema, isoDateTimeSchema, roleSchema, sideSchema, warningSchema } from './common.ts';
+import {
+  abilitiesSchema,
+  idSchema,
+  isoDateTimeSchema,
+  nameSchema,
+  roleSchema,
+  sideSchema,
+  warningSchema,
+} from './common.ts';
 
-const organisationName = z.string().trim().min(1, 'enter a name').max(200);
+const organisationName = nameSchema(200, 'enter a name');
 /** A calendar date, `YYYY-MM-DD`. */
 const calendarDate = z.iso.date();
 
