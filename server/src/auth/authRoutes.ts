@@ -2,7 +2,9 @@ import {
   changePasswordRequestSchema,
   loginRequestSchema,
   type SessionsEndedResponse,
+  type SessionUserResponse,
   sessionsEndedResponseSchema,
+  sessionUserResponseSchema,
   signupRequestSchema,
   type UserResponse,
   userResponseSchema,
@@ -80,6 +82,22 @@ export function mountAuthRoutes(router: ApiRouter, services: AppServices): void 
       }
       clearSessionCookie(c, config.publicUrl);
       return c.body(null, 204);
+    },
+  );
+
+  router.add(
+    {
+      method: 'get',
+      path: '/api/session',
+      tag,
+      summary: 'Who is signed in, or null (the app asks on every page, signed in or not)',
+      access: 'public',
+      response: sessionUserResponseSchema,
+      status: 200,
+    },
+    (c) => {
+      const auth = c.get('auth');
+      return c.json({ user: auth ? presentUser(auth.user) : null } satisfies SessionUserResponse, 200);
     },
   );
 
