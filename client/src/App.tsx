@@ -19,8 +19,10 @@ import { NotFoundPage } from './shell/NotFoundPage.tsx';
 import { Skeleton } from './ui/index.ts';
 
 // tldraw and Tiptap are large; each loads only on its own route.
-const CanvasPage = lazy(() => import('./canvas/CanvasPage.tsx'));
-const DocumentPage = lazy(() => import('./docs/DocumentPage.tsx'));
+const loadCanvasPage = () => import('./canvas/CanvasPage.tsx');
+const loadDocumentPage = () => import('./docs/DocumentPage.tsx');
+const CanvasPage = lazy(loadCanvasPage);
+const DocumentPage = lazy(loadDocumentPage);
 
 function Loading() {
   return (
@@ -30,10 +32,10 @@ function Loading() {
   );
 }
 
-/** Remounts a page when its document id changes, so each mount owns one session. */
+/** Remounts a page when its document id changes, so each mount owns one session; the shell stays while it loads. */
 function KeyedByDocument({ children }: { children: (docId: string) => ReactNode }) {
   const { docId = '' } = useParams();
-  return <>{children(docId)}</>;
+  return <Suspense fallback={<Loading />}>{children(docId)}</Suspense>;
 }
 
 /** The canvas in the member's rights: read-only unless the partnership's abilities say edit. */
@@ -85,7 +87,7 @@ export function App() {
               <Route
                 path="canvas/:docId"
                 element={
-                  <DocumentKindRoute kind="canvas">
+                  <DocumentKindRoute kind="canvas" preload={loadCanvasPage}>
                     <KeyedByDocument>{(docId) => <CanvasRoute key={docId} />}</KeyedByDocument>
                   </DocumentKindRoute>
                 }
@@ -93,7 +95,7 @@ export function App() {
               <Route
                 path="docs/:docId"
                 element={
-                  <DocumentKindRoute kind="text">
+                  <DocumentKindRoute kind="text" preload={loadDocumentPage}>
                     <KeyedByDocument>{(docId) => <DocumentPage key={docId} />}</KeyedByDocument>
                   </DocumentKindRoute>
                 }

@@ -1,5 +1,5 @@
 import type { DocumentKind, DocumentsResponse } from '@samverka/model';
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import { Navigate, useParams } from 'react-router';
 import { useApiResource } from '../api/useApiResource.ts';
 import { Skeleton } from '../ui/index.ts';
@@ -11,8 +11,20 @@ import { usePartnership } from './PartnershipContext.tsx';
  * `/canvas/…` (or a register id anywhere) is sent to where it lives instead of
  * an empty editor of the wrong kind. Unknown ids are left to the page itself.
  */
-export function DocumentKindRoute({ kind, children }: { kind: DocumentKind; children: ReactNode }) {
+export function DocumentKindRoute({
+  kind,
+  preload,
+  children,
+}: {
+  kind: DocumentKind;
+  /** Starts loading the editor's code while the kind is checked. */
+  preload?: () => Promise<unknown>;
+  children: ReactNode;
+}) {
   const { docId = '' } = useParams();
+  useEffect(() => {
+    preload?.().catch(() => undefined);
+  }, [preload]);
   const { partnership } = usePartnership();
   const { data, error } = useApiResource<DocumentsResponse>(`/api/partnerships/${partnership.id}/documents`);
   if (!data && !error) {

@@ -20,16 +20,15 @@ export function Dialog({ open, onOpenChange, title, description, children }: Dia
       <RadixDialog.Portal>
         <RadixDialog.Overlay className="ui-overlay" />
         <RadixDialog.Content className="ui-dialog" {...(description ? {} : { 'aria-describedby': undefined })}>
-          <div className="ui-dialog-head">
-            <RadixDialog.Title className="ui-dialog-title">{title}</RadixDialog.Title>
-            <RadixDialog.Close asChild>
-              <IconButton label={t('ui.close')} icon={<CloseIcon />} />
-            </RadixDialog.Close>
-          </div>
+          <RadixDialog.Title className="ui-dialog-title">{title}</RadixDialog.Title>
           {description && (
             <RadixDialog.Description className="ui-dialog-description">{description}</RadixDialog.Description>
           )}
           {children}
+          {/* Last in the tab order, so the focus starts in the dialog's first field. */}
+          <RadixDialog.Close asChild>
+            <IconButton className="ui-dialog-close" label={t('ui.close')} icon={<CloseIcon />} />
+          </RadixDialog.Close>
         </RadixDialog.Content>
       </RadixDialog.Portal>
     </RadixDialog.Root>
