@@ -32,10 +32,10 @@ function Loading() {
   );
 }
 
-/** Remounts a page when its document id changes, so each mount owns one session; the shell stays while it loads. */
+/** Remounts a page when its document id changes, so each mount owns one session. */
 function KeyedByDocument({ children }: { children: (docId: string) => ReactNode }) {
   const { docId = '' } = useParams();
-  return <Suspense fallback={<Loading />}>{children(docId)}</Suspense>;
+  return <>{children(docId)}</>;
 }
 
 /** The canvas in the member's rights: read-only unless the partnership's abilities say edit. */

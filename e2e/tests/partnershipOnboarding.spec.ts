@@ -124,7 +124,7 @@ test('an owner renames the partnership, sees the activity trail, and archives it
   await expect(anna.getByRole('heading', { name: 'LNU × Partner AB 2027–2032' })).toBeVisible();
   await expect(anna.getByRole('listitem').filter({ hasText: 'Active' })).toHaveAttribute('aria-current', 'step');
 
-  await anna.getByRole('link', { name: 'Activity' }).click();
+  await anna.getByRole('link', { name: 'Activity', exact: true }).click();
   const trail = anna.getByRole('table');
   await expect(trail.getByText('Renamed the partnership')).toBeVisible();
   await expect(trail.getByText('Changed the lifecycle phase')).toBeVisible();

@@ -18,6 +18,7 @@ import { usePartnership } from '../partnerships/PartnershipContext.tsx';
 import { FormAlert } from '../shell/forms.tsx';
 import { Badge, Button, PageHeader, Panel, Skeleton, Table, useConfirm, useToast } from '../ui/index.ts';
 import { InviteForm } from './InviteForm.tsx';
+import '../partnerships/partnerships.css';
 
 /** `/p/:id/members`: who is in the partnership; owners invite, change roles and remove (after confirming). */
 export function MembersPage() {
@@ -146,8 +147,13 @@ export function MembersPage() {
                 {abilities.manageMembers && (
                   <td>
                     {m.userId !== user?.id && (
-                      <Button variant="secondary" size="sm" onClick={() => remove(m)}>
-                        {t('members.remove')} <span className="visually-hidden">{m.name}</span>
+                      <Button
+                        variant="secondary"
+                        size="sm"
+                        aria-label={`${t('members.remove')} ${m.name}`}
+                        onClick={() => remove(m)}
+                      >
+                        {t('members.remove')}
                       </Button>
                     )}
                   </td>
@@ -178,8 +184,13 @@ export function MembersPage() {
                       {t(`role.${inv.role}`)} · {t(`side.${inv.side}`)} ·{' '}
                       {t('members.expires', { date: format.date(inv.expiresAt) })}
                     </span>
-                    <Button variant="secondary" size="sm" onClick={() => revoke(inv)}>
-                      {t('members.revoke')} <span className="visually-hidden">{inv.email}</span>
+                    <Button
+                      variant="secondary"
+                      size="sm"
+                      aria-label={`${t('members.revoke')} ${inv.email}`}
+                      onClick={() => revoke(inv)}
+                    >
+                      {t('members.revoke')}
                     </Button>
                   </li>
                 ))}

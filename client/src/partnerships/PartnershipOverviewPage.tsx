@@ -12,6 +12,7 @@ import { OpenThreadsSlot } from './home/slots/OpenThreadsSlot.tsx';
 import { TopRisksSlot } from './home/slots/TopRisksSlot.tsx';
 import { TermPanel } from './home/TermPanel.tsx';
 import { usePartnership } from './PartnershipContext.tsx';
+import './home/dashboard.css';
 
 /** A slot's panel, or nothing while its feature has not filled it. */
 function SlotPanel({

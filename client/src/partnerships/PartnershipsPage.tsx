@@ -5,6 +5,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { FormAlert } from '../shell/forms.tsx';
 import { Badge, EmptyState, PageHeader, Skeleton } from '../ui/index.ts';
 import { CreatePartnershipForm } from './CreatePartnershipForm.tsx';
+import './partnerships.css';
 
 /** `/p`: the partnerships the signed-in person belongs to, and a form to create one. */
 export function PartnershipsPage() {

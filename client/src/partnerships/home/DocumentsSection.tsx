@@ -1,5 +1,4 @@
 import type { DocumentsResponse } from '@samverka/model';
-import { useState } from 'react';
 import { Link } from 'react-router';
 import { useApiResource } from '../../api/useApiResource.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -14,7 +13,6 @@ export function DocumentsSection() {
   const { t } = useI18n();
   const { partnership, abilities } = usePartnership();
   const { data, error } = useApiResource<DocumentsResponse>(`/api/partnerships/${partnership.id}/documents`);
-  const [creating, setCreating] = useState(false);
   const canCreate = abilities.edit && !partnership.archivedAt;
   return (
     <Panel
@@ -22,9 +20,9 @@ export function DocumentsSection() {
       className="documents-panel"
       action={
         canCreate ? (
-          <Button size="sm" onClick={() => setCreating(true)}>
-            {t('documents.new')}
-          </Button>
+          <Dialog trigger={<Button size="sm">{t('documents.new')}</Button>} title={t('documents.new')}>
+            <CreateDocumentForm partnershipId={partnership.id} />
+          </Dialog>
         ) : undefined
       }
     >
@@ -42,11 +40,6 @@ export function DocumentsSection() {
             </li>
           ))}
         </ul>
-      )}
-      {canCreate && (
-        <Dialog open={creating} onOpenChange={setCreating} title={t('documents.new')}>
-          <CreateDocumentForm partnershipId={partnership.id} />
-        </Dialog>
       )}
     </Panel>
   );
