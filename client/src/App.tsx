@@ -4,25 +4,32 @@ import { SessionsPage } from './account/SessionsPage.tsx';
 import { LoginPage } from './auth/LoginPage.tsx';
 import { RequireAuth } from './auth/RequireAuth.tsx';
 import { SignupPage } from './auth/SignupPage.tsx';
-import { useI18n } from './i18n/i18n.tsx';
 import { AcceptInvitationPage } from './members/AcceptInvitationPage.tsx';
 import { MembersPage } from './members/MembersPage.tsx';
 import { AuditPage } from './partnerships/AuditPage.tsx';
+import { DocumentKindRoute } from './partnerships/DocumentKindRoute.tsx';
 import { PartnershipLayout, usePartnership } from './partnerships/PartnershipContext.tsx';
 import { PartnershipOverviewPage } from './partnerships/PartnershipOverviewPage.tsx';
+import { PartnershipSettingsPage } from './partnerships/PartnershipSettings.tsx';
 import { PartnershipsPage } from './partnerships/PartnershipsPage.tsx';
 import { AppShell } from './shell/AppShell.tsx';
 import { HomePage } from './shell/HomePage.tsx';
 import { NotFoundPage } from './shell/NotFoundPage.tsx';
+import { Skeleton } from './ui/index.ts';
 
 // tldraw and Tiptap are large; each loads only on its own route.
-const CanvasPage = lazy(() => import('./canvas/CanvasPage.tsx'));
-const DocumentPage = lazy(() => import('./docs/DocumentPage.tsx'));
+const loadCanvasPage = () => import('./canvas/CanvasPage.tsx');
+const loadDocumentPage = () => import('./docs/DocumentPage.tsx');
+const CanvasPage = lazy(loadCanvasPage);
+const DocumentPage = lazy(loadDocumentPage);
 const RegisterPage = lazy(() => import('./register/RegisterPage.tsx'));
 
 function Loading() {
-  const { t } = useI18n();
-  return <p className="loading">{t('loading')}</p>;
+  return (
+    <div className="page">
+      <Skeleton />
+    </div>
+  );
 }
 
 /** Remounts a page when its document id changes, so each mount owns one session. */
@@ -74,16 +81,25 @@ export function App() {
               <Route index element={<PartnershipOverviewPage />} />
               <Route path="members" element={<MembersPage />} />
               <Route path="activity" element={<AuditPage />} />
+              <Route path="settings" element={<PartnershipSettingsPage />} />
               <Route path="goals" element={<RegisterPage tab="goals" />} />
               <Route path="risks" element={<RegisterPage tab="risks" />} />
               <Route path="checklist" element={<RegisterPage tab="checklist" />} />
               <Route
                 path="canvas/:docId"
-                element={<KeyedByDocument>{(docId) => <CanvasRoute key={docId} />}</KeyedByDocument>}
+                element={
+                  <DocumentKindRoute kind="canvas" preload={loadCanvasPage}>
+                    <KeyedByDocument>{(docId) => <CanvasRoute key={docId} />}</KeyedByDocument>
+                  </DocumentKindRoute>
+                }
               />
               <Route
                 path="docs/:docId"
-                element={<KeyedByDocument>{(docId) => <DocumentPage key={docId} />}</KeyedByDocument>}
+                element={
+                  <DocumentKindRoute kind="text" preload={loadDocumentPage}>
+                    <KeyedByDocument>{(docId) => <DocumentPage key={docId} />}</KeyedByDocument>
+                  </DocumentKindRoute>
+                }
               />
             </Route>
             <Route path="*" element={<NotFoundPage />} />

@@ -117,12 +117,16 @@ test('an owner renames the partnership, sees the activity trail, and archives it
   const partnershipId = board.split('/')[2] as string;
 
   await anna.goto(`/p/${partnershipId}`);
-  await anna.getByLabel('Partnership name').last().fill('LNU × Partner AB 2027–2032');
+  await anna.getByRole('link', { name: 'Settings' }).first().click();
+  await anna.getByLabel('Partnership name').fill('LNU × Partner AB 2027–2032');
   await anna.getByLabel('Lifecycle phase').selectOption('active');
   await anna.getByRole('button', { name: 'Save changes' }).click();
+  await expect(anna.getByText('Changes saved.', { exact: true })).toBeVisible();
+  await anna.getByRole('link', { name: 'Overview' }).click();
   await expect(anna.getByRole('heading', { name: 'LNU × Partner AB 2027–2032' })).toBeVisible();
+  await expect(anna.getByRole('listitem').filter({ hasText: 'Active' })).toHaveAttribute('aria-current', 'step');
 
-  await anna.getByRole('link', { name: 'Activity' }).click();
+  await anna.getByRole('link', { name: 'Activity', exact: true }).click();
   const trail = anna.getByRole('table');
   await expect(trail.getByText('Renamed the partnership')).toBeVisible();
   await expect(trail.getByText('Changed the lifecycle phase')).toBeVisible();
@@ -133,10 +137,11 @@ test('an owner renames the partnership, sees the activity trail, and archives it
   await erik.goto(`/p/${partnershipId}`);
   await expect(erik.getByRole('heading', { name: 'LNU × Partner AB 2027–2032' })).toBeVisible();
   await expect(erik.getByRole('link', { name: 'Activity' })).toHaveCount(0);
-  await expect(erik.getByRole('button', { name: 'Archive partnership' })).toHaveCount(0);
+  await expect(erik.getByRole('link', { name: 'Settings' })).toHaveCount(0);
 
   // A second board, from the template, through the form.
   await anna.goto(`/p/${partnershipId}`);
+  await anna.getByRole('button', { name: 'New document' }).click();
   await anna.getByLabel('Title').fill('Partnership canvas 2028');
   await anna.getByLabel('Kind').selectOption('canvas');
   await anna.getByLabel('Start from').selectOption('partnership-canvas');
@@ -144,9 +149,9 @@ test('an owner renames the partnership, sees the activity trail, and archives it
   await expect(anna.locator('.tl-shape[data-shape-type="frame"]')).toHaveCount(12);
   await expect(anna.getByRole('heading', { name: 'Partnership canvas 2028' })).toBeVisible();
 
-  await anna.goto(`/p/${partnershipId}`);
-  anna.once('dialog', (dialog) => dialog.accept());
+  await anna.goto(`/p/${partnershipId}/settings`);
   await anna.getByRole('button', { name: 'Archive partnership' }).click();
+  await anna.getByRole('alertdialog').getByRole('button', { name: 'Archive partnership' }).click();
   await expect(anna.getByText('This partnership is archived')).toBeVisible();
   await erik.goto(board);
   await expect(erik.getByText('View only')).toBeVisible();

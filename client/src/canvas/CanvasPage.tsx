@@ -23,7 +23,9 @@ import { useIdentity } from '../identity/identity.tsx';
 import { useDocumentTitle } from '../partnerships/useDocumentTitle.ts';
 import { useDocumentSession, useLoaded } from '../sync/useDocumentSession.ts';
 import { usePresence } from '../sync/usePresence.ts';
+import { useTheme } from '../ui/index.ts';
 import { CanvasHeader } from './CanvasHeader.tsx';
+import { canvasUiComponents } from './canvasUi.tsx';
 import { NewerSchemaNotice } from './NewerSchemaNotice.tsx';
 import { serverAssetStore } from './serverAssetStore.ts';
 import { bindPresence } from './tldrawPresence.ts';
@@ -76,10 +78,11 @@ export default function CanvasPage({ readOnly = false, side }: CanvasPageProps) 
     user$.set(UserRecordType.create({ id: createUserId(identity.id), name: identity.name, color: identity.color }));
   }, [user$, identity]);
 
-  // tldraw's own menus follow the app's language.
+  // tldraw's own menus follow the app's language, and the board the app's theme.
+  const { theme } = useTheme();
   useEffect(() => {
-    setUserPreferences({ ...getUserPreferences(), locale });
-  }, [locale]);
+    setUserPreferences({ ...getUserPreferences(), locale, colorScheme: theme });
+  }, [locale, theme]);
 
   const [store] = useState(() =>
     createTLStore({
@@ -136,7 +139,13 @@ export default function CanvasPage({ readOnly = false, side }: CanvasPageProps) 
       />
       {newerSchema && <NewerSchemaNotice />}
       <div className="canvas-host" data-testid="canvas">
-        <Tldraw store={storeWithStatus} assetUrls={assetUrls} licenseKey={licenseKey} onMount={showWholeBoard} />
+        <Tldraw
+          store={storeWithStatus}
+          assetUrls={assetUrls}
+          licenseKey={licenseKey}
+          onMount={showWholeBoard}
+          components={canvasUiComponents}
+        />
       </div>
     </div>
   );

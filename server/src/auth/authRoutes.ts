@@ -3,7 +3,9 @@ import {
   ErrorId,
   loginRequestSchema,
   type SessionsEndedResponse,
+  type SessionUserResponse,
   sessionsEndedResponseSchema,
+  sessionUserResponseSchema,
   signupRequestSchema,
   type UserResponse,
   userResponseSchema,
@@ -81,6 +83,20 @@ export function mountAuthRoutes(router: ApiRouter, services: AppServices): void 
       clearSessionCookie(c, config.publicUrl);
       return c.body(null, 204);
     },
+  );
+
+  router.add(
+    {
+      method: 'get',
+      path: '/api/session',
+      tag,
+      summary: 'Who is signed in, or null (the app asks on every page, signed in or not)',
+      access: 'public',
+      response: sessionUserResponseSchema,
+      status: 200,
+    },
+    ({ c, identity }) =>
+      c.json({ user: identity ? presentUser(identity.auth.user) : null } satisfies SessionUserResponse, 200),
   );
 
   router.add(

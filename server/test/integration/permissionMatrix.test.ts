@@ -93,6 +93,7 @@ const ROUTES: Record<string, RouteExpectation> = {
     probe: () => ({ method: 'POST', path: '/api/auth/logout' }),
   },
   'GET /api/me': { access: 'signedIn', status: 200, probe: () => ({ method: 'GET', path: '/api/me' }) },
+  'GET /api/session': { access: 'public', status: 200, probe: () => ({ method: 'GET', path: '/api/session' }) },
   'POST /api/auth/password': {
     access: 'signedIn',
     status: 200,

@@ -2,9 +2,15 @@ import { z } from 'zod';
 import { ACTIONS } from '../permissions.ts';
 import { SIDES } from '../presence.ts';
 import { ROLES } from '../roles.ts';
+import { EMAIL_MAX_LENGTH } from './limits.ts';
 
 /** An email address as the API stores it: trimmed and lower-cased before it is checked. */
-export const emailSchema = z.string().trim().toLowerCase().max(254).pipe(z.email('enter a valid email address'));
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(EMAIL_MAX_LENGTH)
+  .pipe(z.email('enter a valid email address'));
 
 /**
  * Control characters and bidirectional controls (embeddings, overrides,

@@ -10,7 +10,9 @@ import {
   warningSchema,
 } from './common.ts';
 
-const organisationName = nameSchema(200, 'enter a name');
+import { NAME_MAX_LENGTH, TERM_YEARS_MAX, TERM_YEARS_MIN } from './limits.ts';
+
+const organisationName = nameSchema(NAME_MAX_LENGTH, 'enter a name');
 /** A calendar date, `YYYY-MM-DD`. */
 const calendarDate = z.iso.date();
 
@@ -22,7 +24,7 @@ export const createPartnershipRequestSchema = z.strictObject({
   side: sideSchema,
   language: z.enum(PARTNERSHIP_LANGUAGES).optional(),
   startDate: calendarDate.optional(),
-  termYears: z.number().int().min(1).max(50).optional(),
+  termYears: z.number().int().min(TERM_YEARS_MIN).max(TERM_YEARS_MAX).optional(),
   phase: z.enum(LIFECYCLE_PHASES).optional(),
 });
 export type CreatePartnershipRequest = z.infer<typeof createPartnershipRequestSchema>;
