@@ -43,8 +43,8 @@ async function personPage(browser: Browser, account: TestAccount): Promise<Page>
 async function timeToInteractive(page: Page, path: string): Promise<number> {
   const start = Date.now();
   await page.goto(path);
-  await page.locator('.tl-shape[data-shape-type="geo"]').first().waitFor();
-  await page.locator('output.connection[data-state="connected"]').waitFor();
+  await page.locator('.tl-shape[data-shape-type="geo"]').first().waitFor({ timeout: 180_000 });
+  await page.locator('output.connection[data-state="connected"]').waitFor({ timeout: 180_000 });
   return Date.now() - start;
 }
 
