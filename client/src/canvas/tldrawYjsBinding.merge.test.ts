@@ -136,7 +136,9 @@ describe('concurrent edits merge property by property', () => {
             ...(writes.get(key) ?? []),
             { client: client.doc.clientID, clock, seen, value: JSON.stringify(next) },
           ]);
-          expect(clock, `client ${n} wrote its change to its document`).toBeGreaterThan(seen.get(client.doc.clientID) ?? 0);
+          expect(clock, `client ${n} wrote its change to its document`).toBeGreaterThan(
+            seen.get(client.doc.clientID) ?? 0,
+          );
         }
       });
       syncOnline(server, clients);
