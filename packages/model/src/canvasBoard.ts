@@ -3,22 +3,30 @@ import { DocFields } from './documentShapes.ts';
 
 /**
  * The canvas board's stored shape (canvas schema version 2): the `board` map holds
- * one Y.Map per tldraw record, keyed by record id. A record's top-level fields are
- * plain values in its map; `props` and `meta` are nested Y.Maps. Every field and
- * every prop is its own Yjs map entry, so concurrent changes to different properties
- * of one record both survive; two people setting the same property is last-writer-wins.
- * Values inside one property (rich text, arrow terminals, draw segments) are stored whole.
+ * one Y.Map per tldraw record, keyed by record id. In it, `base` is the record as
+ * it was created (plain JSON, one value: cheap to store and to load), and every
+ * property changed since is a key of its own beside it: a top-level field by name
+ * (`x`), a prop or meta entry as `props.<name>` / `meta.<name>`. A change writes only
+ * the keys of the properties it changed, so concurrent changes to different
+ * properties of one record both survive; two people setting the same property is
+ * last-writer-wins. Values inside one property (rich text, arrow terminals, draw
+ * segments) are stored whole.
  */
 
 /** A tldraw record as plain JSON. */
 export type BoardRecord = { id: string; typeName: string } & Record<string, unknown>;
 
-/** The record fields kept as nested maps, merged key by key. */
-const NESTED_FIELDS = ['props', 'meta'] as const;
-type NestedField = (typeof NESTED_FIELDS)[number];
+/** The key holding the record as created. */
+const BASE = 'base';
+/** The record fields whose entries are merged one by one (`props.w`, `meta.note`). */
+const NESTED_FIELDS = ['props', 'meta'];
+/** Written for a property the record no longer has (a migration removed it). */
+const REMOVED = { samverkaRemoved: true } as const;
 
-function isNested(key: string): key is NestedField {
-  return (NESTED_FIELDS as readonly string[]).includes(key);
+function isRemoved(value: unknown): boolean {
+  return (
+    typeof value === 'object' && value !== null && (value as { samverkaRemoved?: unknown }).samverkaRemoved === true
+  );
 }
 
 /** The board of a canvas document (version 2): record id → the record's Y.Map. */
@@ -42,24 +50,31 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   return keys.every((key) => key in right && jsonEqual(left[key], right[key]));
 }
 
-function nestedMap(values: unknown): Y.Map<unknown> {
-  const map = new Y.Map<unknown>();
-  for (const [key, value] of Object.entries((values ?? {}) as Record<string, unknown>)) map.set(key, value);
-  return map;
+/** The record as property keys: top-level fields by name, props and meta entries as `props.<name>`. */
+function propertiesOf(record: BoardRecord): Map<string, unknown> {
+  const properties = new Map<string, unknown>();
+  for (const [key, value] of Object.entries(record)) {
+    if (NESTED_FIELDS.includes(key) && value && typeof value === 'object' && !Array.isArray(value)) {
+      properties.set(key, {});
+      for (const [name, item] of Object.entries(value)) properties.set(`${key}.${name}`, item);
+    } else properties.set(key, value);
+  }
+  return properties;
 }
 
-/** A new record's Y.Map (to be set into `boardRecords`; it cannot be read before). */
+/** A new record's Y.Map (to be set into `boardRecords`). */
 export function recordToYMap(record: BoardRecord): Y.Map<unknown> {
-  const map = new Y.Map<unknown>();
-  for (const [key, value] of Object.entries(record)) map.set(key, isNested(key) ? nestedMap(value) : value);
-  return map;
+  return new Y.Map<unknown>([[BASE, record]]);
 }
 
-/** Sets the keys of `map` whose values differ from `next`, and deletes keys `next` lacks. */
-function writeChangedKeys(map: Y.Map<unknown>, next: Record<string, unknown>): void {
-  for (const key of map.keys()) if (!(key in next)) map.delete(key);
-  for (const [key, value] of Object.entries(next)) {
-    if (!map.has(key) || !jsonEqual(map.get(key), value)) map.set(key, value);
+/** Writes, as keys of the record's map, every property that differs between two versions of it. */
+function writeDifferences(map: Y.Map<unknown>, previous: BoardRecord, next: BoardRecord): void {
+  const before = propertiesOf(previous);
+  const after = propertiesOf(next);
+  for (const key of before.keys()) if (!after.has(key)) map.set(key, REMOVED);
+  for (const [key, value] of after) {
+    const old = before.get(key);
+    if (old !== value && !(before.has(key) && jsonEqual(old, value))) map.set(key, value);
   }
 }
 
@@ -68,58 +83,52 @@ function writeChangedKeys(map: Y.Map<unknown>, next: Record<string, unknown>): v
  * drag writes x and y, a colour change writes props.color. Call inside a transaction.
  */
 export function writeRecordChanges(map: Y.Map<unknown>, previous: BoardRecord, next: BoardRecord): void {
-  for (const key of Object.keys(previous)) if (!(key in next)) map.delete(key);
-  for (const [key, value] of Object.entries(next)) {
-    const before = previous[key];
-    if (before === value) continue;
-    if (isNested(key)) {
-      const nested = map.get(key);
-      if (nested instanceof Y.Map) {
-        const old = (before ?? {}) as Record<string, unknown>;
-        const now = (value ?? {}) as Record<string, unknown>;
-        for (const name of Object.keys(old)) if (!(name in now)) nested.delete(name);
-        for (const [name, item] of Object.entries(now)) {
-          if (old[name] !== item && !jsonEqual(old[name], item)) nested.set(name, item);
-        }
-      } else {
-        map.set(key, nestedMap(value));
-      }
-    } else if (!jsonEqual(before, value)) {
-      map.set(key, value);
-    }
-  }
+  writeDifferences(map, previous, next);
 }
 
 /**
- * Makes the record's map hold exactly `next`, comparing with what the map holds
- * rather than with a previous record (migrations, loading a board into a map).
+ * Makes the record's map read as `next`, comparing with what the map holds rather
+ * than with a previous record (migrations). Call inside a transaction.
  */
 export function overwriteRecord(map: Y.Map<unknown>, next: BoardRecord): void {
-  for (const key of map.keys()) if (!(key in next)) map.delete(key);
-  for (const [key, value] of Object.entries(next)) {
-    if (!isNested(key)) {
-      if (!map.has(key) || !jsonEqual(map.get(key), value)) map.set(key, value);
-      continue;
-    }
-    const nested = map.get(key);
-    if (nested instanceof Y.Map) writeChangedKeys(nested, (value ?? {}) as Record<string, unknown>);
-    else map.set(key, nestedMap(value));
-  }
+  writeDifferences(map, readRecord(map), next);
 }
 
-/** The plain JSON record a record's map holds (nested maps read as objects). */
+/** The plain JSON record a record's map holds: its base with the changed properties applied. */
 export function readRecord(map: Y.Map<unknown>): BoardRecord {
-  const record: Record<string, unknown> = {};
-  for (const [key, value] of map.entries()) record[key] = value instanceof Y.Map ? value.toJSON() : value;
+  const base = map.get(BASE) as BoardRecord;
+  if (map.size === 1) return base;
+  const record: Record<string, unknown> = { ...base };
+  const copied = new Set<string>();
+  for (const [key, value] of map.entries()) {
+    if (key === BASE) continue;
+    const dot = key.indexOf('.');
+    const field = dot < 0 ? key : key.slice(0, dot);
+    if (dot < 0 && !NESTED_FIELDS.includes(key)) {
+      if (isRemoved(value)) delete record[key];
+      else record[key] = value;
+      continue;
+    }
+    if (!copied.has(field)) {
+      record[field] = { ...((record[field] as object | undefined) ?? {}) };
+      copied.add(field);
+    }
+    if (dot < 0) continue;
+    const entries = record[field] as Record<string, unknown>;
+    if (isRemoved(value)) delete entries[key.slice(dot + 1)];
+    else entries[key.slice(dot + 1)] = value;
+  }
   return record as BoardRecord;
 }
 
 /**
- * Whether a board entry holds a whole record (an id and a type name). Anything else,
- * such as a value a version-1 client could have written, is not a record and is ignored.
+ * Whether a board entry holds a whole record (a base with an id and a type name).
+ * Anything else, such as a value a version-1 client could have written, is ignored.
  */
 export function isWholeRecord(map: unknown): map is Y.Map<unknown> {
-  return map instanceof Y.Map && typeof map.get('id') === 'string' && typeof map.get('typeName') === 'string';
+  if (!(map instanceof Y.Map)) return false;
+  const base = map.get(BASE) as Partial<BoardRecord> | undefined;
+  return typeof base?.id === 'string' && typeof base.typeName === 'string';
 }
 
 /** Every whole record on a board, as plain JSON. */
