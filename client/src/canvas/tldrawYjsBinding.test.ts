@@ -5,6 +5,7 @@ import {
   defaultBindingUtils,
   defaultShapeUtils,
   GeoShapeUtil,
+  type TLGeoShape,
   type TLStore,
 } from 'tldraw';
 import { describe, expect, it } from 'vitest';
@@ -120,11 +121,11 @@ describe('tldraw ↔ Yjs binding', () => {
     loadBoard(storeB, docB);
     bindStoreToDoc(storeA, docA);
     bindStoreToDoc(storeB, docB);
-    const shape = storeA.schema.types.shape.create(geo('typed', 10));
+    const shape = storeA.schema.types.shape.create(geo('typed', 10)) as TLGeoShape;
     storeA.put([shape]);
-    const before = storeB.get(shape.id) as typeof shape;
+    const before = storeB.get(shape.id) as TLGeoShape;
     storeA.update(shape.id, (r) => ({ ...r, x: 99 }));
-    const after = storeB.get(shape.id) as typeof shape;
+    const after = storeB.get(shape.id) as TLGeoShape;
     expect(after.x).toBe(99);
     // tldraw resets a text editor when its richText object changes; an unchanged one must stay the same object.
     expect(after.props.richText).toBe(before.props.richText);
