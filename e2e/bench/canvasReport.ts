@@ -28,7 +28,7 @@ partnership. ${f.machine}. The run took ${f.totalSeconds} s.
 
 | measure | value |
 |---|---|
-| board | ${f.shapes} rectangles (tldraw geo records in the board's Y.Map) |
+| board | ${f.shapes} rectangles (tldraw geo records in the board's stored shape, canvas schema version 2) |
 | document size (encoded Yjs state) | ${(f.documentBytes / 1024).toFixed(0)} KiB |
 | navigation → interactive canvas (fresh context each: no cache, no IndexedDB; shapes drawn and connected) | median ${f.loadMedian} ms (runs: ${f.loads.join(', ')} ms) |
 | update bytes per drag frame (Yjs update frames A sent during the drag, WebSocket payload) | ${(f.dragUpdates.bytes / Math.max(1, f.dragUpdates.frames)).toFixed(1)} bytes (${f.dragUpdates.frames} frames, ${f.dragUpdates.bytes} bytes) |

@@ -25,6 +25,7 @@ import { useDocumentSession, useLoaded } from '../sync/useDocumentSession.ts';
 import { usePresence } from '../sync/usePresence.ts';
 import { CanvasHeader } from './CanvasHeader.tsx';
 import { NewerSchemaNotice } from './NewerSchemaNotice.tsx';
+import { CANVAS_SHAPE_UTILS } from './sectionFrame.ts';
 import { serverAssetStore } from './serverAssetStore.ts';
 import { lockTemplate } from './templateProtection.ts';
 import { bindPresence } from './tldrawPresence.ts';
@@ -155,6 +156,7 @@ export default function CanvasPage({ readOnly = false, side, mayChangeTemplate =
           assetUrls={assetUrls}
           licenseKey={licenseKey}
           options={CANVAS_OPTIONS}
+          shapeUtils={CANVAS_SHAPE_UTILS}
           onMount={showWholeBoard}
         />
       </div>
