@@ -26,6 +26,7 @@ for (const delay of [10, 20, 60]) {
     const anna = await newPerson('Anna Lind');
     const board = await openNewBoard(anna, server.origin);
     await expect(anna.locator('output.connection')).toHaveAttribute('data-state', 'connected', { timeout: 60_000 });
+    await anna.locator('.tl-canvas').waitFor({ timeout: 60_000 });
     const canvas = await anna.locator('.tl-canvas').boundingBox();
     if (!canvas) throw new Error('canvas has no box');
 
@@ -40,6 +41,7 @@ for (const delay of [10, 20, 60]) {
     const erik = await newPerson('Erik Berg');
     await shareBoard(anna, server.origin, board, erik);
     await erik.goto(board);
+    await expect(erik.locator(TEXT)).toHaveCount(WORDS.length, { timeout: 60_000 });
     await expect.poll(async () => (await typed(erik)).map((t) => t.trim()).sort()).toEqual([...WORDS].sort());
   });
 }
