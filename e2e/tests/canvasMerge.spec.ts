@@ -52,6 +52,20 @@ async function centreOf(page: Page, selector: string) {
   return { x: box.x + box.width / 2, y: box.y + box.height / 2, box };
 }
 
+/** Where a page draws a shape, in page space: the translation of its element's transform matrix. */
+async function drawnAt(page: Page, selector: string): Promise<{ x: number; y: number }> {
+  const transform = await page.locator(selector).evaluate((element) => (element as HTMLElement).style.transform);
+  const numbers = transform.match(/-?[\d.]+/g)?.map(Number) ?? [];
+  return { x: numbers[4] ?? Number.NaN, y: numbers[5] ?? Number.NaN };
+}
+
+/** Waits until the server holds the position the page shows once its drag has ended. */
+async function serverHasFinalPosition(page: Page, reader: TestClient, selector: string, type: string) {
+  const final = await drawnAt(page, selector);
+  await expect.poll(() => ({ x: shapeOf(reader, type).x, y: shapeOf(reader, type).y })).toEqual(final);
+  return final;
+}
+
 async function drag(page: Page, from: { x: number; y: number }, by: { x: number; y: number }) {
   await page.mouse.move(from.x, from.y);
   await page.mouse.down();
@@ -81,8 +95,8 @@ test('a move and an offline text edit of the same note both survive', async ({ n
 
   await setOnline(erik, false);
   await drag(anna, await centreOf(anna, NOTE), { x: 200, y: 120 });
-  await expect.poll(() => shapeOf(reader, 'note').x).not.toBe(before.x);
-  const moved = shapeOf(reader, 'note');
+  const moved = await serverHasFinalPosition(anna, reader, NOTE, 'note');
+  expect(moved.x).not.toBe(before.x);
 
   await erik.locator(NOTE).dblclick();
   await erik.keyboard.press('ControlOrMeta+a');
@@ -137,8 +151,8 @@ test('a move and an offline resize of the same rectangle both survive', async ({
 
   await setOnline(erik, false);
   await drag(anna, await centreOf(anna, GEO), { x: -150, y: 100 });
-  await expect.poll(() => shapeOf(reader, 'geo').x).not.toBe(original.x);
-  const moved = shapeOf(reader, 'geo');
+  const moved = await serverHasFinalPosition(anna, reader, GEO, 'geo');
+  expect(moved.x).not.toBe(original.x);
 
   const { box, ...centre } = await centreOf(erik, GEO);
   expect(box.width).toBeGreaterThan(0);
