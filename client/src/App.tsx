@@ -38,10 +38,10 @@ function KeyedByDocument({ children }: { children: (docId: string) => ReactNode 
   return <>{children(docId)}</>;
 }
 
-/** The canvas in the member's rights: read-only unless the partnership's abilities say edit. */
+/** The canvas in the member's rights: read-only unless the partnership's abilities say edit; the template is the owners'. */
 function CanvasRoute() {
   const { abilities, side } = usePartnership();
-  return <CanvasPage readOnly={!abilities.edit} side={side} />;
+  return <CanvasPage readOnly={!abilities.edit} side={side} mayChangeTemplate={abilities.managePartnership} />;
 }
 
 export function App() {

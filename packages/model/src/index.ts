@@ -7,6 +7,8 @@ export * from './api/health.ts';
 export * from './api/limits.ts';
 export * from './api/members.ts';
 export * from './api/partnerships.ts';
+export * from './canvasBoard.ts';
+export * from './canvasBoardVersion.ts';
 export * from './closeCodes.ts';
 export * from './documentIds.ts';
 export * from './documentShapes.ts';

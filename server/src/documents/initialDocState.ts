@@ -4,8 +4,10 @@ import {
   seedPartnershipCanvas,
   seedRegister,
   seedTextTemplate,
+  TEMPLATE_TLDRAW_SCHEMA,
   type TextTemplate,
   writeDocMeta,
+  writeTldrawSchema,
 } from '@samverka/model';
 import * as Y from 'yjs';
 
@@ -19,6 +21,8 @@ export function initialDocState(
 ): Uint8Array {
   const doc = new Y.Doc();
   writeDocMeta(doc, kind);
+  // Every new board carries the board-shape marker, so a version-1 client never writes to it.
+  if (kind === 'canvas') writeTldrawSchema(doc, TEMPLATE_TLDRAW_SCHEMA);
   if (kind === 'canvas' && options.canvasTemplate) seedPartnershipCanvas(doc, options.language);
   if (kind === 'register') seedRegister(doc, options.language);
   if (kind === 'text' && options.textTemplate) seedTextTemplate(doc, options.textTemplate, options.language);
