@@ -13,7 +13,7 @@ import {
   setIndicator,
   setMembership,
 } from '@samverka/model';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
@@ -118,13 +118,17 @@ describe('the server checks register updates against the schema', () => {
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samverka-register-'));
     const port = await freePort();
-    server = await startServer(loadConfig({ PORT: String(port), DATA_DIR: dataDir }), createLogger('silent'));
+    // One person plays every client here (two dozen sockets over the suite), above the per-account default.
+    const env = { PORT: String(port), DATA_DIR: dataDir, SYNC_MAX_CONNECTIONS_PER_ACCOUNT_PER_DOCUMENT: '100' };
+    server = await startServer(loadConfig(env), createLogger('silent'));
     const owner = await signUp(server.url, 'Anna Lind');
     registerId = (await createPartnership(owner)).registerId;
     headers = { cookie: owner.cookie, origin: server.url };
   });
+  afterEach(() => {
+    for (const client of clients.splice(0)) client.destroy();
+  });
   afterAll(async () => {
-    for (const client of clients) client.destroy();
     await server.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
