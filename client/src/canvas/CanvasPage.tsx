@@ -25,7 +25,6 @@ import { useDocumentSession, useLoaded } from '../sync/useDocumentSession.ts';
 import { usePresence } from '../sync/usePresence.ts';
 import { useTheme } from '../ui/index.ts';
 import { CanvasHeader } from './CanvasHeader.tsx';
-import { canvasUiComponents } from './canvasUi.tsx';
 import { NewerSchemaNotice } from './NewerSchemaNotice.tsx';
 import { serverAssetStore } from './serverAssetStore.ts';
 import { bindPresence } from './tldrawPresence.ts';
@@ -139,13 +138,7 @@ export default function CanvasPage({ readOnly = false, side }: CanvasPageProps) 
       />
       {newerSchema && <NewerSchemaNotice />}
       <div className="canvas-host" data-testid="canvas">
-        <Tldraw
-          store={storeWithStatus}
-          assetUrls={assetUrls}
-          licenseKey={licenseKey}
-          onMount={showWholeBoard}
-          components={canvasUiComponents}
-        />
+        <Tldraw store={storeWithStatus} assetUrls={assetUrls} licenseKey={licenseKey} onMount={showWholeBoard} />
       </div>
     </div>
   );
