@@ -25,7 +25,6 @@ import { useDocumentSession, useLoaded } from '../sync/useDocumentSession.ts';
 import { usePresence } from '../sync/usePresence.ts';
 import { useTheme } from '../ui/index.ts';
 import { CanvasHeader } from './CanvasHeader.tsx';
-import { canvasUiComponents } from './canvasUi.tsx';
 import { NewerSchemaNotice } from './NewerSchemaNotice.tsx';
 import { CANVAS_SHAPE_UTILS } from './sectionFrame.ts';
 import { serverAssetStore } from './serverAssetStore.ts';
@@ -161,7 +160,6 @@ export default function CanvasPage({ readOnly = false, side, mayChangeTemplate =
           options={CANVAS_OPTIONS}
           shapeUtils={CANVAS_SHAPE_UTILS}
           onMount={showWholeBoard}
-          components={canvasUiComponents}
         />
       </div>
     </div>
