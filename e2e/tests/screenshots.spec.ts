@@ -111,6 +111,25 @@ test('screenshots of every page, 1440 and 390 px, light and dark', async ({ newP
       phone: true,
       as: 'owner',
     },
+    {
+      name: 'goals',
+      path: `/p/${id}/goals`,
+      ready: async (page) => {
+        await expect(page.getByText('Connected')).toBeVisible();
+      },
+      phone: true,
+      as: 'owner',
+    },
+    {
+      name: 'risks',
+      path: `/p/${id}/risks`,
+      ready: async (page) => {
+        await expect(page.getByText('Connected')).toBeVisible();
+        await expect(page.getByRole('table').first()).toBeVisible();
+      },
+      phone: true,
+      as: 'owner',
+    },
     { name: 'settings', path: `/p/${id}/settings`, ready: heading('Partnership settings'), phone: true, as: 'owner' },
     {
       name: 'canvas',

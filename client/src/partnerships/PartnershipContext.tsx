@@ -52,6 +52,7 @@ export function PartnershipLayout() {
         <NavLink to={`/p/${partnershipId}`} end>
           {t('partnership.home')}
         </NavLink>
+        <NavLink to={`/p/${partnershipId}/goals`}>{t('kind.register')}</NavLink>
         <NavLink to={`/p/${partnershipId}/members`}>{t('partnership.members')}</NavLink>
         {data.abilities.readAudit && <NavLink to={`/p/${partnershipId}/activity`}>{t('partnership.activity')}</NavLink>}
         {data.abilities.managePartnership && (
