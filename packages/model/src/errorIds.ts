@@ -37,6 +37,8 @@ export const ErrorId = {
   PARTNERSHIP_ARCHIVED: 'partnership_archived',
   /** The template does not fit the document kind. */
   TEMPLATE_NOT_APPLICABLE: 'template_not_applicable',
+  /** Only text documents export to Markdown or HTML. */
+  EXPORT_NOT_AVAILABLE: 'export_not_available',
 } as const;
 
 export type ErrorIdValue = (typeof ErrorId)[keyof typeof ErrorId];

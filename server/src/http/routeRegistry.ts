@@ -5,6 +5,7 @@ import { mountAuditRoutes } from '../audit/auditRoutes.ts';
 import { mountAuthRoutes } from '../auth/authRoutes.ts';
 import { mountSessionRoutes } from '../auth/sessionRoutes.ts';
 import { mountDocumentRoutes } from '../documents/documentRoutes.ts';
+import { mountExportRoutes } from '../documents/exportRoutes.ts';
 import { mountInvitationRoutes } from '../members/invitationRoutes.ts';
 import { mountMemberRoutes } from '../members/memberRoutes.ts';
 import { mountPartnershipRoutes } from '../partnerships/partnershipRoutes.ts';
@@ -19,6 +20,7 @@ const ROUTE_MODULES = [
   mountSessionRoutes,
   mountPartnershipRoutes,
   mountDocumentRoutes,
+  mountExportRoutes,
   mountMemberRoutes,
   mountInvitationRoutes,
   mountAuditRoutes,

@@ -164,6 +164,18 @@ const ROUTES: Record<string, RouteExpectation> = {
       body: { kind: 'text', title: 'Plan', template: 'annual-plan' },
     }),
   },
+  'GET /api/documents/:documentId/export': {
+    access: 'read',
+    status: 200,
+    probe: async (w) => {
+      const created = await w.people.owner.client.post(`/api/partnerships/${w.p.id}/documents`, {
+        kind: 'text',
+        title: 'Exported',
+        template: 'annual-plan',
+      });
+      return { method: 'GET', path: `/api/documents/${created.body.document.id}/export?format=md` };
+    },
+  },
   'POST /api/documents/:documentId/assets': {
     access: 'edit',
     status: 201,

@@ -40,3 +40,9 @@ export type DocumentsResponse = z.infer<typeof documentsResponseSchema>;
 
 export const documentResponseSchema = z.object({ document: documentSummarySchema });
 export type DocumentResponse = z.infer<typeof documentResponseSchema>;
+
+/** Formats a text document exports to, rendered on the server from its stored state. */
+export const EXPORT_FORMATS = ['md', 'html'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export const exportQuerySchema = z.strictObject({ format: z.enum(EXPORT_FORMATS) });
