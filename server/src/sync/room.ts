@@ -10,6 +10,7 @@ import {
   MAX_AWARENESS_FRAME_BYTES,
   MAX_AWARENESS_IDS_PER_CONNECTION,
 } from './awarenessGuard.ts';
+import { DurableAcks, isIntegrated } from './durableAcks.ts';
 import type { GroupCommitWriter } from './groupCommitWriter.ts';
 import type { ConnectionInfo, SyncSocket } from './syncConnection.ts';
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './syncMessages.ts';
@@ -47,6 +48,7 @@ export class Room {
   private lastCommit: Promise<void> = Promise.resolve();
   private failed = false;
   private destroyed = false;
+  private readonly acks = new DurableAcks();
   /** Counts awareness 'update' events, to tell a changing frame from an echo. */
   private awarenessChanges = 0;
 
@@ -187,7 +189,11 @@ export class Room {
     // Read-only connections: the frame is read (so it is well-formed) and dropped.
     if (state.mode === 'read-only') return;
     Y.applyUpdate(this.doc, update, socket);
-    this.boundPending(socket);
+    if (!this.boundPending(socket)) return;
+    // `lastCommit` now covers this frame (set by the doc's update event, or earlier if it changed nothing).
+    this.acks.applied(socket, isIntegrated(this.doc, update), this.lastCommit, (frame) => {
+      if (!this.failed && this.connections.has(socket)) this.send(socket, frame);
+    });
   }
 
   /**
@@ -196,14 +202,15 @@ export class Room {
    * grow it forever, so past two frames' worth the waiting part is dropped and
    * the sender closed. Nothing durable is lost: clients re-send on reconnect.
    */
-  private boundPending(socket: SyncSocket): void {
+  private boundPending(socket: SyncSocket): boolean {
     const store = this.doc.store;
     const pending = (store.pendingStructs?.update.byteLength ?? 0) + (store.pendingDs?.byteLength ?? 0);
-    if (pending <= 2 * this.deps.limits.maxFrameBytes) return;
+    if (pending <= 2 * this.deps.limits.maxFrameBytes) return true;
     store.pendingStructs = null;
     store.pendingDs = null;
     this.deps.log.warn({ documentId: this.documentId, bytes: pending }, 'dropped updates with missing dependencies');
     this.closeSocket(socket, CloseCode.MALFORMED_MESSAGE);
+    return false;
   }
 
   private receiveAwareness(socket: SyncSocket, state: ConnectionState, update: Uint8Array): void {

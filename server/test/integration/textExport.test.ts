@@ -53,7 +53,7 @@ function writeEveryNodeType(doc: Y.Doc, mentionedUserId: string): void {
         {},
         text(['Plain, ', {}], ['bold', { bold: {} }], [' and ', {}], ['italic', { italic: {} }], [' text with ', {}]),
         el('mention', { id: mentionedUserId, label: 'Old name' }),
-        text([' and a ', {}], ['link', { link: { href: 'https://example.org/plan' } }], ['.', {}]),
+        text([' and the ', {}], ['joint plan page', { link: { href: 'https://example.org/plan' } }], ['.', {}]),
       ),
       el('heading', { level: 2 }, text(['Tasks'])),
       el(
