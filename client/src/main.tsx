@@ -3,16 +3,26 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { AuthProvider } from './auth/AuthProvider.tsx';
 import { I18nProvider } from './i18n/i18n.tsx';
+import { applyInitialTheme, ConfirmProvider, ThemeProvider, ToastProvider } from './ui/index.ts';
+import './ui/tokens.css';
+import './ui/ui.css';
 import './styles.css';
 
+applyInitialTheme();
 const root = document.getElementById('root');
 if (!root) throw new Error('missing #root');
 createRoot(root).render(
   <StrictMode>
     <I18nProvider>
-      <AuthProvider>
-        <App />
-      </AuthProvider>
+      <ThemeProvider>
+        <ToastProvider>
+          <ConfirmProvider>
+            <AuthProvider>
+              <App />
+            </AuthProvider>
+          </ConfirmProvider>
+        </ToastProvider>
+      </ThemeProvider>
     </I18nProvider>
   </StrictMode>,
 );

@@ -1,10 +1,11 @@
 import { Link, Outlet, useNavigate } from 'react-router';
 import { useAuth } from '../auth/AuthProvider.tsx';
 import { LOCALES, type Locale, useI18n } from '../i18n/i18n.tsx';
+import { ThemeSwitch } from '../ui/index.ts';
 
 const LOCALE_NAMES: Record<Locale, string> = { en: 'English', sv: 'Svenska' };
 
-/** Top bar (home, partnerships, account, language) around every page. */
+/** Top bar (home, partnerships, account, language, theme) around every page. */
 export function AppShell() {
   const { t, locale, setLocale } = useI18n();
   const { user, logOut } = useAuth();
@@ -20,7 +21,11 @@ export function AppShell() {
         </Link>
         <nav className="topnav" aria-label={t('app.name')}>
           {user && <Link to="/p">{t('nav.partnerships')}</Link>}
-          {user && <Link to="/account/sessions">{t('nav.account')}</Link>}
+          {user && (
+            <Link to="/account/sessions" title={user.email}>
+              {t('nav.account')}
+            </Link>
+          )}
           {user && (
             <span className="signed-in" title={user.email}>
               {t('nav.signedInAs', { name: user.name })}
@@ -33,7 +38,7 @@ export function AppShell() {
           )}
           {user === null && <Link to="/login">{t('nav.login')}</Link>}
           <label className="locale-picker">
-            <span>{t('language.label')}</span>
+            <span className="visually-hidden">{t('language.label')}</span>
             <select value={locale} onChange={(e) => setLocale(e.target.value as Locale)}>
               {LOCALES.map((l) => (
                 <option key={l} value={l}>
@@ -42,6 +47,7 @@ export function AppShell() {
               ))}
             </select>
           </label>
+          <ThemeSwitch />
         </nav>
       </header>
       <main id="main">
