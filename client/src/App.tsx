@@ -1,3 +1,4 @@
+import type { DocumentKind } from '@samverka/model';
 import { lazy, type ReactNode, Suspense } from 'react';
 import { BrowserRouter, Route, Routes, useParams } from 'react-router';
 import { SessionsPage } from './account/SessionsPage.tsx';
@@ -8,6 +9,7 @@ import { useI18n } from './i18n/i18n.tsx';
 import { AcceptInvitationPage } from './members/AcceptInvitationPage.tsx';
 import { MembersPage } from './members/MembersPage.tsx';
 import { AuditPage } from './partnerships/AuditPage.tsx';
+import { DocumentGate } from './partnerships/DocumentGate.tsx';
 import { PartnershipLayout, usePartnership } from './partnerships/PartnershipContext.tsx';
 import { PartnershipOverviewPage } from './partnerships/PartnershipOverviewPage.tsx';
 import { PartnershipsPage } from './partnerships/PartnershipsPage.tsx';
@@ -24,10 +26,17 @@ function Loading() {
   return <p className="loading">{t('loading')}</p>;
 }
 
-/** Remounts a page when its document id changes, so each mount owns one session. */
-function KeyedByDocument({ children }: { children: (docId: string) => ReactNode }) {
+/**
+ * Remounts a page when its document id changes, so each mount owns one session;
+ * an id that is not a document of this kind here gets "not found" instead.
+ */
+function KeyedByDocument({ kind, children }: { kind: DocumentKind; children: (docId: string) => ReactNode }) {
   const { docId = '' } = useParams();
-  return <>{children(docId)}</>;
+  return (
+    <DocumentGate key={docId} documentId={docId} kind={kind}>
+      {() => children(docId)}
+    </DocumentGate>
+  );
 }
 
 /** The canvas in the member's rights: read-only unless the partnership's abilities say edit. */
@@ -75,11 +84,11 @@ export function App() {
               <Route path="activity" element={<AuditPage />} />
               <Route
                 path="canvas/:docId"
-                element={<KeyedByDocument>{(docId) => <CanvasRoute key={docId} />}</KeyedByDocument>}
+                element={<KeyedByDocument kind="canvas">{(docId) => <CanvasRoute key={docId} />}</KeyedByDocument>}
               />
               <Route
                 path="docs/:docId"
-                element={<KeyedByDocument>{(docId) => <DocumentPage key={docId} />}</KeyedByDocument>}
+                element={<KeyedByDocument kind="text">{(docId) => <DocumentPage key={docId} />}</KeyedByDocument>}
               />
             </Route>
             <Route path="*" element={<NotFoundPage />} />
