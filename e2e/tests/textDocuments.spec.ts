@@ -26,6 +26,7 @@ async function exportMarkdown(page: Page, origin: string, documentId: string): P
 test('two people typing at once into the same paragraph both keep their text, in both browsers and the export', async ({
   newPerson,
   server,
+  checkAccessibility,
 }) => {
   const anna = await newPerson('Anna Lind');
   const erik = await newPerson('Erik Berg');
@@ -53,6 +54,7 @@ test('two people typing at once into the same paragraph both keep their text, in
   }
   await expect(anna.locator('output.saved-state')).toHaveAttribute('data-saved', 'true');
   await expect(erik.locator('output.saved-state')).toHaveAttribute('data-saved', 'true');
+  await checkAccessibility(anna);
   // Saved means stored: the export, read from the server's log, has both.
   const markdown = await exportMarkdown(anna, server.origin, doc.documentId);
   expect(markdown).toContain(annaText);

@@ -84,7 +84,7 @@ const GROUPS: ToolDef[][] = [
     {
       id: 'orderedList',
       label: 'editor.orderedList',
-      glyph: '1.',
+      glyph: '#≡',
       shortcut: 'Mod-Shift-7',
       run: (e) => chain(e).toggleOrderedList().run(),
       active: (e) => e.isActive('orderedList'),
