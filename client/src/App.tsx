@@ -18,8 +18,10 @@ import { HomePage } from './shell/HomePage.tsx';
 import { NotFoundPage } from './shell/NotFoundPage.tsx';
 
 // tldraw and Tiptap are large; each loads only on its own route.
-const CanvasPage = lazy(() => import('./canvas/CanvasPage.tsx'));
-const DocumentPage = lazy(() => import('./docs/DocumentPage.tsx'));
+const loadCanvasPage = () => import('./canvas/CanvasPage.tsx');
+const loadDocumentPage = () => import('./docs/DocumentPage.tsx');
+const CanvasPage = lazy(loadCanvasPage);
+const DocumentPage = lazy(loadDocumentPage);
 
 function Loading() {
   const { t } = useI18n();
@@ -32,6 +34,8 @@ function Loading() {
  */
 function KeyedByDocument({ kind, children }: { kind: DocumentKind; children: (docId: string) => ReactNode }) {
   const { docId = '' } = useParams();
+  // Fetch the page's code while the gate asks whether the document exists.
+  void (kind === 'canvas' ? loadCanvasPage() : loadDocumentPage());
   return (
     <DocumentGate key={docId} documentId={docId} kind={kind}>
       {() => children(docId)}

@@ -59,6 +59,13 @@ export function createApp(config: Config, database: Database, log: Logger, optio
     // A socket authorised a moment ago may still be joining its room; sweep once more for it.
     setTimeout(() => void closeAll(), 300).unref();
   };
+  const closeDocumentSockets = async (documentId: string) => {
+    for (const room of await registry.loadedRooms()) {
+      if (room.documentId !== documentId) continue;
+      room.closeAll(CloseCode.DOCUMENT_NOT_FOUND);
+      await room.flushed();
+    }
+  };
   const services: AppServices = {
     db: database.db,
     config,
@@ -67,6 +74,7 @@ export function createApp(config: Config, database: Database, log: Logger, optio
     rateLimiter: new RateLimiter(),
     updateLog: store,
     revokeSockets,
+    closeDocumentSockets,
   };
 
   app.onError((error, c) => handleError(error, c, log));

@@ -16,4 +16,6 @@ export interface AppServices {
   updateLog: UpdateLogStore;
   /** Closes a person's open sync sockets so they re-authorise (role change, removal, sign-out). */
   revokeSockets(userId: string): Promise<void>;
+  /** Turns a deleted document's open sockets away (DOCUMENT_NOT_FOUND) and waits for their last commits. */
+  closeDocumentSockets(documentId: string): Promise<void>;
 }

@@ -39,6 +39,8 @@ export const ErrorId = {
   TEMPLATE_NOT_APPLICABLE: 'template_not_applicable',
   /** Only text documents export to Markdown or HTML. */
   EXPORT_NOT_AVAILABLE: 'export_not_available',
+  /** The partnership's register cannot be archived or deleted: it is created once, with the partnership. */
+  DOCUMENT_REQUIRED: 'document_required',
 } as const;
 
 export type ErrorIdValue = (typeof ErrorId)[keyof typeof ErrorId];

@@ -17,6 +17,7 @@ import { parseJsonBody, parseValue } from '../http/validation.ts';
 import { authorizePartnership } from '../policy/partnershipAccess.ts';
 import { createDocument } from './documentCreator.ts';
 import { presentDocument } from './documentPresenter.ts';
+import { listDocuments } from './documentQueries.ts';
 
 /** A partnership's documents: list and create. */
 export function mountDocumentRoutes(router: ApiRouter, services: AppServices): void {
@@ -36,13 +37,7 @@ export function mountDocumentRoutes(router: ApiRouter, services: AppServices): v
     async (c) => {
       const partnershipId = parseValue(idSchema, c.req.param('id'));
       await authorizePartnership(db, actorOf(c), partnershipId, 'read');
-      const rows = await db
-        .selectFrom('documents')
-        .selectAll()
-        .where('partnership_id', '=', partnershipId)
-        .orderBy('created_at')
-        .orderBy('id')
-        .execute();
+      const rows = await listDocuments(db, partnershipId);
       return c.json({ documents: rows.map(presentDocument) } satisfies DocumentsResponse, 200);
     },
   );
@@ -73,7 +68,10 @@ export function mountDocumentRoutes(router: ApiRouter, services: AppServices): v
         textTemplate: input.kind === 'text' ? (input.template as TextTemplate | undefined) : undefined,
         canvasTemplate: input.kind === 'canvas' && input.template === 'partnership-canvas',
       });
-      return c.json({ document: presentDocument(row) } satisfies DocumentResponse, 201);
+      return c.json(
+        { document: presentDocument({ ...row, editor_name: auth.user.name }) } satisfies DocumentResponse,
+        201,
+      );
     },
   );
 }

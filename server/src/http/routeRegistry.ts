@@ -4,6 +4,7 @@ import { mountAssetRoutes } from '../assets/assetRoutes.ts';
 import { mountAuditRoutes } from '../audit/auditRoutes.ts';
 import { mountAuthRoutes } from '../auth/authRoutes.ts';
 import { mountSessionRoutes } from '../auth/sessionRoutes.ts';
+import { mountDocumentManagementRoutes } from '../documents/documentManagementRoutes.ts';
 import { mountDocumentRoutes } from '../documents/documentRoutes.ts';
 import { mountExportRoutes } from '../documents/exportRoutes.ts';
 import { mountInvitationRoutes } from '../members/invitationRoutes.ts';
@@ -21,6 +22,7 @@ const ROUTE_MODULES = [
   mountPartnershipRoutes,
   mountDocumentRoutes,
   mountExportRoutes,
+  mountDocumentManagementRoutes,
   mountMemberRoutes,
   mountInvitationRoutes,
   mountAuditRoutes,

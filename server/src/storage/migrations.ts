@@ -1,6 +1,7 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: migrations run before the typed schema exists
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
 import { assetMigrations } from '../assets/assetMigrations.ts';
+import { documentMigrations } from '../documents/documentMigrations.ts';
 import { accountMigrations } from './accountMigrations.ts';
 import type { Dialect } from './database.ts';
 
@@ -32,6 +33,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     },
     ...accountMigrations(dialect),
     ...assetMigrations(dialect),
+    ...documentMigrations(),
   };
 }
 

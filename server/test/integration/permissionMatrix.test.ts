@@ -176,6 +176,26 @@ const ROUTES: Record<string, RouteExpectation> = {
       return { method: 'GET', path: `/api/documents/${created.body.document.id}/export?format=md` };
     },
   },
+  'PATCH /api/documents/:documentId': {
+    access: 'edit',
+    status: 200,
+    probe: (w) => ({
+      method: 'PATCH',
+      path: `/api/documents/${w.p.canvasId}`,
+      body: { title: `Board ${counter++}`, archived: counter % 2 === 0 },
+    }),
+  },
+  'DELETE /api/documents/:documentId': {
+    access: 'managePartnership',
+    status: 204,
+    probe: async (w) => {
+      const created = await w.people.owner.client.post(`/api/partnerships/${w.p.id}/documents`, {
+        kind: 'text',
+        title: 'To delete',
+      });
+      return { method: 'DELETE', path: `/api/documents/${created.body.document.id}` };
+    },
+  },
   'POST /api/documents/:documentId/assets': {
     access: 'edit',
     status: 201,
