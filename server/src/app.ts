@@ -7,6 +7,7 @@ import { ASSET_UPLOAD_PATH } from './assets/assetRoutes.ts';
 import { sessionAuth } from './auth/requestAuth.ts';
 import { SessionStore } from './auth/sessionStore.ts';
 import type { Config } from './config.ts';
+import { EditActivity } from './documents/editActivity.ts';
 import { csrfProtection } from './http/csrf.ts';
 import { mountHealth } from './http/health.ts';
 import { ApiError, handleError, notFound } from './http/httpErrors.ts';
@@ -43,7 +44,8 @@ export function createApp(config: Config, database: Database, log: Logger, optio
   const metrics = new MetricsRegistry();
   registerProcessMetrics(metrics);
   const store = new SqlUpdateLogStore(database.db, database.dialect);
-  const registry = new RoomRegistry(store, config.sync, log, metrics);
+  const editActivity = new EditActivity(database.db, log);
+  const registry = new RoomRegistry(store, config.sync, log, metrics, editActivity.record);
   const keepAlive = new KeepAlive(config.sync.pingIntervalMs, config.sync.idleTimeoutMs, () =>
     registry.metrics.closes.inc(1, { reason: 'IDLE_TIMEOUT' }),
   );

@@ -1,24 +1,13 @@
-import type { DocumentSummary, DocumentsResponse } from '@samverka/model';
-import { Link } from 'react-router';
-import { useApiResource } from '../api/useApiResource.ts';
+import { DocumentList } from '../docs/DocumentList.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
-import { FormAlert } from '../shell/forms.tsx';
 import { CreateDocumentForm } from './CreateDocumentForm.tsx';
 import { usePartnership } from './PartnershipContext.tsx';
 import { PartnershipSettings } from './PartnershipSettings.tsx';
-
-/** Where each kind of document opens; the register gets its own pages later. */
-function documentPath(partnershipId: string, doc: DocumentSummary): string | undefined {
-  if (doc.kind === 'canvas') return `/p/${partnershipId}/canvas/${doc.id}`;
-  if (doc.kind === 'text') return `/p/${partnershipId}/docs/${doc.id}`;
-  return undefined;
-}
 
 /** `/p/:id`: the partnership's facts, the caller's role, and its documents. */
 export function PartnershipOverviewPage() {
   const { t } = useI18n();
   const { partnership, role, side, abilities } = usePartnership();
-  const { data, error } = useApiResource<DocumentsResponse>(`/api/partnerships/${partnership.id}/documents`);
   return (
     <div className="page">
       <h1>{partnership.name}</h1>
@@ -27,19 +16,7 @@ export function PartnershipOverviewPage() {
       </p>
       <p>{t('partnership.youAre', { role: t(`role.${role}`).toLowerCase(), side: t(`side.${side}`).toLowerCase() })}</p>
       {!abilities.edit && <p className="notice">{t('partnership.readOnlyNotice')}</p>}
-      <h2>{t('partnership.documents')}</h2>
-      <FormAlert error={error} />
-      <ul className="document-list">
-        {data?.documents.map((doc) => {
-          const path = documentPath(partnership.id, doc);
-          return (
-            <li key={doc.id}>
-              <span className="kind">{t(`kind.${doc.kind}`)}</span>
-              {path ? <Link to={path}>{doc.title}</Link> : <span>{doc.title}</span>}
-            </li>
-          );
-        })}
-      </ul>
+      <DocumentList />
       {abilities.edit && <CreateDocumentForm partnershipId={partnership.id} />}
       {abilities.managePartnership && <PartnershipSettings key={partnership.name + partnership.phase} />}
     </div>

@@ -32,6 +32,8 @@ export interface RoomDeps {
   onEmpty(room: Room): void;
   onStorageFailure(room: Room): void;
   onCommitted(room: Room): void;
+  /** A person's change to the document is stored. */
+  onEdited?(room: Room, userId: string): void;
 }
 
 /** Thrown for frames that do not decode as the y-websocket protocol. */
@@ -261,6 +263,8 @@ export class Room {
     commit.then(
       () => {
         this.deps.onCommitted(this);
+        const editor = this.connections.get(origin as SyncSocket)?.userId;
+        if (editor) this.deps.onEdited?.(this, editor);
         const frame = encodeUpdate(update);
         for (const socket of this.connections.keys()) if (socket !== origin) this.send(socket, frame);
       },

@@ -32,6 +32,8 @@ export class RoomRegistry {
     private readonly limits: SyncLimits,
     private readonly log: Logger,
     metricsRegistry: MetricsRegistry,
+    /** Told who changed a document, once the change is stored (for "last edited by"). */
+    private readonly onEdited?: (documentId: string, userId: string) => void,
   ) {
     this.metrics = createSyncMetrics(metricsRegistry);
     this.writer = new GroupCommitWriter(store, (_count, seconds) => this.metrics.appendSeconds.observe(seconds));
@@ -90,6 +92,7 @@ export class RoomRegistry {
       onEmpty: (room) => this.scheduleUnload(room.documentId),
       onStorageFailure: (room) => this.drop(room.documentId),
       onCommitted: (room) => this.noteCommit(room.documentId),
+      onEdited: (room, userId) => this.onEdited?.(room.documentId, userId),
     });
   }
 

@@ -65,6 +65,24 @@ describe('document management: rename, archive, restore, delete', () => {
     expect(types).toEqual(expect.arrayContaining(['document_renamed', 'document_archived', 'document_restored']));
   });
 
+  it('a stored content change makes its author the last editor', async () => {
+    const p = await createTestPartnership(base, 'ActivityOwner');
+    const editor = await addMember(p, base, 'editor', 'partner', 'Tove Typist');
+    const created = await p.owner.client.post(`/api/partnerships/${p.id}/documents`, { kind: 'text', title: 'Notes' });
+    const id = created.body.document.id as string;
+    const client = connectClient(base, id, new Y.Doc(), { headers: { cookie: editor.client.cookie as string } });
+    clients.push(client);
+    await synced(client);
+    client.doc.getXmlFragment('default').insert(0, [new Y.XmlElement('paragraph')]);
+    let editedBy = '';
+    for (let attempt = 0; attempt < 200 && editedBy !== editor.userId; attempt++) {
+      const list = await p.owner.client.get(`/api/partnerships/${p.id}/documents`);
+      editedBy = list.body.documents.find((d: { id: string }) => d.id === id).editedBy?.userId ?? '';
+      if (editedBy !== editor.userId) await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(editedBy).toBe(editor.userId);
+  });
+
   it('deleting keeps nothing: open sockets are turned away for good and the log is gone', async () => {
     const p = await createTestPartnership(base, 'DeleteOwner');
     const editor = await addMember(p, base, 'editor');
