@@ -1,8 +1,6 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { DragLatency } from './dragLatency.ts';
+import { writeReportSection } from './reportSection.ts';
 
-const reportFile = path.resolve(import.meta.dirname, '../../docs/benchmarks.md');
 const HEADING = '## Canvas';
 
 export interface CanvasFigures {
@@ -38,14 +36,5 @@ machine's cores, so this includes scheduling between them.
 
 /** Writes the Canvas section of docs/benchmarks.md, replacing an earlier one and keeping the rest. */
 export function writeCanvasReport(figures: CanvasFigures): void {
-  const existing = fs.existsSync(reportFile) ? fs.readFileSync(reportFile, 'utf8') : '# Benchmarks\n';
-  const start = existing.indexOf(`\n${HEADING}\n`);
-  let before = existing;
-  let after = '';
-  if (start >= 0) {
-    before = existing.slice(0, start);
-    const next = existing.indexOf('\n## ', start + HEADING.length + 1);
-    after = next >= 0 ? existing.slice(next) : '';
-  }
-  fs.writeFileSync(reportFile, `${before.trimEnd()}\n\n${section(figures)}${after}`);
+  writeReportSection(HEADING, section(figures));
 }
