@@ -1,6 +1,12 @@
 import os from 'node:os';
 import { type Browser, chromium, type Page } from '@playwright/test';
-import type { TestAccount } from '../../server/test/support/testAccounts.ts';
+import { ServerProcess } from '../../server/test/support/serverProcess.ts';
+import {
+  createPartnership,
+  signUp,
+  type TestAccount,
+  type TestPartnership,
+} from '../../server/test/support/testAccounts.ts';
 
 /** Chromium flags for quiet, repeatable benchmark runs. */
 export const CHROMIUM_ARGS = [
@@ -44,4 +50,50 @@ export function machineLine(): string {
     .loadavg()
     .map((l) => l.toFixed(2))
     .join(', ')}`;
+}
+
+/** A latency sample's summary: count, p50, p95 and max (ms). */
+export interface LatencySummary {
+  samples: number;
+  p50: number;
+  p95: number;
+  max: number;
+}
+
+export function summarizeLatencies(latencies: number[]): LatencySummary {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  return {
+    samples: sorted.length,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    max: sorted.at(-1) ?? Number.NaN,
+  };
+}
+
+/** What every browser bench starts from: the real server, Chromium, and an owner with a partnership. */
+export interface BenchRun {
+  started: number;
+  server: ServerProcess;
+  browser: Browser;
+  owner: TestAccount;
+  partnership: TestPartnership;
+  close(): Promise<void>;
+}
+
+export async function startBenchRun(): Promise<BenchRun> {
+  const started = Date.now();
+  const server = await ServerProcess.start({ RATE_LIMIT_PER_IP: '100000', RATE_LIMIT_PER_ACCOUNT: '1000' });
+  const browser = await launchBenchBrowser();
+  const close = async () => {
+    await browser.close();
+    await server.stop();
+  };
+  try {
+    const owner = await signUp(server.origin, 'Anna Lind');
+    const partnership = await createPartnership(owner);
+    return { started, server, browser, owner, partnership, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
 }

@@ -6,10 +6,9 @@
  */
 import os from 'node:os';
 import type { Page } from '@playwright/test';
-import { ServerProcess } from '../../server/test/support/serverProcess.ts';
-import { addMember, apiCall, createPartnership, signUp } from '../../server/test/support/testAccounts.ts';
+import { addMember, apiCall } from '../../server/test/support/testAccounts.ts';
 import { seedBoard } from './benchBoard.ts';
-import { launchBenchBrowser, median, personPage } from './benchBrowser.ts';
+import { median, personPage, startBenchRun } from './benchBrowser.ts';
 import { writeCanvasReport } from './canvasReport.ts';
 import { measureDragLatency } from './dragLatency.ts';
 
@@ -26,12 +25,8 @@ async function timeToInteractive(page: Page, path: string): Promise<number> {
 }
 
 async function main() {
-  const started = Date.now();
-  const server = await ServerProcess.start({ RATE_LIMIT_PER_IP: '100000', RATE_LIMIT_PER_ACCOUNT: '1000' });
-  const browser = await launchBenchBrowser();
+  const { started, browser, owner, partnership, close } = await startBenchRun();
   try {
-    const owner = await signUp(server.origin, 'Anna Lind');
-    const partnership = await createPartnership(owner);
     const created = await apiCall<{ document: { id: string } }>(
       owner,
       'POST',
@@ -79,8 +74,7 @@ async function main() {
     });
     console.log(`done in ${totalSeconds} s; figures appended to docs/benchmarks.md ("Canvas")`);
   } finally {
-    await browser.close();
-    await server.stop();
+    await close();
   }
 }
 

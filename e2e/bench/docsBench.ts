@@ -6,9 +6,8 @@
  */
 import type { Page } from '@playwright/test';
 import { seedTraceDocument } from '../../server/bench/trace/traceDocument.ts';
-import { ServerProcess } from '../../server/test/support/serverProcess.ts';
-import { addMember, createPartnership, createTextDocument, signUp } from '../../server/test/support/testAccounts.ts';
-import { launchBenchBrowser, machineLine, median, percentile, personPage } from './benchBrowser.ts';
+import { addMember, createTextDocument } from '../../server/test/support/testAccounts.ts';
+import { machineLine, median, personPage, startBenchRun, summarizeLatencies } from './benchBrowser.ts';
 import { writeReportSection } from './reportSection.ts';
 
 const TRACE = '/work/shared/data/editing-traces/seph-blog1.json.gz';
@@ -78,22 +77,12 @@ async function measureKeystrokes(typist: Page, watcher: Page, count: number) {
     const down = downs[n - 1];
     if (shown && down !== undefined) latencies.push(shown.t - down);
   }
-  latencies.sort((a, b) => a - b);
-  return {
-    samples: latencies.length,
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
-    max: latencies.at(-1) ?? Number.NaN,
-  };
+  return summarizeLatencies(latencies);
 }
 
 async function main() {
-  const started = Date.now();
-  const server = await ServerProcess.start({ RATE_LIMIT_PER_IP: '100000', RATE_LIMIT_PER_ACCOUNT: '1000' });
-  const browser = await launchBenchBrowser();
+  const { started, browser, owner, partnership, close } = await startBenchRun();
   try {
-    const owner = await signUp(server.origin, 'Anna Lind');
-    const partnership = await createPartnership(owner);
     const documentId = await createTextDocument(owner, partnership.id, 'seph-blog1');
     const partner = await addMember(owner, partnership.id, 'editor');
     const path = `/p/${partnership.id}/docs/${documentId}`;
@@ -138,8 +127,7 @@ machine's cores, so it includes scheduling between them and the server's group c
     );
     console.log(`done in ${totalSeconds} s; figures written to docs/benchmarks.md ("Text documents")`);
   } finally {
-    await browser.close();
-    await server.stop();
+    await close();
   }
 }
 

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { percentile } from './benchBrowser.ts';
+import { summarizeLatencies } from './benchBrowser.ts';
 
 interface Sample {
   t: number;
@@ -78,11 +78,5 @@ export async function measureDragLatency(
     for (const m of moves) if (m <= renderedLocally) cause = m;
     if (cause !== undefined) latencies.push(s.t - cause);
   }
-  latencies.sort((a, b) => a - b);
-  return {
-    samples: latencies.length,
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
-    max: latencies.at(-1) ?? Number.NaN,
-  };
+  return summarizeLatencies(latencies);
 }
