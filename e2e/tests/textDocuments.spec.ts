@@ -59,6 +59,15 @@ test('two people typing at once into the same paragraph both keep their text, in
   const markdown = await exportMarkdown(anna, server.origin, doc.documentId);
   expect(markdown).toContain(annaText);
   expect(markdown).toContain(erikText);
+
+  // A mention is stored as Erik's id and shown with his current name and side, in the editor and the export.
+  await anna.keyboard.press('Enter');
+  await anna.keyboard.type('Owner: @Eri');
+  await anna.getByRole('option', { name: /Erik Berg/ }).click();
+  await expect(anna.locator('.ProseMirror .mention')).toHaveText('@Erik Berg (Partner AB)');
+  await expect(erik.locator('.ProseMirror .mention')).toHaveText('@Erik Berg (Partner AB)');
+  await expect(anna.locator('output.saved-state')).toHaveAttribute('data-saved', 'true');
+  expect(await exportMarkdown(anna, server.origin, doc.documentId)).toContain('Owner: @Erik Berg (Partner AB)');
 });
 
 test('a commenter and a viewer watch the text change live and cannot change it', async ({
