@@ -1,9 +1,10 @@
 import { benchShapeRecord, encodedSize } from '../../client/bench/benchRecords.ts';
 import {
-  canvasRecords,
-  DocFields,
+  type BoardRecord,
+  boardRecords,
+  putBoardRecords,
   TEMPLATE_TLDRAW_SCHEMA,
-  TLDRAW_SCHEMA_META_KEY,
+  writeTldrawSchema,
 } from '../../packages/model/src/index.ts';
 import { connectClient, eventually, synced } from '../../server/test/support/syncClient.ts';
 import type { TestAccount } from '../../server/test/support/testAccounts.ts';
@@ -22,30 +23,23 @@ export async function seedBoard(account: TestAccount, documentId: string, count:
   try {
     await synced(seeder);
     const { doc } = seeder;
-    const records = canvasRecords(doc);
     // The server created the doc with its meta; the board itself is empty.
-    const meta = doc.getMap<unknown>(DocFields.meta);
+    const records: BoardRecord[] = [
+      { id: 'document:document', typeName: 'document', gridSize: 10, name: '', meta: {} },
+      { id: 'page:page', typeName: 'page', name: 'Page 1', index: 'a1', meta: {} },
+    ];
+    for (let n = 0; n < count; n += 1) {
+      records.push(benchShapeRecord(n, (n % GRID_COLUMNS) * 150, Math.floor(n / GRID_COLUMNS) * 150));
+    }
     doc.transact(() => {
-      records.set('document:document', {
-        id: 'document:document',
-        typeName: 'document',
-        gridSize: 10,
-        name: '',
-        meta: {},
-      });
-      records.set('page:page', { id: 'page:page', typeName: 'page', name: 'Page 1', index: 'a1', meta: {} });
-      for (let n = 0; n < count; n += 1) {
-        const x = (n % GRID_COLUMNS) * 150;
-        const y = Math.floor(n / GRID_COLUMNS) * 150;
-        records.set(`shape:bench-${n}`, benchShapeRecord(n, x, y));
-      }
-      meta.set(TLDRAW_SCHEMA_META_KEY, JSON.parse(JSON.stringify(TEMPLATE_TLDRAW_SCHEMA)));
+      putBoardRecords(doc, records);
+      writeTldrawSchema(doc, TEMPLATE_TLDRAW_SCHEMA);
     });
     const reader = connectClient(account.origin, documentId, undefined, { headers });
     try {
       await synced(reader);
       await eventually(
-        () => canvasRecords(reader.doc).size === count + 2,
+        () => boardRecords(reader.doc).size === count + 2,
         'the seeded shapes to reach the server',
         60_000,
       );

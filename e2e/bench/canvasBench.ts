@@ -11,6 +11,7 @@ import { seedBoard } from './benchBoard.ts';
 import { median, personPage, startBenchRun } from './benchBrowser.ts';
 import { writeCanvasReport } from './canvasReport.ts';
 import { measureDragLatency } from './dragLatency.ts';
+import { recordUpdateFrames } from './updateBytes.ts';
 
 const SHAPES = 2_000;
 const LOAD_RUNS = Number(process.env.BENCH_LOAD_RUNS ?? 3);
@@ -19,8 +20,8 @@ const DRAG_STEPS = 200;
 async function timeToInteractive(page: Page, path: string): Promise<number> {
   const start = Date.now();
   await page.goto(path);
-  await page.locator('.tl-shape[data-shape-type="geo"]').first().waitFor();
-  await page.locator('output.connection[data-state="connected"]').waitFor();
+  await page.locator('.tl-shape[data-shape-type="geo"]').first().waitFor({ timeout: 180_000 });
+  await page.locator('output.connection[data-state="connected"]').waitFor({ timeout: 180_000 });
   return Date.now() - start;
 }
 
@@ -51,9 +52,15 @@ async function main() {
 
     const anna = await personPage(browser, owner);
     const erik = await personPage(browser, partner);
+    const annasUpdates = recordUpdateFrames(anna);
     await timeToInteractive(anna, path);
     await timeToInteractive(erik, path);
+    annasUpdates.start();
     const drag = await measureDragLatency(anna, erik, 'shape:bench-0', DRAG_STEPS);
+    const dragUpdates = annasUpdates.stop();
+    console.log(
+      `drag updates sent: ${dragUpdates.frames} frames, ${dragUpdates.bytes} bytes (${(dragUpdates.bytes / Math.max(1, dragUpdates.frames)).toFixed(1)} bytes per frame)`,
+    );
     console.log(
       `drag latency (${drag.samples} positions): p50 ${drag.p50.toFixed(1)} ms, p95 ${drag.p95.toFixed(1)} ms, max ${drag.max.toFixed(1)} ms`,
     );
@@ -65,6 +72,7 @@ async function main() {
       loads,
       loadMedian: median(loads),
       drag,
+      dragUpdates,
       dragSteps: DRAG_STEPS,
       machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, load average ${os
         .loadavg()

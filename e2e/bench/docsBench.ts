@@ -8,7 +8,7 @@ import type { Page } from '@playwright/test';
 import { seedTraceDocument } from '../../server/bench/trace/traceDocument.ts';
 import { addMember, createTextDocument } from '../../server/test/support/testAccounts.ts';
 import { machineLine, median, personPage, startBenchRun, summarizeLatencies } from './benchBrowser.ts';
-import { writeReportSection } from './reportSection.ts';
+import { writeBenchSection } from './benchReport.ts';
 
 const TRACE = '/work/shared/data/editing-traces/seph-blog1.json.gz';
 const LOAD_RUNS = Number(process.env.BENCH_LOAD_RUNS ?? 3);
@@ -107,11 +107,9 @@ async function main() {
     );
 
     const totalSeconds = Math.round((Date.now() - started) / 1000);
-    writeReportSection(
+    writeBenchSection(
       '## Text documents',
-      `## Text documents
-
-Produced by \`pnpm bench:docs\` (e2e/bench/docsBench.ts) on ${new Date().toISOString()}: the production
+      `Produced by \`pnpm bench:docs\` (e2e/bench/docsBench.ts) on ${new Date().toISOString()}: the production
 build and the real server (SQLite), headless Chromium at 1280×800, two signed-up members. The document
 is the seph-blog1 trace (${seeded.chars} characters, every edit replayed) in one paragraph of the
 editor's fragment, ${(seeded.bytes / 1024).toFixed(0)} KiB encoded. ${machineLine()}. The run took ${totalSeconds} s.

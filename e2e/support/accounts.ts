@@ -1,5 +1,11 @@
 import type { Page } from '@playwright/test';
-import type { DocumentsResponse, PartnershipChangedResponse, Role, Side } from '../../packages/model/src/index.ts';
+import type {
+  DocumentsResponse,
+  LifecyclePhase,
+  PartnershipChangedResponse,
+  Role,
+  Side,
+} from '../../packages/model/src/index.ts';
 
 /*
  * Partnership set-up through the real HTTP API from a person's browser context
@@ -58,14 +64,25 @@ export interface CreatedPartnership {
 export async function createPartnershipViaApi(
   page: Page,
   origin: string,
-  options: { language?: 'en' | 'sv'; side?: Side; name?: string } = {},
+  options: {
+    language?: 'en' | 'sv';
+    side?: Side;
+    name?: string;
+    partnerName?: string;
+    startDate?: string;
+    termYears?: number;
+    phase?: LifecyclePhase;
+  } = {},
 ): Promise<CreatedPartnership> {
   const created = await call<PartnershipChangedResponse>(page, origin, 'POST', '/api/partnerships', {
     name: options.name ?? 'Research school partnership',
     universityName: 'Linnaeus University',
-    partnerName: 'Partner AB',
+    partnerName: options.partnerName ?? 'Partner AB',
     side: options.side ?? 'university',
     language: options.language ?? 'en',
+    ...(options.startDate ? { startDate: options.startDate } : {}),
+    ...(options.termYears ? { termYears: options.termYears } : {}),
+    ...(options.phase ? { phase: options.phase } : {}),
   });
   const id = created.partnership.id;
   const docs = await call<DocumentsResponse>(page, origin, 'GET', `/api/partnerships/${id}/documents`);

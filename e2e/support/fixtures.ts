@@ -13,6 +13,12 @@ interface Fixtures {
   newPerson(name: string, options?: { signedUp?: boolean }): Promise<Page>;
   /** Runs axe-core on the page; fails on serious or critical violations. */
   checkAccessibility(page: Page): Promise<void>;
+  /**
+   * Console errors and uncaught exceptions of every page are collected and fail
+   * the test at its end; `allow` names the ones this test expects (e.g. a refused
+   * socket while the server is down).
+   */
+  consoleErrors: { allow(pattern: RegExp): void; list(): string[] };
 }
 
 interface WorkerFixtures {
@@ -34,11 +40,23 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     },
     { scope: 'worker' },
   ],
-  newPerson: async ({ browser, server }, use) => {
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright's fixture signature
+  consoleErrors: async ({}, use) => {
+    const allowed: RegExp[] = [];
+    const errors: string[] = [];
+    await use({ allow: (pattern) => allowed.push(pattern), list: () => errors });
+    const unexpected = errors.filter((text) => !allowed.some((pattern) => pattern.test(text)));
+    expect(unexpected, 'console errors during the test').toEqual([]);
+  },
+  newPerson: async ({ browser, server, consoleErrors }, use) => {
     const contexts: BrowserContext[] = [];
     const foreign: string[] = [];
     await use(async (name, options) => {
       const context = await openContext(browser, server.origin);
+      context.on('console', (message) => {
+        if (message.type() === 'error') consoleErrors.list().push(`${message.text()} (${message.location().url})`);
+      });
+      context.on('weberror', (error) => consoleErrors.list().push(`uncaught: ${error.error().message}`));
       context.on('request', (request) => {
         const url = request.url();
         if (!url.startsWith(`${server.origin}/`) && !url.startsWith('data:') && !url.startsWith('blob:')) {

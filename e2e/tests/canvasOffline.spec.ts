@@ -35,7 +35,10 @@ test('shapes added offline reach the other person when the connection returns', 
   newPerson,
   server,
   checkAccessibility,
+  consoleErrors,
 }) => {
+  // Offline, the browser logs each refused reconnection attempt; those are expected here.
+  consoleErrors.allow(/WebSocket|ERR_INTERNET_DISCONNECTED|Failed to fetch/);
   const { anna, erik } = await twoPeopleOnABlankBoard(newPerson, server.origin);
   const badge = anna.locator('output.connection');
 
@@ -56,7 +59,10 @@ test('shapes added offline reach the other person when the connection returns', 
 test('shapes added offline survive closing the tab and sync when the board is opened again', async ({
   newPerson,
   server,
+  consoleErrors,
 }) => {
+  // Offline, the browser logs each refused reconnection attempt; those are expected here.
+  consoleErrors.allow(/WebSocket|ERR_INTERNET_DISCONNECTED|Failed to fetch/);
   const { anna, erik, board } = await twoPeopleOnABlankBoard(newPerson, server.origin);
   const documentId = board.split('/').pop() as string;
   const before = await storedUpdates(anna, documentId);

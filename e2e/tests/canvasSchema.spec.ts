@@ -1,9 +1,10 @@
 import type { Page } from '@playwright/test';
 import {
-  canvasRecords,
+  boardRecords,
+  readBoard,
   seedPartnershipCanvas,
   TEMPLATE_TLDRAW_SCHEMA,
-  TLDRAW_SCHEMA_META_KEY,
+  writeTldrawSchema,
 } from '../../packages/model/src/index.ts';
 import { connectClient, eventually, synced, type TestClient } from '../../server/test/support/syncClient.ts';
 import { newBlankBoard } from '../support/boards.ts';
@@ -19,7 +20,7 @@ async function scriptAs(page: Page, origin: string, documentId: string): Promise
 
 /** The board's records as JSON text, to compare before and after. */
 function snapshot(client: TestClient): string {
-  return JSON.stringify([...canvasRecords(client.doc).entries()].sort(([a], [b]) => a.localeCompare(b)));
+  return JSON.stringify(readBoard(client.doc).sort((a, b) => a.id.localeCompare(b.id)));
 }
 
 test('a board saved by a newer client is shown read-only, never written to, and asks for a reload', async ({
@@ -34,12 +35,12 @@ test('a board saved by a newer client is shown read-only, never written to, and 
   // A client from the future wrote this board: frames at a record version we do not know.
   const future = await scriptAs(anna, server.origin, documentId);
   seedPartnershipCanvas(future.doc, 'en');
-  future.doc.getMap('meta').set(TLDRAW_SCHEMA_META_KEY, {
+  writeTldrawSchema(future.doc, {
     ...TEMPLATE_TLDRAW_SCHEMA,
     sequences: { ...TEMPLATE_TLDRAW_SCHEMA.sequences, 'com.tldraw.shape.frame': 99 },
   });
   const reader = await scriptAs(anna, server.origin, documentId);
-  await eventually(() => canvasRecords(reader.doc).size > 0, 'the future board to reach the server');
+  await eventually(() => boardRecords(reader.doc).size > 0, 'the future board to reach the server');
   future.destroy();
   const before = snapshot(reader);
 
@@ -63,8 +64,11 @@ test('a board saved by a newer client is shown read-only, never written to, and 
   await anna.keyboard.press('Delete');
   await expect(anna.locator('.tl-shape[data-shape-type="geo"]:not([data-shape-id^="shape:section-"])')).toHaveCount(0);
   await expect(anna.locator('.tl-shape[data-shape-type="frame"]')).toHaveCount(12);
-  // A write would reach the reader within this time; none may.
-  await anna.waitForTimeout(1500);
+  // A mark written after Anna's attempts reaches the reader after anything Anna's page sent; then none may have come.
+  const marker = await scriptAs(anna, server.origin, documentId);
+  marker.doc.getMap('probe').set('mark', 'after Anna');
+  await eventually(() => reader.doc.getMap('probe').get('mark') === 'after Anna', 'the mark to reach the reader');
+  marker.destroy();
   expect(snapshot(reader)).toBe(before);
   reader.destroy();
 });

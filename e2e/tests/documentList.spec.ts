@@ -13,7 +13,8 @@ test('owners create from a template, rename, archive, restore and delete documen
 
   // Create from a template: the server seeds it once, in the partnership's language.
   await anna.goto(`/p/${id}`);
-  const create = anna.getByRole('region', { name: 'New document' });
+  await anna.getByRole('button', { name: 'New document' }).click();
+  const create = anna.getByRole('dialog', { name: 'New document' });
   await create.getByLabel('Title').fill('Steering group, March');
   await create.getByLabel('Start from').selectOption({ label: 'Steering group notes' });
   await create.getByRole('button', { name: 'Create and open' }).click();

@@ -6,7 +6,10 @@ test('two people co-edit a canvas and a document, and a crash loses nothing', as
   newPerson,
   server,
   checkAccessibility,
+  consoleErrors,
 }) => {
+  // While the server is down, the browser logs each refused reconnection attempt.
+  consoleErrors.allow(/WebSocket|ERR_CONNECTION_REFUSED|Failed to fetch/);
   const anna = await newPerson('Anna Lind');
   const erik = await newPerson('Erik Berg');
   const CANVAS = await newBlankBoard(anna, server.origin);

@@ -1,28 +1,32 @@
-import { CloseCode, ErrorId } from '@samverka/model';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
+import { AccessResolver } from './access/accessResolver.ts';
+import { InProcessRightsBus, type RightsBus } from './access/rightsEvents.ts';
+import { syncAuthorizer } from './access/syncAccess.ts';
 import type { AppServices } from './appServices.ts';
-import { ASSET_UPLOAD_PATH } from './assets/assetRoutes.ts';
+import { ASSET_UPLOAD_PATH, uploadLimitMessage } from './assets/assetRoutes.ts';
+import { DEFAULT_LOGIN_THROTTLE, LoginThrottle } from './auth/loginThrottle.ts';
 import { sessionAuth } from './auth/requestAuth.ts';
 import { SessionStore } from './auth/sessionStore.ts';
 import type { Config } from './config.ts';
 import { EditActivity } from './documents/editActivity.ts';
+import { apiErrors, handleError } from './http/apiErrors.ts';
+import type { OperationSpec } from './http/apiRouter.ts';
 import { csrfProtection } from './http/csrf.ts';
 import { mountHealth } from './http/health.ts';
-import { ApiError, handleError, notFound } from './http/httpErrors.ts';
 import { RateLimiter } from './http/rateLimiter.ts';
 import { requestLogging } from './http/requestLogging.ts';
-import { mountApiRoutes } from './http/routeRegistry.ts';
 import { securityHeaders } from './http/securityHeaders.ts';
 import { mountStaticClient } from './http/staticClient.ts';
 import type { Logger } from './logger.ts';
 import { MetricsRegistry, registerProcessMetrics } from './metrics.ts';
-import { policySyncAuthorizer } from './policy/syncAuthorizer.ts';
+import { mountApiRoutes } from './routeRegistry.ts';
 import type { Database } from './storage/database.ts';
 import { SqlUpdateLogStore } from './storage/sqlUpdateLogStore.ts';
+import type { UpdateLogStore } from './storage/updateLogStore.ts';
+import { ConnectionQuota } from './sync/connectionQuota.ts';
 import { KeepAlive } from './sync/keepAlive.ts';
-import { Revocations } from './sync/revocations.ts';
 import { RoomRegistry } from './sync/roomRegistry.ts';
 import { mountSyncRoute, type SyncAuthorizer } from './sync/syncRoute.ts';
 
@@ -31,12 +35,23 @@ export interface AppParts {
   registry: RoomRegistry;
   keepAlive: KeepAlive;
   metrics: MetricsRegistry;
+  /** Where rights changes are published (commands) and heard (the sync route). */
+  rights: RightsBus;
+  /** Every API operation as its spec declares it (OpenAPI, the permission matrix). */
+  operations: readonly OperationSpec[];
 }
 
 /** Optional parts a caller (a test, later the auth module) may swap in. */
 export interface AppOptions {
-  /** Decides each sync upgrade's mode; defaults to the policy (session, membership, role). */
+  /** Decides each sync upgrade's mode; defaults to the access resolver (session, membership, role). */
   authorize?: SyncAuthorizer;
+  /** Where rights changes travel; defaults to this process only. */
+  rights?: RightsBus;
+  /** Wrappers around the real parts, for tests that hold them at a chosen moment. */
+  wrap?: {
+    authorizer?(policy: SyncAuthorizer): SyncAuthorizer;
+    updateLog?(store: UpdateLogStore): UpdateLogStore;
+  };
 }
 
 /** Builds the Hono app and the sync core around one database. */
@@ -45,38 +60,31 @@ export function createApp(config: Config, database: Database, log: Logger, optio
   registerProcessMetrics(metrics);
   const store = new SqlUpdateLogStore(database.db, database.dialect);
   const editActivity = new EditActivity(database.db, log);
-  const registry = new RoomRegistry(store, config.sync, log, metrics, editActivity.record);
+  const registry = new RoomRegistry(
+    options.wrap?.updateLog?.(store) ?? store,
+    config.sync,
+    log,
+    metrics,
+    editActivity.record,
+  );
   const keepAlive = new KeepAlive(config.sync.pingIntervalMs, config.sync.idleTimeoutMs, () =>
     registry.metrics.closes.inc(1, { reason: 'IDLE_TIMEOUT' }),
   );
   const app = new Hono();
   const sessions = new SessionStore(database.db);
-  const revocations = new Revocations();
-  const revokeSockets = async (userId: string) => {
-    revocations.record(userId);
-    const closeAll = async () => {
-      for (const room of await registry.loadedRooms()) room.closeConnectionsOf(userId, CloseCode.REAUTHORIZE);
-    };
-    await closeAll();
-    // A socket authorised a moment ago may still be joining its room; sweep once more for it.
-    setTimeout(() => void closeAll(), 300).unref();
-  };
-  const closeDocumentSockets = async (documentId: string) => {
-    for (const room of await registry.loadedRooms()) {
-      if (room.documentId !== documentId) continue;
-      room.closeAll(CloseCode.DOCUMENT_NOT_FOUND);
-      await room.flushed();
-    }
-  };
+  const access = new AccessResolver(database.db, sessions);
+  const rights = options.rights ?? new InProcessRightsBus();
+  const policy = syncAuthorizer(access);
   const services: AppServices = {
     db: database.db,
     config,
     log,
     sessions,
     rateLimiter: new RateLimiter(),
+    loginThrottle: new LoginThrottle({ ...DEFAULT_LOGIN_THROTTLE, windowMs: config.rateLimits.windowMs }),
     updateLog: store,
-    revokeSockets,
-    closeDocumentSockets,
+    rights,
+    rooms: registry,
   };
 
   app.onError((error, c) => handleError(error, c, log));
@@ -85,14 +93,14 @@ export function createApp(config: Config, database: Database, log: Logger, optio
   const jsonBodyLimit = bodyLimit({
     maxSize: 1024 * 1024,
     onError: () => {
-      throw new ApiError(413, ErrorId.PAYLOAD_TOO_LARGE, 'The request body is larger than 1 MB');
+      throw apiErrors.payloadTooLarge('The request body is larger than 1 MB');
     },
   });
   // Canvas uploads are files, not JSON: they get their own, larger limit.
   const assetBodyLimit = bodyLimit({
     maxSize: config.assets.maxBytes,
     onError: () => {
-      throw new ApiError(413, ErrorId.PAYLOAD_TOO_LARGE, `Uploads are limited to ${config.assets.maxBytes} bytes`);
+      throw apiErrors.payloadTooLarge(uploadLimitMessage(config.assets.maxBytes));
     },
   });
   app.use('/api/*', (c, next) =>
@@ -105,16 +113,17 @@ export function createApp(config: Config, database: Database, log: Logger, optio
     registry,
     keepAlive,
     allowedOrigins: config.allowedOrigins,
-    authorize: options.authorize ?? policySyncAuthorizer(database.db, sessions),
+    authorize: options.authorize ?? options.wrap?.authorizer?.(policy) ?? policy,
     log,
     maxFrameBytes: config.sync.maxFrameBytes,
-    revocations,
+    rights,
+    quota: new ConnectionQuota(config.sync),
   });
-  app.use('/api/*', sessionAuth(sessions, config.publicUrl));
-  mountApiRoutes(app, services);
+  app.use('/api/*', sessionAuth(access, config.publicUrl));
+  const { operations } = mountApiRoutes(app, services, access);
   app.all('/api/*', () => {
-    throw notFound('No such API route');
+    throw apiErrors.noSuchRoute();
   });
   mountStaticClient(app, { distDir: config.clientDistDir, tldrawLicenseKey: config.tldrawLicenseKey }, log);
-  return { app, registry, keepAlive, metrics };
+  return { app, registry, keepAlive, metrics, rights, operations };
 }

@@ -1,10 +1,13 @@
 import type { Kysely } from 'kysely';
+import type { RightsBus } from './access/rightsEvents.ts';
+import type { LoginThrottle } from './auth/loginThrottle.ts';
 import type { SessionStore } from './auth/sessionStore.ts';
 import type { Config } from './config.ts';
 import type { RateLimiter } from './http/rateLimiter.ts';
 import type { Logger } from './logger.ts';
 import type { DatabaseSchema } from './storage/schema.ts';
 import type { UpdateLogStore } from './storage/updateLogStore.ts';
+import type { RoomRegistry } from './sync/roomRegistry.ts';
 
 /** What route modules and commands need, built once in `createApp`. */
 export interface AppServices {
@@ -13,9 +16,11 @@ export interface AppServices {
   log: Logger;
   sessions: SessionStore;
   rateLimiter: RateLimiter;
+  /** Slows failed logins per (account, address) and per address; see `LoginThrottle`. */
+  loginThrottle: LoginThrottle;
   updateLog: UpdateLogStore;
-  /** Closes a person's open sync sockets so they re-authorise (role change, removal, sign-out). */
-  revokeSockets(userId: string): Promise<void>;
-  /** Turns a deleted document's open sockets away (DOCUMENT_NOT_FOUND) and waits for their last commits. */
-  closeDocumentSockets(documentId: string): Promise<void>;
+  /** Where commands publish rights changes once committed; a subscriber closes the affected sockets. */
+  rights: RightsBus;
+  /** Loaded documents, for server-side reads and writes that must go through the live room (register CSV). */
+  rooms: RoomRegistry;
 }

@@ -24,7 +24,6 @@ describe('loadConfig', () => {
     ['PORT', 'eighty'],
     ['PORT', '70000'],
     ['DATABASE_URL', 'mysql://x'],
-    ['REDIS_URL', 'http://x'],
     ['PUBLIC_URL', 'not a url'],
     ['LOG_LEVEL', 'loud'],
     ['SYNC_MAX_FRAME_BYTES', '10'],

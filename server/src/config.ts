@@ -11,7 +11,6 @@ export interface Config {
   sqliteSynchronous: 'full' | 'normal';
   publicUrl: string;
   allowedOrigins: string[];
-  redisUrl: string | undefined;
   tldrawLicenseKey: string | undefined;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   clientDistDir: string;
@@ -35,6 +34,12 @@ export interface SyncLimits {
   pingIntervalMs: number;
   awarenessUpdatesPerSecond: number;
   maxConnectionsPerDocument: number;
+  /** Sockets one account may hold to one document, so one person cannot fill a room. */
+  maxConnectionsPerAccountPerDocument: number;
+  /** Sockets one account may hold across all documents. */
+  maxConnectionsPerAccount: number;
+  /** Largest stored size of one document's update log; updates past it are refused. */
+  maxDocumentBytes: number;
   roomUnloadGraceMs: number;
   compactionThreshold: number;
 }
@@ -57,10 +62,6 @@ const envSchema = z.object({
     .optional(),
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   ALLOWED_ORIGINS: z.string().optional(),
-  REDIS_URL: z
-    .string()
-    .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
-    .optional(),
   TLDRAW_LICENSE_KEY: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CLIENT_DIST_DIR: z.string().min(1).optional(),
@@ -69,6 +70,9 @@ const envSchema = z.object({
   SYNC_PING_INTERVAL_MS: intInRange(500, 3_600_000).default(30_000),
   SYNC_AWARENESS_RATE: intInRange(1, 10_000).default(60),
   SYNC_MAX_CONNECTIONS_PER_DOCUMENT: intInRange(1, 100_000).default(500),
+  SYNC_MAX_CONNECTIONS_PER_ACCOUNT_PER_DOCUMENT: intInRange(1, 100_000).default(20),
+  SYNC_MAX_CONNECTIONS_PER_ACCOUNT: intInRange(1, 1_000_000).default(200),
+  SYNC_MAX_DOCUMENT_BYTES: intInRange(1024, 4 * 1024 * 1024 * 1024).default(50 * 1024 * 1024),
   SYNC_ROOM_UNLOAD_GRACE_MS: intInRange(0, 3_600_000).default(10_000),
   SYNC_COMPACTION_THRESHOLD: intInRange(2, 10_000_000).default(1000),
   // Generous per-IP default: tests and classrooms sign many people up from one address.
@@ -101,7 +105,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
     publicUrl,
     allowedOrigins: [new URL(publicUrl).origin, ...extraOrigins],
-    redisUrl: e.REDIS_URL,
     tldrawLicenseKey: e.TLDRAW_LICENSE_KEY,
     logLevel: e.LOG_LEVEL,
     clientDistDir: e.CLIENT_DIST_DIR ? path.resolve(e.CLIENT_DIST_DIR) : defaultClientDist,
@@ -111,6 +114,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       pingIntervalMs: e.SYNC_PING_INTERVAL_MS,
       awarenessUpdatesPerSecond: e.SYNC_AWARENESS_RATE,
       maxConnectionsPerDocument: e.SYNC_MAX_CONNECTIONS_PER_DOCUMENT,
+      maxConnectionsPerAccountPerDocument: e.SYNC_MAX_CONNECTIONS_PER_ACCOUNT_PER_DOCUMENT,
+      maxConnectionsPerAccount: e.SYNC_MAX_CONNECTIONS_PER_ACCOUNT,
+      maxDocumentBytes: e.SYNC_MAX_DOCUMENT_BYTES,
       roomUnloadGraceMs: e.SYNC_ROOM_UNLOAD_GRACE_MS,
       compactionThreshold: e.SYNC_COMPACTION_THRESHOLD,
     },

@@ -3,23 +3,23 @@ import { useState } from 'react';
 import { api } from '../api/apiClient.ts';
 import { useApiResource } from '../api/useApiResource.ts';
 import { checkNewPassword, checkRequired } from '../auth/credentialChecks.ts';
+import { useFormat } from '../i18n/format.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { FormAlert } from '../shell/forms.tsx';
 import { PasswordField } from '../shell/namedFields.tsx';
 import { useFormSubmit } from '../shell/useFormSubmit.ts';
+import { Button, PageHeader, Panel, useConfirm } from '../ui/index.ts';
 
 /** `/account/sessions`: where one is signed in; end the others; change the password. */
 export function SessionsPage() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
+  const format = useFormat();
+  const confirm = useConfirm();
   const sessions = useApiResource<SessionsResponse>('/api/sessions');
   const [status, setStatus] = useState<string>();
   const [error, setError] = useState<unknown>();
   const [currentPassword, setCurrentPassword] = useState('');
   const [newPassword, setNewPassword] = useState('');
-  const format = new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  });
 
   const passwordForm = useFormSubmit(
     { currentPassword: checkRequired(t, currentPassword), newPassword: checkNewPassword(t, newPassword) },
@@ -38,10 +38,12 @@ export function SessionsPage() {
   const shown = passwordForm.shown;
 
   async function endOthers() {
+    const yes = await confirm({ title: t('sessions.endOthersTitle'), confirmLabel: t('sessions.endOthers') });
+    if (!yes) return;
     setError(undefined);
     try {
       const res = await api.delete<SessionsEndedResponse>('/api/sessions/others');
-      setStatus(t('sessions.ended', { count: res.ended }));
+      setStatus(format.plural('sessions.ended', res.ended));
     } catch (e) {
       setError(e);
     }
@@ -50,22 +52,21 @@ export function SessionsPage() {
 
   return (
     <div className="page">
-      <h1>{t('sessions.heading')}</h1>
+      <PageHeader title={t('sessions.heading')} />
       {status && <output className="status">{status}</output>}
-      <FormAlert error={error ?? passwordForm.error ?? sessions.error} />
+      <FormAlert error={error ?? passwordForm.formError ?? sessions.error} />
       <ul className="session-list">
         {sessions.data?.sessions.map((s) => (
           <li key={s.id}>
             <strong>{s.current ? t('sessions.current') : (s.userAgent ?? '—')}</strong>
-            <span className="muted"> · {t('sessions.lastSeen', { date: format.format(new Date(s.lastSeenAt)) })}</span>
+            <span className="muted"> · {t('sessions.lastSeen', { date: format.dateTime(s.lastSeenAt) })}</span>
           </li>
         ))}
       </ul>
-      <button type="button" onClick={endOthers}>
+      <Button variant="secondary" onClick={endOthers}>
         {t('sessions.endOthers')}
-      </button>
-      <section className="panel" aria-labelledby="password-heading">
-        <h2 id="password-heading">{t('sessions.changePassword')}</h2>
+      </Button>
+      <Panel title={t('sessions.changePassword')} className="panel-spaced">
         <form onSubmit={passwordForm.submit} noValidate>
           <PasswordField
             purpose="current"
@@ -81,9 +82,9 @@ export function SessionsPage() {
             onChange={setNewPassword}
             error={shown.newPassword}
           />
-          <button type="submit">{t('sessions.changePassword')}</button>
+          <Button type="submit">{t('sessions.changePassword')}</Button>
         </form>
-      </section>
+      </Panel>
     </div>
   );
 }

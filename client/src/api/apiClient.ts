@@ -7,6 +7,8 @@ export class ApiRequestError extends Error {
     readonly id: string,
     message: string,
     readonly fields: Record<string, string> = {},
+    /** Per-row problems of a refused import (`invalid_rows`). */
+    readonly rows: unknown[] = [],
   ) {
     super(message);
   }
@@ -14,14 +16,22 @@ export class ApiRequestError extends Error {
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
+/** A body sent as it is (a CSV file), not as JSON. */
+interface RawBody {
+  raw: string;
+  contentType: string;
+}
+
 async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
   let response: Response;
+  const raw = body as RawBody | undefined;
+  const isRaw = typeof raw?.raw === 'string';
   try {
     response = await fetch(path, {
       method,
       credentials: 'same-origin',
-      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: body === undefined ? {} : { 'Content-Type': isRaw ? raw.contentType : 'application/json' },
+      body: body === undefined ? undefined : isRaw ? raw.raw : JSON.stringify(body),
     });
   } catch {
     throw new ApiRequestError(0, 'network_error', 'The server could not be reached');
@@ -31,9 +41,13 @@ async function request<T>(method: Method, path: string, body?: unknown): Promise
   const json = text ? (JSON.parse(text) as unknown) : undefined;
   if (!response.ok) {
     const error = (json as ApiErrorBody | undefined)?.error;
-    throw new ApiRequestError(response.status, error?.id ?? 'internal_error', error?.message ?? response.statusText, {
-      ...error?.fields,
-    });
+    throw new ApiRequestError(
+      response.status,
+      error?.id ?? 'internal_error',
+      error?.message ?? response.statusText,
+      { ...error?.fields },
+      (json as { rows?: unknown[] } | undefined)?.rows,
+    );
   }
   return json as T;
 }
@@ -44,4 +58,7 @@ export const api = {
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   delete: <T = void>(path: string) => request<T>('DELETE', path),
+  /** Posts text as it is, e.g. a CSV file with `text/csv`. */
+  postText: <T>(path: string, text: string, contentType: string) =>
+    request<T>('POST', path, { raw: text, contentType } satisfies RawBody),
 };

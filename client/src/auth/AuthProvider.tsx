@@ -1,6 +1,6 @@
-import type { LoginRequest, SignupRequest, User, UserResponse } from '@samverka/model';
+import type { LoginRequest, SessionUserResponse, SignupRequest, User, UserResponse } from '@samverka/model';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { ApiRequestError, api } from '../api/apiClient.ts';
+import { api } from '../api/apiClient.ts';
 
 interface AuthValue {
   /** undefined while the first /api/me is in flight; null when signed out. */
@@ -17,12 +17,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<User | null | undefined>(undefined);
 
   useEffect(() => {
-    api.get<UserResponse>('/api/me').then(
+    // /api/session answers 200 with null when signed out, so a signed-out page logs no failed request.
+    api.get<SessionUserResponse>('/api/session').then(
       (res) => setUser(res.user),
-      (error: unknown) => {
-        if (error instanceof ApiRequestError && error.status === 401) setUser(null);
-        else setUser(null);
-      },
+      () => setUser(null),
     );
   }, []);
 

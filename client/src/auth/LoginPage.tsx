@@ -4,6 +4,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { Card, FormAlert } from '../shell/forms.tsx';
 import { EmailField, PasswordField } from '../shell/namedFields.tsx';
 import { useFormSubmit } from '../shell/useFormSubmit.ts';
+import { Button } from '../ui/index.ts';
 import { useAuth } from './AuthProvider.tsx';
 import { checkEmail, checkRequired } from './credentialChecks.ts';
 import { nextPath } from './RequireAuth.tsx';
@@ -16,7 +17,7 @@ export function LoginPage() {
   const [email, setEmail] = useState(new URLSearchParams(location.search).get('email') ?? '');
   const [password, setPassword] = useState('');
   const problems = { email: checkEmail(t, email), password: checkRequired(t, password) };
-  const { submit, busy, error, shown } = useFormSubmit(problems, async () => {
+  const { submit, busy, formError, shown } = useFormSubmit(problems, async () => {
     await logIn({ email, password });
     navigate(nextPath(location.search), { replace: true });
   });
@@ -24,12 +25,12 @@ export function LoginPage() {
   return (
     <Card title={t('login.heading')}>
       <form onSubmit={submit} noValidate>
-        <FormAlert error={error} />
+        <FormAlert error={formError} />
         <EmailField value={email} onChange={setEmail} error={shown.email} />
         <PasswordField purpose="current" value={password} onChange={setPassword} error={shown.password} />
-        <button type="submit" disabled={busy}>
-          {busy ? t('form.saving') : t('login.submit')}
-        </button>
+        <Button type="submit" busy={busy} busyLabel={t('form.saving')}>
+          {t('login.submit')}
+        </Button>
       </form>
       <p>
         {t('login.noAccount')} <Link to={`/signup${location.search}`}>{t('nav.signup')}</Link>

@@ -1,14 +1,13 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import { useI18n } from '../i18n/i18n.tsx';
+import { Skeleton } from '../ui/index.ts';
 import { useAuth } from './AuthProvider.tsx';
 
 /** Shows its children to signed-in people; sends others to log in and back. */
 export function RequireAuth({ children }: { children: ReactNode }) {
   const { user } = useAuth();
-  const { t } = useI18n();
   const location = useLocation();
-  if (user === undefined) return <p className="loading">{t('loading')}</p>;
+  if (user === undefined) return <Skeleton />;
   if (user === null) {
     const next = encodeURIComponent(location.pathname + location.search);
     return <Navigate to={`/login?next=${next}`} replace />;

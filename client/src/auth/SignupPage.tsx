@@ -1,9 +1,11 @@
+import { PERSON_NAME_MAX_LENGTH } from '@samverka/model';
 import { useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Card, FormAlert, TextField } from '../shell/forms.tsx';
 import { EmailField, PasswordField } from '../shell/namedFields.tsx';
 import { useFormSubmit } from '../shell/useFormSubmit.ts';
+import { Button } from '../ui/index.ts';
 import { useAuth } from './AuthProvider.tsx';
 import { checkEmail, checkNewPassword, checkRequired } from './credentialChecks.ts';
 import { nextPath } from './RequireAuth.tsx';
@@ -21,7 +23,7 @@ export function SignupPage() {
     email: checkEmail(t, email),
     password: checkNewPassword(t, password),
   };
-  const { submit, busy, error, shown } = useFormSubmit(problems, async () => {
+  const { submit, busy, formError, shown } = useFormSubmit(problems, async () => {
     await signUp({ name, email, password });
     navigate(nextPath(location.search), { replace: true });
   });
@@ -29,20 +31,21 @@ export function SignupPage() {
   return (
     <Card title={t('signup.heading')}>
       <form onSubmit={submit} noValidate>
-        <FormAlert error={error} />
+        <FormAlert error={formError} />
         <TextField
           label={t('form.name')}
           name="name"
           autoComplete="name"
+          maxLength={PERSON_NAME_MAX_LENGTH}
           value={name}
           onChange={setName}
           error={shown.name}
         />
         <EmailField value={email} onChange={setEmail} error={shown.email} />
         <PasswordField purpose="new" value={password} onChange={setPassword} error={shown.password} />
-        <button type="submit" disabled={busy}>
-          {busy ? t('form.saving') : t('signup.submit')}
-        </button>
+        <Button type="submit" busy={busy} busyLabel={t('form.saving')}>
+          {t('signup.submit')}
+        </Button>
       </form>
       <p>
         {t('signup.haveAccount')} <Link to={`/login${location.search}`}>{t('nav.login')}</Link>

@@ -2,9 +2,11 @@ import { useState } from 'react';
 import type { Editor } from 'tldraw';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ConnectionBadge } from '../shell/ConnectionBadge.tsx';
+import { presenceChipProps } from '../shell/PresenceList.tsx';
 import type { DocumentSession } from '../sync/documentSession.ts';
 import { useConnectionState } from '../sync/useDocumentSession.ts';
 import type { Collaborator } from '../sync/usePresence.ts';
+import { Button, usePageTitle } from '../ui/index.ts';
 import { downloadBoard, type ExportFormat } from './boardExport.ts';
 import { presenceUserIdOf } from './tldrawPresence.ts';
 
@@ -22,6 +24,7 @@ export function CanvasHeader({ title, session, collaborators, editor, readOnly, 
   const { t } = useI18n();
   const state = useConnectionState(session);
   const [exportFailed, setExportFailed] = useState(false);
+  usePageTitle(title);
 
   const exportAs = (format: ExportFormat) => {
     if (!editor) return;
@@ -45,7 +48,7 @@ export function CanvasHeader({ title, session, collaborators, editor, readOnly, 
             const side = c.side ? ` · ${t(`side.${c.side}`)}` : '';
             if (c.isSelf) {
               return (
-                <li key={c.clientId} className="presence-chip" style={{ backgroundColor: c.color }}>
+                <li key={c.clientId} {...presenceChipProps(c)}>
                   {t('presence.you', { name: c.name })}
                   {side}
                 </li>
@@ -73,12 +76,12 @@ export function CanvasHeader({ title, session, collaborators, editor, readOnly, 
       </section>
       {readOnly && <span className="canvas-read-only">{t('canvas.readOnly')}</span>}
       <div className="canvas-actions">
-        <button type="button" onClick={() => exportAs('png')} disabled={!editor}>
+        <Button variant="secondary" size="sm" onClick={() => exportAs('png')} disabled={!editor}>
           {t('canvas.exportPng')}
-        </button>
-        <button type="button" onClick={() => exportAs('svg')} disabled={!editor}>
+        </Button>
+        <Button variant="secondary" size="sm" onClick={() => exportAs('svg')} disabled={!editor}>
           {t('canvas.exportSvg')}
-        </button>
+        </Button>
       </div>
       {exportFailed && <output className="canvas-read-only">{t('canvas.exportFailed')}</output>}
       <ConnectionBadge state={state} />

@@ -23,15 +23,26 @@ import { useIdentity } from '../identity/identity.tsx';
 import { useDocumentTitle } from '../partnerships/useDocumentTitle.ts';
 import { useDocumentSession, useLoaded } from '../sync/useDocumentSession.ts';
 import { usePresence } from '../sync/usePresence.ts';
+import { useTheme } from '../ui/index.ts';
 import { CanvasHeader } from './CanvasHeader.tsx';
+import { canvasUiComponents } from './canvasUi.tsx';
 import { NewerSchemaNotice } from './NewerSchemaNotice.tsx';
+import { CANVAS_SHAPE_UTILS } from './sectionFrame.ts';
 import { serverAssetStore } from './serverAssetStore.ts';
+import { lockTemplate } from './templateProtection.ts';
 import { bindPresence } from './tldrawPresence.ts';
 import { bindStoreToDoc, loadBoard } from './tldrawYjsBinding.ts';
 import { useDocumentId } from './useDocumentId.ts';
 
 // Fonts, icons and translations are bundled and served by us, never a CDN.
 const assetUrls = getAssetUrlsByImport();
+/**
+ * tldraw's text editor (TipTap) takes `autofocus: true`, which TipTap reads as "start"
+ * and applies in a timer after mounting. Keys typed into a new text shape before that
+ * timer runs were then followed by a caret jump to the start ("Volvo Cars" became
+ * "olVvo Cars"). Focusing at the end keeps what was already typed in order.
+ */
+const CANVAS_OPTIONS = { text: { tipTapConfig: { autofocus: 'end' as const } } };
 const licenseKey = document.querySelector<HTMLMetaElement>('meta[name="samverka-tldraw-license"]')?.content;
 
 export interface CanvasPageProps {
@@ -39,6 +50,8 @@ export interface CanvasPageProps {
   readOnly?: boolean;
   /** This person's side of the partnership, shown to the others when known. */
   side?: Side;
+  /** Owners may change the template's sections; for everyone else they are locked. */
+  mayChangeTemplate?: boolean;
 }
 
 /** Keeps tldraw in read-only mode and, there, stops selection too (viewers cannot pick shapes up). */
@@ -52,7 +65,7 @@ function applyReadOnly(editor: Editor, readOnly: boolean): () => void {
 }
 
 /** A live tldraw board bound to one canvas document. */
-export default function CanvasPage({ readOnly = false, side }: CanvasPageProps) {
+export default function CanvasPage({ readOnly = false, side, mayChangeTemplate = false }: CanvasPageProps) {
   const docId = useDocumentId();
   const { t, locale } = useI18n();
   const title = useDocumentTitle(docId, t('canvas.title'));
@@ -76,10 +89,11 @@ export default function CanvasPage({ readOnly = false, side }: CanvasPageProps) 
     user$.set(UserRecordType.create({ id: createUserId(identity.id), name: identity.name, color: identity.color }));
   }, [user$, identity]);
 
-  // tldraw's own menus follow the app's language.
+  // tldraw's own menus follow the app's language, and the board the app's theme.
+  const { theme } = useTheme();
   useEffect(() => {
-    setUserPreferences({ ...getUserPreferences(), locale });
-  }, [locale]);
+    setUserPreferences({ ...getUserPreferences(), locale, colorScheme: theme });
+  }, [locale, theme]);
 
   const [store] = useState(() =>
     createTLStore({
@@ -114,6 +128,10 @@ export default function CanvasPage({ readOnly = false, side }: CanvasPageProps) 
     if (editor) return applyReadOnly(editor, effectiveReadOnly);
   }, [editor, effectiveReadOnly]);
 
+  useEffect(() => {
+    if (editor && !mayChangeTemplate) return lockTemplate(editor);
+  }, [editor, mayChangeTemplate]);
+
   const showWholeBoard = useCallback((mounted: Editor) => {
     // A board opens showing all its sections rather than an arbitrary corner, with room
     // around them so tldraw's menus and style panel do not cover the outer columns.
@@ -136,7 +154,15 @@ export default function CanvasPage({ readOnly = false, side }: CanvasPageProps) 
       />
       {newerSchema && <NewerSchemaNotice />}
       <div className="canvas-host" data-testid="canvas">
-        <Tldraw store={storeWithStatus} assetUrls={assetUrls} licenseKey={licenseKey} onMount={showWholeBoard} />
+        <Tldraw
+          store={storeWithStatus}
+          assetUrls={assetUrls}
+          licenseKey={licenseKey}
+          options={CANVAS_OPTIONS}
+          shapeUtils={CANVAS_SHAPE_UTILS}
+          onMount={showWholeBoard}
+          components={canvasUiComponents}
+        />
       </div>
     </div>
   );

@@ -1,4 +1,18 @@
-import { canvasRecords, seedPartnershipCanvas, TLDRAW_SCHEMA_META_KEY } from '@samverka/model';
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  boardRecords,
+  DOC_SCHEMA_VERSION,
+  legacyCanvasRecords,
+  putBoardRecords,
+  readBoard,
+  readDocMeta,
+  readRecord,
+  seedPartnershipCanvas,
+  TLDRAW_SCHEMA_META_KEY,
+  writeDocMeta,
+  writeTldrawSchema,
+} from '@samverka/model';
 import {
   createShapeId,
   createTLStore,
@@ -11,6 +25,7 @@ import {
 } from 'tldraw';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { compareSchemas } from './boardSchema.ts';
 import { bindStoreToDoc, loadBoard } from './tldrawYjsBinding.ts';
 
 function newStore(): TLStore {
@@ -35,19 +50,32 @@ const OLDER = { 'com.tldraw.shape.frame': 0, 'com.tldraw.shape.geo': 10, 'com.tl
 function olderBoard(): { doc: Y.Doc; currentRecords: Map<string, unknown> } {
   const seeded = new Y.Doc();
   seedPartnershipCanvas(seeded, 'en');
-  const currentRecords = new Map(canvasRecords(seeded).entries());
+  const currentRecords = new Map(readBoard(seeded).map((record) => [record.id, record]));
   const store = newStore();
   const older = schemaWith(OLDER);
   const doc = new Y.Doc();
   doc.transact(() => {
-    for (const [id, record] of currentRecords) {
-      const down = store.schema.migratePersistedRecord(record as TLRecord, older, 'down');
-      if (down.type === 'error') throw new Error(`cannot write ${id} down: ${down.reason}`);
-      canvasRecords(doc).set(id, down.value);
-    }
-    doc.getMap('meta').set(TLDRAW_SCHEMA_META_KEY, older);
+    const down = [...currentRecords.values()].map((record) => {
+      const result = store.schema.migratePersistedRecord(record as unknown as TLRecord, older, 'down');
+      if (result.type === 'error') throw new Error(`cannot write ${record.id} down: ${result.reason}`);
+      return result.value;
+    });
+    putBoardRecords(doc, down as never);
+    writeTldrawSchema(doc, older as never);
+    writeDocMeta(doc, 'canvas');
   });
   return { doc, currentRecords };
+}
+
+function recordOf(doc: Y.Doc, id: string) {
+  return readRecord(boardRecords(doc).get(id) as Y.Map<unknown>);
+}
+
+/** A board saved by the version-1 binding (each record one JSON value): see fixtures/generateBoardV1.ts. */
+function versionOneBoard(): Y.Doc {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, fs.readFileSync(path.join(import.meta.dirname, 'fixtures/board-v1.ybin')));
+  return doc;
 }
 
 const JOINT = 'shape:section-joint-objectives';
@@ -55,7 +83,7 @@ const JOINT = 'shape:section-joint-objectives';
 describe('schema migrations on load', () => {
   it('the fixture really holds older records', () => {
     const { doc } = olderBoard();
-    expect((canvasRecords(doc).get(JOINT) as { props: object }).props).not.toHaveProperty('color');
+    expect(recordOf(doc, JOINT).props).not.toHaveProperty('color');
   });
 
   it('migrates an older board on load and writes the migrated records back once', () => {
@@ -63,8 +91,8 @@ describe('schema migrations on load', () => {
     const store = newStore();
     expect(loadBoard(store, doc)).toBe('migrated');
     expect(store.get(JOINT as TLShapeId)).toMatchObject({ props: { color: 'black' } });
-    for (const [id, record] of currentRecords) expect(canvasRecords(doc).get(id)).toEqual(record);
-    expect(doc.getMap('meta').get(TLDRAW_SCHEMA_META_KEY)).toEqual(store.schema.serialize());
+    for (const [id, record] of currentRecords) expect(recordOf(doc, id)).toEqual(record);
+    expect(doc.getMap('meta').get(TLDRAW_SCHEMA_META_KEY)).toMatchObject(store.schema.serialize());
 
     // A second client finds it current and writes nothing.
     let writes = 0;
@@ -87,7 +115,7 @@ describe('schema migrations on load', () => {
   it('never writes to a board whose schema is newer than the client’s', () => {
     const doc = new Y.Doc();
     seedPartnershipCanvas(doc, 'en');
-    doc.getMap('meta').set(TLDRAW_SCHEMA_META_KEY, schemaWith({ 'com.tldraw.shape.frame': 99 }));
+    writeTldrawSchema(doc, schemaWith({ 'com.tldraw.shape.frame': 99 }) as never);
     const before = Y.encodeStateAsUpdate(doc);
     const store = newStore();
     expect(loadBoard(store, doc)).toBe('newer');
@@ -117,9 +145,57 @@ describe('schema migrations on load', () => {
         told += 1;
       },
     });
-    doc.getMap('meta').set(TLDRAW_SCHEMA_META_KEY, schemaWith({ 'com.tldraw.shape.note': 99 }));
+    writeTldrawSchema(doc, schemaWith({ 'com.tldraw.shape.note': 99 }) as never);
     expect(told).toBe(1);
     store.update(JOINT as TLShapeId, (r) => ({ ...r, x: 999 }));
-    expect((canvasRecords(doc).get(JOINT) as { x: number }).x).not.toBe(999);
+    expect(recordOf(doc, JOINT).x).not.toBe(999);
+  });
+});
+
+describe('boards saved in the version-1 shape', () => {
+  it('opens converted to the per-property shape, with every record intact, in one transaction', () => {
+    const doc = versionOneBoard();
+    const saved = new Map([...legacyCanvasRecords(doc).entries()]);
+    expect(saved.size).toBeGreaterThan(30);
+    let transactions = 0;
+    doc.on('afterTransaction', () => {
+      transactions += 1;
+    });
+    const store = newStore();
+    expect(loadBoard(store, doc)).toBe('migrated');
+    expect(transactions).toBe(1);
+    expect(readDocMeta(doc)?.schemaVersion).toBe(DOC_SCHEMA_VERSION.canvas);
+    expect(legacyCanvasRecords(doc).size).toBe(0);
+    for (const [id, record] of saved) {
+      expect(recordOf(doc, id)).toEqual(record);
+      expect(store.get(id as TLShapeId)).toEqual(record);
+    }
+    expect(store.get(createShapeId('fixture-note'))).toMatchObject({ x: 60, props: { color: 'yellow' } });
+    expect(store.query.records('binding').get()).toHaveLength(2);
+  });
+
+  it('reads a version-1 board for a read-only client without writing', () => {
+    const doc = versionOneBoard();
+    const before = Y.encodeStateAsUpdate(doc);
+    const store = newStore();
+    loadBoard(store, doc, { readOnly: true });
+    expect(store.get(createShapeId('fixture-note'))).toBeDefined();
+    expect(Y.encodeStateAsUpdate(doc)).toEqual(before);
+  });
+
+  it('marks a converted board so a version-1 client finds it newer (reload notice, no writes)', () => {
+    const doc = versionOneBoard();
+    loadBoard(newStore(), doc);
+    // A version-1 client compares the raw stored schema with its own, nothing else.
+    const raw = doc.getMap('meta').get(TLDRAW_SCHEMA_META_KEY) as never;
+    expect(compareSchemas(raw, newStore().schema.serialize())).toBe('newer');
+  });
+
+  it('converts once: a second client finds the board current and writes nothing', () => {
+    const doc = versionOneBoard();
+    loadBoard(newStore(), doc);
+    const after = Y.encodeStateAsUpdate(doc);
+    expect(loadBoard(newStore(), doc)).toBe('current');
+    expect(Y.encodeStateAsUpdate(doc)).toEqual(after);
   });
 });

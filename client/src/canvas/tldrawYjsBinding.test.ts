@@ -1,10 +1,11 @@
-import { canvasRecords, readDocMeta } from '@samverka/model';
+import { boardRecords, readDocMeta } from '@samverka/model';
 import {
   createShapeId,
   createTLStore,
   defaultBindingUtils,
   defaultShapeUtils,
   GeoShapeUtil,
+  type TLGeoShape,
   type TLStore,
 } from 'tldraw';
 import { describe, expect, it } from 'vitest';
@@ -42,8 +43,8 @@ describe('tldraw ↔ Yjs binding', () => {
     const doc = new Y.Doc();
     const store = newStore();
     loadBoard(store, doc);
-    expect(canvasRecords(doc).has('document:document')).toBe(true);
-    expect(canvasRecords(doc).has('page:page')).toBe(true);
+    expect(boardRecords(doc).has('document:document')).toBe(true);
+    expect(boardRecords(doc).has('page:page')).toBe(true);
     expect(readDocMeta(doc)?.kind).toBe('canvas');
   });
 
@@ -94,5 +95,40 @@ describe('tldraw ↔ Yjs binding', () => {
     storeA.put([storeA.schema.types.shape.create(geo('echo', 1))]);
     expect(storeB.get(createShapeId('echo'))).toBeDefined();
     expect(writesFromB).toBe(0);
+  });
+
+  it('writes only the properties that changed: a move sends x and y, not the record', () => {
+    const [docA, docB] = linkedDocs();
+    const storeA = newStore();
+    loadBoard(storeA, docA);
+    bindStoreToDoc(storeA, docA);
+    const shape = storeA.schema.types.shape.create(geo('small', 10));
+    storeA.put([shape]);
+    const updates: Uint8Array[] = [];
+    docA.on('update', (u: Uint8Array) => updates.push(u));
+    storeA.update(shape.id, (r) => ({ ...r, x: 11, y: 12 }));
+    expect(updates).toHaveLength(1);
+    // The whole record is over 400 bytes as an update; two numbers are a few dozen.
+    expect(updates[0]?.byteLength).toBeLessThan(60);
+    expect(docB.getMap('board').get(shape.id)).toBeDefined();
+  });
+
+  it('applies a remote move without replacing the shape’s other properties (the text being edited keeps its caret)', () => {
+    const [docA, docB] = linkedDocs();
+    const storeA = newStore();
+    const storeB = newStore();
+    loadBoard(storeA, docA);
+    loadBoard(storeB, docB);
+    bindStoreToDoc(storeA, docA);
+    bindStoreToDoc(storeB, docB);
+    const shape = storeA.schema.types.shape.create(geo('typed', 10)) as TLGeoShape;
+    storeA.put([shape]);
+    const before = storeB.get(shape.id) as TLGeoShape;
+    storeA.update(shape.id, (r) => ({ ...r, x: 99 }));
+    const after = storeB.get(shape.id) as TLGeoShape;
+    expect(after.x).toBe(99);
+    // tldraw resets a text editor when its richText object changes; an unchanged one must stay the same object.
+    expect(after.props.richText).toBe(before.props.richText);
+    expect(after.meta).toBe(before.meta);
   });
 });

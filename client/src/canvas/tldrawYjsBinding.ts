@@ -1,4 +1,24 @@
-import { canvasRecords, DocFields, readDocMeta, TLDRAW_SCHEMA_META_KEY, writeDocMeta } from '@samverka/model';
+import {
+  type BoardRecord,
+  boardRecords,
+  boardShapeState,
+  convertLegacyBoard,
+  DocFields,
+  isWholeRecord,
+  jsonEqual,
+  legacyCanvasRecords,
+  overwriteRecord,
+  putBoardRecords,
+  readBoard,
+  readDocMeta,
+  readRecord,
+  recordToYMap,
+  storedTldrawSchema,
+  TLDRAW_SCHEMA_META_KEY,
+  writeDocMeta,
+  writeRecordChanges,
+  writeTldrawSchema,
+} from '@samverka/model';
 import {
   DocumentRecordType,
   type IndexKey,
@@ -10,7 +30,7 @@ import {
   type TLStore,
 } from 'tldraw';
 import type * as Y from 'yjs';
-import { compareSchemas, type SchemaRelation } from './boardSchema.ts';
+import { compareSchemas } from './boardSchema.ts';
 
 /** Marks Yjs transactions that came from this store, so we do not echo them back. */
 const LOCAL_ORIGIN = Symbol('tldraw-local');
@@ -27,12 +47,18 @@ function isDocumentRecord(store: TLStore, record: TLRecord): boolean {
   return store.scopedTypes.document.has(record.typeName);
 }
 
-function storedSchema(doc: Y.Doc): SerializedSchema | undefined {
-  return doc.getMap<unknown>(DocFields.meta).get(TLDRAW_SCHEMA_META_KEY) as SerializedSchema | undefined;
+/** tldraw's records are plain JSON; the board's helpers take them as such. */
+function asBoardRecord(record: TLRecord): BoardRecord {
+  return record as unknown as BoardRecord;
 }
 
-/** Whether the board's stored schema is ahead of this client's. */
+function storedSchema(doc: Y.Doc): SerializedSchema | undefined {
+  return storedTldrawSchema(doc) as SerializedSchema | undefined;
+}
+
+/** Whether the board's stored shape or tldraw schema is ahead of this client's. */
 export function isBoardNewerThanClient(store: TLStore, doc: Y.Doc): boolean {
+  if (boardShapeState(doc) === 'newer') return true;
   const stored = storedSchema(doc);
   return stored !== undefined && compareSchemas(stored, store.schema.serialize()) === 'newer';
 }
@@ -75,51 +101,62 @@ function replaceDocumentRecords(store: TLStore, incoming: TLRecord[], tolerant: 
   });
 }
 
-/** Writes records the migration changed (and the new schema) back, once, in one transaction. */
-function writeMigrated(store: TLStore, doc: Y.Doc, before: Map<string, TLRecord>, after: Record<string, TLRecord>) {
-  const records = canvasRecords(doc) as Y.Map<TLRecord>;
+/** Writes what the migration changed (and the new schema) back, once, in one transaction, key by key. */
+function writeMigrated(store: TLStore, doc: Y.Doc, before: Map<string, BoardRecord>, after: Record<string, TLRecord>) {
+  const board = boardRecords(doc);
   doc.transact(() => {
     for (const [id, record] of Object.entries(after)) {
-      if (JSON.stringify(before.get(id)) !== JSON.stringify(record)) records.set(id, record);
+      if (jsonEqual(before.get(id), record)) continue;
+      const map = board.get(id);
+      if (isWholeRecord(map)) overwriteRecord(map, asBoardRecord(record));
+      else board.set(id, recordToYMap(asBoardRecord(record)));
     }
-    for (const id of before.keys()) if (!(id in after)) records.delete(id);
-    doc.getMap<unknown>(DocFields.meta).set(TLDRAW_SCHEMA_META_KEY, store.schema.serialize());
+    for (const id of before.keys()) if (!(id in after)) board.delete(id);
+    writeTldrawSchema(doc, store.schema.serialize() as Parameters<typeof writeTldrawSchema>[1]);
   }, LOCAL_ORIGIN);
+}
+
+/** The records a board holds: version 2's record maps, or (read-only, unconverted) version 1's values. */
+function storedRecords(doc: Y.Doc): BoardRecord[] {
+  if (boardShapeState(doc) !== 'legacy') return readBoard(doc);
+  return [...legacyCanvasRecords(doc).values()].filter(
+    (value): value is BoardRecord => typeof (value as BoardRecord | null)?.id === 'string',
+  );
 }
 
 /**
  * Loads a synced board into the store, or writes the store's default records
- * into an empty board. A board saved with an older tldraw schema is migrated, and
- * (unless read-only) the migrated records are written back once; a board saved
- * by a newer client is shown as far as possible and must not be written to.
+ * into an empty board. A version-1 board is converted to the per-property shape
+ * first (unless read-only). A board saved with an older tldraw schema is
+ * migrated, and (unless read-only) the changed properties are written back once;
+ * a board saved by a newer client is shown as far as possible and never written to.
  */
 export function loadBoard(store: TLStore, doc: Y.Doc, options: BindingOptions = {}): BoardLoadResult {
-  const records = canvasRecords(doc) as Y.Map<TLRecord>;
-  const meta = doc.getMap<unknown>(DocFields.meta);
-  if (records.size === 0) {
+  const converted = !options.readOnly && convertLegacyBoard(doc, LOCAL_ORIGIN);
+  const stored = storedRecords(doc);
+  if (stored.length === 0) {
     if (options.readOnly) return 'current';
     doc.transact(() => {
-      for (const record of defaultBoardRecords(store)) records.set(record.id, record);
-      meta.set(TLDRAW_SCHEMA_META_KEY, store.schema.serialize());
+      putBoardRecords(doc, defaultBoardRecords(store).map(asBoardRecord));
+      writeTldrawSchema(doc, store.schema.serialize() as Parameters<typeof writeTldrawSchema>[1]);
       if (!readDocMeta(doc)) writeDocMeta(doc, 'canvas');
     }, LOCAL_ORIGIN);
     return 'current';
   }
-  const current = store.schema.serialize();
-  const stored = storedSchema(doc) ?? current;
-  const relation: SchemaRelation = compareSchemas(stored, current);
-  const before = new Map(records.entries());
-  if (relation === 'newer') {
-    replaceDocumentRecords(store, [...before.values()], true);
+  const before = new Map(stored.map((record) => [record.id, record]));
+  if (isBoardNewerThanClient(store, doc)) {
+    replaceDocumentRecords(store, stored as unknown as TLRecord[], true);
     return 'newer';
   }
+  const current = store.schema.serialize();
+  const schema = storedSchema(doc) ?? current;
   const migrated = store.schema.migrateStoreSnapshot({
-    schema: stored,
-    store: Object.fromEntries(before) as Record<TLRecord['id'], TLRecord>,
+    schema,
+    store: Object.fromEntries(before) as unknown as Record<TLRecord['id'], TLRecord>,
   });
   if (migrated.type === 'error') throw new Error(`This board cannot be opened: ${migrated.reason}`);
   replaceDocumentRecords(store, Object.values(migrated.value), false);
-  if (relation === 'same') return 'current';
+  if (compareSchemas(schema, current) === 'same') return converted ? 'migrated' : 'current';
   if (!options.readOnly) writeMigrated(store, doc, before, migrated.value);
   return 'migrated';
 }
@@ -130,12 +167,53 @@ export interface LiveBindingOptions extends BindingOptions {
 }
 
 /**
- * Keeps the store and the board's Y.Map in step both ways. Only the person's own
- * changes are written to Yjs; remote ones are merged so they never enter undo.
- * Read-only bindings, and bindings to a board a newer client has upgraded, only read.
+ * `next`, but holding `previous`'s objects wherever they are equal (undefined if
+ * nothing differs), so a remote change to one property leaves the others (the
+ * rich text being typed into, above all) the very same objects, and tldraw does
+ * not reset their editors.
+ */
+function keepUnchanged(previous: TLRecord | undefined, next: BoardRecord): BoardRecord | undefined {
+  if (!previous) return next;
+  const old = asBoardRecord(previous);
+  let changed = Object.keys(old).length !== Object.keys(next).length;
+  const merged: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(next)) {
+    const before = old[key];
+    if (jsonEqual(before, value)) {
+      merged[key] = before;
+      continue;
+    }
+    changed = true;
+    if ((key === 'props' || key === 'meta') && before && value && typeof value === 'object') {
+      const inner: Record<string, unknown> = {};
+      for (const [name, item] of Object.entries(value)) {
+        const was = (before as Record<string, unknown>)[name];
+        inner[name] = jsonEqual(was, item) ? was : item;
+      }
+      merged[key] = inner;
+    } else merged[key] = value;
+  }
+  return changed ? (merged as BoardRecord) : undefined;
+}
+
+/** The ids of the records a remote transaction touched, from the board's deep events. */
+function touchedRecordIds(board: Y.Map<Y.Map<unknown>>, events: Y.YEvent<Y.AbstractType<unknown>>[]): Set<string> {
+  const ids = new Set<string>();
+  for (const event of events) {
+    if (event.target === board) for (const id of (event as Y.YMapEvent<unknown>).keysChanged) ids.add(id);
+    else ids.add(String(event.path[0]));
+  }
+  return ids;
+}
+
+/**
+ * Keeps the store and the board in step both ways. Only the person's own changes
+ * are written, and only the properties that changed; remote ones are merged so
+ * they never enter undo and leave unchanged properties untouched. Read-only
+ * bindings, and bindings to a board a newer client has upgraded, only read.
  */
 export function bindStoreToDoc(store: TLStore, doc: Y.Doc, options: LiveBindingOptions = {}): () => void {
-  const records = canvasRecords(doc) as Y.Map<TLRecord>;
+  const board = boardRecords(doc);
   const meta = doc.getMap<unknown>(DocFields.meta);
   let writable = !options.readOnly && !isBoardNewerThanClient(store, doc);
   let notified = false;
@@ -144,26 +222,35 @@ export function bindStoreToDoc(store: TLStore, doc: Y.Doc, options: LiveBindingO
     ({ changes }) => {
       if (!writable) return;
       doc.transact(() => {
-        for (const record of Object.values(changes.added)) records.set(record.id, record);
-        for (const [, to] of Object.values(changes.updated)) records.set(to.id, to);
-        for (const record of Object.values(changes.removed)) records.delete(record.id);
+        for (const record of Object.values(changes.added)) board.set(record.id, recordToYMap(asBoardRecord(record)));
+        for (const [from, to] of Object.values(changes.updated)) {
+          const map = board.get(to.id);
+          if (isWholeRecord(map)) writeRecordChanges(map, asBoardRecord(from), asBoardRecord(to));
+          else board.set(to.id, recordToYMap(asBoardRecord(to)));
+        }
+        for (const record of Object.values(changes.removed)) board.delete(record.id);
       }, LOCAL_ORIGIN);
     },
     { source: 'user', scope: 'document' },
   );
 
-  const onRemote = (event: Y.YMapEvent<TLRecord>, transaction: Y.Transaction) => {
+  const onRemote = (events: Y.YEvent<Y.AbstractType<unknown>>[], transaction: Y.Transaction) => {
     if (transaction.origin === LOCAL_ORIGIN) return;
     const put: TLRecord[] = [];
     const remove: TLRecord['id'][] = [];
-    event.changes.keys.forEach((change, id) => {
-      const record = records.get(id);
-      if (change.action === 'delete' || !record) remove.push(id as TLRecord['id']);
-      else put.push(record);
-    });
+    for (const id of touchedRecordIds(board, events)) {
+      const map = board.get(id);
+      const current = store.get(id as TLRecord['id']);
+      if (!isWholeRecord(map)) {
+        if (current) remove.push(current.id);
+        continue;
+      }
+      const next = keepUnchanged(current, readRecord(map));
+      if (next) put.push(next as unknown as TLRecord);
+    }
+    if (put.length === 0 && remove.length === 0) return;
     store.mergeRemoteChanges(() => {
-      const present = remove.filter((id) => store.has(id));
-      if (present.length > 0) store.remove(present);
+      if (remove.length > 0) store.remove(remove);
       for (const record of put) {
         try {
           store.put([record]);
@@ -173,10 +260,11 @@ export function bindStoreToDoc(store: TLStore, doc: Y.Doc, options: LiveBindingO
       }
     });
   };
-  records.observe(onRemote);
+  board.observeDeep(onRemote);
 
   const onMeta = (event: Y.YMapEvent<unknown>) => {
-    if (!event.keysChanged.has(TLDRAW_SCHEMA_META_KEY) || !isBoardNewerThanClient(store, doc)) return;
+    if (!event.keysChanged.has('schemaVersion') && !event.keysChanged.has(TLDRAW_SCHEMA_META_KEY)) return;
+    if (!isBoardNewerThanClient(store, doc)) return;
     writable = false;
     if (notified) return;
     notified = true;
@@ -186,7 +274,7 @@ export function bindStoreToDoc(store: TLStore, doc: Y.Doc, options: LiveBindingO
 
   return () => {
     stopListening();
-    records.unobserve(onRemote);
+    board.unobserveDeep(onRemote);
     meta.unobserve(onMeta);
   };
 }

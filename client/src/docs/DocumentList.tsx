@@ -6,6 +6,7 @@ import './documentList.css';
 import { api } from '../api/apiClient.ts';
 import { useApiResource } from '../api/useApiResource.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { documentPath } from '../partnerships/documentPaths.ts';
 import { usePartnership } from '../partnerships/PartnershipContext.tsx';
 import { errorMessage, FormAlert, SelectField, TextField } from '../shell/forms.tsx';
 import {
@@ -22,19 +23,13 @@ import {
   useToast,
 } from '../ui/index.ts';
 
-/** Where each kind of document opens; the register gets its own pages later. */
-export function documentPath(partnershipId: string, doc: Pick<DocumentSummary, 'id' | 'kind'>): string | undefined {
-  if (doc.kind === 'canvas') return `/p/${partnershipId}/canvas/${doc.id}`;
-  if (doc.kind === 'text') return `/p/${partnershipId}/docs/${doc.id}`;
-  return undefined;
-}
-
 type KindFilter = 'all' | DocumentKind;
 
 /**
  * The partnership's documents: filter by kind, show archived ones on request,
  * last edited when and by whom; rename, archive and restore for editors,
- * delete (after a confirmation) for owners. Embeddable on any page.
+ * delete (after a confirmation) for owners. Embeddable on any page (the
+ * partnership home shows it in its documents panel).
  */
 export function DocumentList() {
   const { t, locale } = useI18n();
@@ -98,8 +93,7 @@ export function DocumentList() {
   };
 
   return (
-    <section className="document-list-section" aria-labelledby="document-list-heading">
-      <h2 id="document-list-heading">{t('partnership.documents')}</h2>
+    <div className="document-list-section">
       <div className="document-list-filters">
         <SelectField<KindFilter>
           label={t('documents.filterKind')}
@@ -134,7 +128,7 @@ export function DocumentList() {
               return (
                 <tr key={doc.id} data-document-id={doc.id}>
                   <td>
-                    {path ? <Link to={path}>{doc.title}</Link> : <span>{doc.title}</span>}{' '}
+                    <Link to={path}>{doc.title}</Link>{' '}
                     {doc.archivedAt && <Badge tone="neutral">{t('documents.archivedBadge')}</Badge>}
                   </td>
                   <td>{t(`kind.${doc.kind}`)}</td>
@@ -177,7 +171,7 @@ export function DocumentList() {
           }}
         />
       )}
-    </section>
+    </div>
   );
 }
 

@@ -5,7 +5,27 @@ import { api } from '../api/apiClient.ts';
 import { useApiResource } from '../api/useApiResource.ts';
 import { useAuth } from '../auth/AuthProvider.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
-import { Card, FormAlert } from '../shell/forms.tsx';
+import { Card, errorMessage, FormAlert } from '../shell/forms.tsx';
+import { Button, ButtonLink, Skeleton } from '../ui/index.ts';
+
+/** A used, expired, revoked or garbled link: say which, and offer the way on. */
+function UnusableInvitation({ error }: { error: unknown }) {
+  const { t } = useI18n();
+  const { user } = useAuth();
+  return (
+    <Card title={t('invitation.unusableHeading')}>
+      <p role="alert">{errorMessage(t, error)}</p>
+      <p>{user ? t('invitation.askOwner') : t('invitation.usedSignedOut')}</p>
+      <p className="actions">
+        {user ? (
+          <ButtonLink to="/p">{t('invitation.goToPartnerships')}</ButtonLink>
+        ) : (
+          <ButtonLink to="/login">{t('nav.login')}</ButtonLink>
+        )}
+      </p>
+    </Card>
+  );
+}
 
 /** `/invite/:token`: what the link invites to; sign up or log in, then accept. */
 export function AcceptInvitationPage() {
@@ -15,16 +35,10 @@ export function AcceptInvitationPage() {
   const navigate = useNavigate();
   const preview = useApiResource<InvitationPreviewResponse>(`/api/invitations/${encodeURIComponent(token)}`);
   const [error, setError] = useState<unknown>();
-
-  if (preview.error) {
-    return (
-      <Card title={t('notFound.heading')}>
-        <FormAlert error={preview.error} />
-      </Card>
-    );
-  }
   const invitation = preview.data;
-  if (!invitation || user === undefined) return <p className="loading">{t('loading')}</p>;
+
+  if (preview.error) return <UnusableInvitation error={preview.error} />;
+  if (!invitation || user === undefined) return <Skeleton />;
 
   const here = `/invite/${encodeURIComponent(token)}`;
   const query = `?next=${encodeURIComponent(here)}&email=${encodeURIComponent(invitation.email)}`;
@@ -52,9 +66,7 @@ export function AcceptInvitationPage() {
         <>
           <p>{t('invitation.signUpFirst', { email: invitation.email })}</p>
           <p className="actions">
-            <Link className="button" to={`/signup${query}`}>
-              {t('nav.signup')}
-            </Link>
+            <ButtonLink to={`/signup${query}`}>{t('nav.signup')}</ButtonLink>
             <Link to={`/login${query}`}>{t('nav.login')}</Link>
           </p>
         </>
@@ -62,11 +74,7 @@ export function AcceptInvitationPage() {
       {user && user.email !== invitation.email && (
         <p className="notice">{t('invitation.wrongAccount', { email: user.email })}</p>
       )}
-      {user && user.email === invitation.email && (
-        <button type="button" onClick={accept}>
-          {t('invitation.accept')}
-        </button>
-      )}
+      {user && user.email === invitation.email && <Button onClick={accept}>{t('invitation.accept')}</Button>}
     </Card>
   );
 }

@@ -6,22 +6,29 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { FormAlert, SelectField } from '../shell/forms.tsx';
 import { EmailField } from '../shell/namedFields.tsx';
 import { useFormSubmit } from '../shell/useFormSubmit.ts';
+import { Button, Panel } from '../ui/index.ts';
+
+interface InviteFormProps {
+  partnershipId: string;
+  /** The invitation just made (its link is shown until dismissed or revoked). */
+  created: CreateInvitationResponse | undefined;
+  onCreated(created: CreateInvitationResponse): void;
+  onDismiss(): void;
+}
 
 /** Creates an invitation and shows its one-time link, ready to copy. */
-export function InviteForm({ partnershipId, onInvited }: { partnershipId: string; onInvited(): void }) {
+export function InviteForm({ partnershipId, created, onCreated, onDismiss }: InviteFormProps) {
   const { t } = useI18n();
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role>('editor');
   const [side, setSide] = useState<Side>('partner');
-  const [created, setCreated] = useState<CreateInvitationResponse>();
   const [copied, setCopied] = useState(false);
 
-  const { submit, error, shown } = useFormSubmit({ email: checkEmail(t, email) }, async () => {
+  const { submit, busy, formError, shown } = useFormSubmit({ email: checkEmail(t, email) }, async () => {
     setCopied(false);
     const body = { email, role, side };
-    setCreated(await api.post<CreateInvitationResponse>(`/api/partnerships/${partnershipId}/invitations`, body));
+    onCreated(await api.post<CreateInvitationResponse>(`/api/partnerships/${partnershipId}/invitations`, body));
     setEmail('');
-    onInvited();
   });
 
   async function copy(url: string) {
@@ -30,10 +37,9 @@ export function InviteForm({ partnershipId, onInvited }: { partnershipId: string
   }
 
   return (
-    <section className="panel" aria-labelledby="invite-heading">
-      <h2 id="invite-heading">{t('members.invite')}</h2>
+    <Panel title={t('members.invite')}>
       <form onSubmit={submit} noValidate className="grid-form">
-        <FormAlert error={error} />
+        <FormAlert error={formError} />
         <EmailField value={email} onChange={setEmail} error={shown.email} />
         <SelectField<Role>
           label={t('members.roleColumn')}
@@ -51,19 +57,26 @@ export function InviteForm({ partnershipId, onInvited }: { partnershipId: string
           optionLabel={(s) => t(`side.${s}`)}
           onChange={setSide}
         />
-        <button type="submit">{t('members.inviteSubmit')}</button>
+        <div className="actions">
+          <Button type="submit" busy={busy} busyLabel={t('form.saving')}>
+            {t('members.inviteSubmit')}
+          </Button>
+        </div>
       </form>
       {created && (
         <div className="invite-link">
           <label htmlFor="invite-url">{t('members.inviteLink', { email: created.invitation.email })}</label>
           <div className="copy-row">
             <input id="invite-url" readOnly value={created.url} onFocus={(e) => e.target.select()} />
-            <button type="button" onClick={() => copy(created.url)}>
+            <Button variant="secondary" onClick={() => copy(created.url)}>
               {copied ? t('members.copied') : t('members.copy')}
-            </button>
+            </Button>
+            <Button variant="ghost" onClick={onDismiss}>
+              {t('members.inviteDone')}
+            </Button>
           </div>
         </div>
       )}
-    </section>
+    </Panel>
   );
 }

@@ -6,6 +6,8 @@ import {
   RECOMMENDED_MIN_TERM_YEARS,
   SIDES,
   type Side,
+  TERM_YEARS_MAX,
+  TERM_YEARS_MIN,
 } from '@samverka/model';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -13,8 +15,9 @@ import { api } from '../api/apiClient.ts';
 import { checkRequired } from '../auth/credentialChecks.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { FormAlert, SelectField, TextField } from '../shell/forms.tsx';
-import { PhaseField } from '../shell/namedFields.tsx';
+import { OrganisationNameField, PhaseField } from '../shell/namedFields.tsx';
 import { useFormSubmit } from '../shell/useFormSubmit.ts';
+import { Button, Panel } from '../ui/index.ts';
 
 /** Creates a partnership; its canvas and register are made by the server with it. */
 export function CreatePartnershipForm() {
@@ -28,15 +31,18 @@ export function CreatePartnershipForm() {
   const [startDate, setStartDate] = useState('');
   const [termYears, setTermYears] = useState('5');
   const [phase, setPhase] = useState<LifecyclePhase>('exploring');
+  const term = Number(termYears);
+  const termOk = termYears === '' || (Number.isInteger(term) && term >= TERM_YEARS_MIN && term <= TERM_YEARS_MAX);
   const problems = {
     name: checkRequired(t, name),
     universityName: checkRequired(t, universityName),
     partnerName: checkRequired(t, partnerName),
+    termYears: termOk ? undefined : t('form.termRange', { min: TERM_YEARS_MIN, max: TERM_YEARS_MAX }),
+    startDate: undefined,
   };
-  const term = Number.parseInt(termYears, 10);
-  const shortTerm = Number.isFinite(term) && term < RECOMMENDED_MIN_TERM_YEARS;
+  const shortTerm = termYears !== '' && termOk && term < RECOMMENDED_MIN_TERM_YEARS;
 
-  const { submit, busy, error, shown } = useFormSubmit(problems, async () => {
+  const { submit, busy, formError, shown } = useFormSubmit(problems, async () => {
     const created = await api.post<PartnershipChangedResponse>('/api/partnerships', {
       name,
       universityName,
@@ -45,26 +51,23 @@ export function CreatePartnershipForm() {
       language,
       phase,
       ...(startDate ? { startDate } : {}),
-      ...(Number.isFinite(term) ? { termYears: term } : {}),
+      ...(termYears !== '' ? { termYears: term } : {}),
     });
     navigate(`/p/${created.partnership.id}`);
   });
 
   return (
-    <section className="panel" aria-labelledby="create-partnership">
-      <h2 id="create-partnership">{t('partnerships.create')}</h2>
+    <Panel title={t('partnerships.create')} className="panel-spaced">
       <form onSubmit={submit} noValidate className="grid-form">
-        <FormAlert error={error} />
-        <TextField label={t('partnership.name')} name="name" value={name} onChange={setName} error={shown.name} />
-        <TextField
-          label={t('partnership.universityName')}
+        <FormAlert error={formError} />
+        <OrganisationNameField name="name" value={name} onChange={setName} error={shown.name} />
+        <OrganisationNameField
           name="universityName"
           value={universityName}
           onChange={setUniversityName}
           error={shown.universityName}
         />
-        <TextField
-          label={t('partnership.partnerName')}
+        <OrganisationNameField
           name="partnerName"
           value={partnerName}
           onChange={setPartnerName}
@@ -93,6 +96,7 @@ export function CreatePartnershipForm() {
           type="date"
           value={startDate}
           onChange={setStartDate}
+          error={shown.startDate}
         />
         <TextField
           label={t('partnership.termYears')}
@@ -100,13 +104,15 @@ export function CreatePartnershipForm() {
           type="number"
           value={termYears}
           onChange={setTermYears}
+          min={TERM_YEARS_MIN}
+          max={TERM_YEARS_MAX}
           hint={shortTerm ? t('partnership.termWarning') : undefined}
           error={shown.termYears}
         />
-        <button type="submit" disabled={busy}>
-          {busy ? t('form.saving') : t('partnerships.create')}
-        </button>
+        <Button type="submit" busy={busy} busyLabel={t('form.saving')}>
+          {t('partnerships.create')}
+        </Button>
       </form>
-    </section>
+    </Panel>
   );
 }

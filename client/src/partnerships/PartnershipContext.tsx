@@ -4,6 +4,7 @@ import { NavLink, Outlet, useParams } from 'react-router';
 import { useApiResource } from '../api/useApiResource.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { onRightsChanged } from '../sync/rightsChanged.ts';
+import { ButtonLink, PageHeader, Skeleton } from '../ui/index.ts';
 
 interface PartnershipContextValue extends PartnershipView {
   reload(): void;
@@ -29,21 +30,33 @@ export function PartnershipLayout() {
   if (accessEnded || (error && !data)) {
     return (
       <div className="page">
-        <h1>{t('notFound.heading')}</h1>
+        <PageHeader title={t('notFound.heading')} />
         <p>{t('partnership.notFound')}</p>
+        <ButtonLink variant="secondary" to="/p">
+          {t('invitation.goToPartnerships')}
+        </ButtonLink>
       </div>
     );
   }
-  if (!data || data.partnership.id !== partnershipId) return <p className="loading">{t('loading')}</p>;
+  if (!data || data.partnership.id !== partnershipId) {
+    return (
+      <div className="page">
+        <Skeleton lines={6} />
+      </div>
+    );
+  }
   return (
     <PartnershipContext.Provider value={{ ...data, reload }}>
       <nav className="subnav" aria-label={data.partnership.name}>
         <span className="subnav-title">{data.partnership.name}</span>
         <NavLink to={`/p/${partnershipId}`} end>
-          {t('partnership.documents')}
+          {t('partnership.home')}
         </NavLink>
         <NavLink to={`/p/${partnershipId}/members`}>{t('partnership.members')}</NavLink>
         {data.abilities.readAudit && <NavLink to={`/p/${partnershipId}/activity`}>{t('partnership.activity')}</NavLink>}
+        {data.abilities.managePartnership && (
+          <NavLink to={`/p/${partnershipId}/settings`}>{t('home.settings')}</NavLink>
+        )}
       </nav>
       <Outlet />
     </PartnershipContext.Provider>

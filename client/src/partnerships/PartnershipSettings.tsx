@@ -3,27 +3,53 @@ import { useState } from 'react';
 import { api } from '../api/apiClient.ts';
 import { checkRequired } from '../auth/credentialChecks.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import { FormAlert, TextField } from '../shell/forms.tsx';
-import { PhaseField } from '../shell/namedFields.tsx';
+import { FormAlert } from '../shell/forms.tsx';
+import { OrganisationNameField, PhaseField } from '../shell/namedFields.tsx';
 import { useFormSubmit } from '../shell/useFormSubmit.ts';
+import { Button, PageHeader, Panel, useConfirm, useToast } from '../ui/index.ts';
 import { usePartnership } from './PartnershipContext.tsx';
 
-/** Owners rename the partnership, move it through its lifecycle, or archive it. */
-export function PartnershipSettings() {
+/** `/p/:id/settings`: owners rename the partnership, move it through its lifecycle, or archive it. */
+export function PartnershipSettingsPage() {
   const { t } = useI18n();
+  const { partnership, abilities } = usePartnership();
+  return (
+    <div className="page">
+      <PageHeader title={t('settings.heading')} subtitle={partnership.name} />
+      {!abilities.managePartnership ? (
+        <p className="notice">{t('partnership.readOnlyNotice')}</p>
+      ) : partnership.archivedAt ? (
+        <p className="notice">{t('settings.archived')}</p>
+      ) : (
+        <PartnershipSettings key={partnership.name + partnership.phase} />
+      )}
+    </div>
+  );
+}
+
+function PartnershipSettings() {
+  const { t } = useI18n();
+  const toast = useToast();
+  const confirm = useConfirm();
   const { partnership, reload } = usePartnership();
   const [name, setName] = useState(partnership.name);
   const [phase, setPhase] = useState<LifecyclePhase>(partnership.phase);
   const [archiveError, setArchiveError] = useState<unknown>();
   const base = `/api/partnerships/${partnership.id}`;
 
-  const { submit, error, shown } = useFormSubmit({ name: checkRequired(t, name) }, async () => {
+  const { submit, busy, formError, shown } = useFormSubmit({ name: checkRequired(t, name) }, async () => {
     await api.patch<PartnershipChangedResponse>(base, { name, phase });
+    toast(t('settings.saved'));
     reload();
   });
 
   async function archive() {
-    if (!window.confirm(t('settings.archiveConfirm', { partnership: partnership.name }))) return;
+    const confirmed = await confirm({
+      title: t('settings.archiveTitle', { partnership: partnership.name }),
+      body: t('settings.archiveHelp'),
+      confirmLabel: t('settings.archive'),
+    });
+    if (!confirmed) return;
     setArchiveError(undefined);
     try {
       await api.post<PartnershipChangedResponse>(`${base}/archive`);
@@ -33,21 +59,27 @@ export function PartnershipSettings() {
     }
   }
 
-  if (partnership.archivedAt) return <p className="notice">{t('settings.archived')}</p>;
   return (
-    <section className="panel" aria-labelledby="settings-heading">
-      <h2 id="settings-heading">{t('settings.heading')}</h2>
-      <form onSubmit={submit} noValidate className="grid-form">
-        <FormAlert error={error ?? archiveError} />
-        <TextField label={t('partnership.name')} name="name" value={name} onChange={setName} error={shown.name} />
-        <PhaseField value={phase} onChange={setPhase} />
-        <div className="actions">
-          <button type="submit">{t('settings.save')}</button>
-          <button type="button" className="secondary" onClick={archive}>
-            {t('settings.archive')}
-          </button>
-        </div>
-      </form>
-    </section>
+    <div className="settings">
+      <Panel title={t('settings.general')}>
+        <form onSubmit={submit} noValidate className="grid-form">
+          <FormAlert error={formError} />
+          <OrganisationNameField name="name" value={name} onChange={setName} error={shown.name} />
+          <PhaseField value={phase} onChange={setPhase} />
+          <div className="actions">
+            <Button type="submit" busy={busy} busyLabel={t('form.saving')}>
+              {t('settings.save')}
+            </Button>
+          </div>
+        </form>
+      </Panel>
+      <Panel title={t('settings.dangerZone')} className="danger-zone">
+        <p>{t('settings.archiveHelp')}</p>
+        <FormAlert error={archiveError} />
+        <Button variant="danger" onClick={archive}>
+          {t('settings.archive')}
+        </Button>
+      </Panel>
+    </div>
   );
 }

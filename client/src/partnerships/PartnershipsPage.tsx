@@ -3,7 +3,9 @@ import { Link } from 'react-router';
 import { useApiResource } from '../api/useApiResource.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { FormAlert } from '../shell/forms.tsx';
+import { Badge, EmptyState, PageHeader, Skeleton } from '../ui/index.ts';
 import { CreatePartnershipForm } from './CreatePartnershipForm.tsx';
+import './partnerships.css';
 
 /** `/p`: the partnerships the signed-in person belongs to, and a form to create one. */
 export function PartnershipsPage() {
@@ -11,18 +13,24 @@ export function PartnershipsPage() {
   const { data, error } = useApiResource<PartnershipsResponse>('/api/partnerships');
   return (
     <div className="page">
-      <h1>{t('partnerships.heading')}</h1>
+      <PageHeader title={t('partnerships.heading')} />
       <FormAlert error={error} />
-      {data && data.partnerships.length === 0 && <p>{t('partnerships.empty')}</p>}
+      {!data && !error && <Skeleton lines={3} />}
+      {data && data.partnerships.length === 0 && <EmptyState title={t('partnerships.empty')} />}
       {data && data.partnerships.length > 0 && (
-        <ul className="partnership-list">
+        <ul className="partnership-cards">
           {data.partnerships.map((p) => (
-            <li key={p.id}>
-              <Link to={`/p/${p.id}`}>{p.name}</Link>
+            <li key={p.id} className="partnership-card">
+              <Link to={`/p/${p.id}`} className="partnership-card-link">
+                {p.name}
+              </Link>
               <span className="muted">
-                {p.universityName} · {p.partnerName} ·{' '}
-                {t('partnerships.roleOnSide', { role: t(`role.${p.role}`), side: t(`side.${p.side}`) })}
-                {p.archivedAt ? ` · ${t('partnerships.archived')}` : ''}
+                {p.universityName} · {p.partnerName}
+              </span>
+              <span className="partnership-card-badges">
+                <Badge tone="brand">{t(`phase.${p.phase}`)}</Badge>
+                <Badge>{t('partnerships.roleOnSide', { role: t(`role.${p.role}`), side: t(`side.${p.side}`) })}</Badge>
+                {p.archivedAt && <Badge tone="warning">{t('partnerships.archived')}</Badge>}
               </span>
             </li>
           ))}

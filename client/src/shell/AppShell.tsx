@@ -37,6 +37,8 @@ export function AppShell() {
             </button>
           )}
           {user === null && <Link to="/login">{t('nav.login')}</Link>}
+        </nav>
+        <div className="topbar-tools">
           <label className="locale-picker">
             <span className="visually-hidden">{t('language.label')}</span>
             <select value={locale} onChange={(e) => setLocale(e.target.value as Locale)}>
@@ -48,7 +50,7 @@ export function AppShell() {
             </select>
           </label>
           <ThemeSwitch />
-        </nav>
+        </div>
       </header>
       <main id="main">
         <Outlet />

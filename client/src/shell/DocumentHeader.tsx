@@ -4,6 +4,7 @@ import type { DocumentSession } from '../sync/documentSession.ts';
 import { useConnectionState, useSaved } from '../sync/useDocumentSession.ts';
 import type { Collaborator } from '../sync/usePresence.ts';
 import { Badge } from '../ui/index.ts';
+import { usePageTitle } from '../ui/usePageTitle.ts';
 import { ConnectionBadge } from './ConnectionBadge.tsx';
 import { PresenceList } from './PresenceList.tsx';
 
@@ -21,6 +22,7 @@ export function DocumentHeader(props: DocumentHeaderProps) {
   const { t } = useI18n();
   const state = useConnectionState(props.session);
   const saved = useSaved(props.session);
+  usePageTitle(props.title);
   return (
     <div className="document-header">
       <h1>{props.title}</h1>

@@ -1,12 +1,14 @@
 import { Link, Navigate } from 'react-router';
 import { useAuth } from '../auth/AuthProvider.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
+import { ButtonLink, Skeleton, usePageTitle } from '../ui/index.ts';
 
 /** `/`: signed-in people go to their partnerships; others see what Samverka is. */
 export function HomePage() {
   const { t } = useI18n();
   const { user } = useAuth();
-  if (user === undefined) return <p className="loading">{t('loading')}</p>;
+  usePageTitle(undefined);
+  if (user === undefined) return <Skeleton />;
   if (user) return <Navigate to="/p" replace />;
   return (
     <div className="home">
@@ -15,9 +17,7 @@ export function HomePage() {
       <p>{t('home.intro')}</p>
       <p>{t('home.signedOutIntro')}</p>
       <p className="actions">
-        <Link className="button" to="/signup">
-          {t('nav.signup')}
-        </Link>
+        <ButtonLink to="/signup">{t('nav.signup')}</ButtonLink>
         <Link to="/login">{t('nav.login')}</Link>
       </p>
     </div>

@@ -2,6 +2,7 @@ import { type ReactNode, useId } from 'react';
 import { ApiRequestError } from '../api/apiClient.ts';
 import { en, type MessageKey } from '../i18n/en.ts';
 import { type Translate, useI18n } from '../i18n/i18n.tsx';
+import { usePageTitle } from '../ui/usePageTitle.ts';
 
 /** A person-readable message for any error, by its stable API error id. */
 export function errorMessage(t: Translate, error: unknown): string {
@@ -20,6 +21,10 @@ interface TextFieldProps {
   hint?: string;
   autoComplete?: string;
   required?: boolean;
+  /** The server's limit for this text (from `@samverka/model`). */
+  maxLength?: number;
+  min?: number;
+  max?: number;
 }
 
 /** A labelled input with its hint and validation message tied to it for screen readers. */
@@ -37,6 +42,9 @@ export function TextField(props: TextFieldProps) {
         onChange={(e) => props.onChange(e.target.value)}
         autoComplete={props.autoComplete}
         required={props.required}
+        maxLength={props.maxLength}
+        min={props.min}
+        max={props.max}
         aria-invalid={props.error ? true : undefined}
         aria-describedby={describedBy || undefined}
       />
@@ -92,19 +100,11 @@ export function FormAlert({ error }: { error: unknown }) {
 
 /** A centred card for small pages (log in, sign up, invitation). */
 export function Card({ title, children }: { title: string; children: ReactNode }) {
+  usePageTitle(title);
   return (
     <div className="card">
       <h1>{title}</h1>
       {children}
     </div>
   );
-}
-
-/** Merges the server's per-field messages with ours; ours win (they are translated). */
-export function fieldErrors(
-  local: Record<string, string | undefined>,
-  error: unknown,
-): Record<string, string | undefined> {
-  const server = error instanceof ApiRequestError ? error.fields : {};
-  return { ...server, ...Object.fromEntries(Object.entries(local).filter(([, v]) => v)) };
 }

@@ -1,3 +1,4 @@
+import { CloseCode } from '@samverka/model';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -57,5 +58,13 @@ describe('ConnectionTracker', () => {
     provider.synced = true;
     edit(doc);
     expect(tracker.state).not.toBe('unsent');
+  });
+
+  it('shows that the document is too large once the server refuses an edit for it', () => {
+    const { provider, tracker } = tracked('doc-large');
+    provider.emit('connection-close', [{ code: CloseCode.ROOM_FULL } as CloseEvent, provider]);
+    expect(tracker.state).toBe('connecting');
+    provider.emit('connection-close', [{ code: CloseCode.DOCUMENT_TOO_LARGE } as CloseEvent, provider]);
+    expect(tracker.state).toBe('too-large');
   });
 });

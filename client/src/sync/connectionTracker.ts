@@ -1,8 +1,9 @@
+import { CloseCode } from '@samverka/model';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 
 /** What the connection badge shows. */
-export type ConnectionState = 'connected' | 'connecting' | 'reconnecting' | 'offline' | 'unsent';
+export type ConnectionState = 'connected' | 'connecting' | 'reconnecting' | 'offline' | 'unsent' | 'too-large';
 
 const UNSENT_KEY_PREFIX = 'samverka.unsent.';
 
@@ -15,6 +16,8 @@ const UNSENT_KEY_PREFIX = 'samverka.unsent.';
 export class ConnectionTracker {
   private everConnected = false;
   private unsent: boolean;
+  /** The server refused an edit because the document reached its maximum size (the provider stops then). */
+  private tooLarge = false;
   private readonly listeners = new Set<() => void>();
   private readonly unsentKey: string;
 
@@ -29,6 +32,7 @@ export class ConnectionTracker {
     doc.on('update', this.onUpdate);
     provider.on('status', this.onStatus);
     provider.on('sync', this.onSync);
+    provider.on('connection-close', this.onClose);
     window.addEventListener('online', this.onBrowserOnline);
     window.addEventListener('offline', this.onBrowserOffline);
     if (!navigator.onLine) provider.disconnect();
@@ -36,6 +40,7 @@ export class ConnectionTracker {
 
   /** The state to show now. */
   get state(): ConnectionState {
+    if (this.tooLarge) return 'too-large';
     if (this.provider.wsconnected) return 'connected';
     if (this.unsent) return 'unsent';
     if (!navigator.onLine) return 'offline';
@@ -51,6 +56,7 @@ export class ConnectionTracker {
     this.doc.off('update', this.onUpdate);
     this.provider.off('status', this.onStatus);
     this.provider.off('sync', this.onSync);
+    this.provider.off('connection-close', this.onClose);
     window.removeEventListener('online', this.onBrowserOnline);
     window.removeEventListener('offline', this.onBrowserOffline);
   }
@@ -75,6 +81,12 @@ export class ConnectionTracker {
 
   private readonly onStatus = ({ status }: { status: string }) => {
     if (status === 'connected') this.everConnected = true;
+    this.notify();
+  };
+
+  private readonly onClose = (event: CloseEvent | null) => {
+    if (event?.code !== CloseCode.DOCUMENT_TOO_LARGE) return;
+    this.tooLarge = true;
     this.notify();
   };
 

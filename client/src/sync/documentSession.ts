@@ -51,6 +51,8 @@ export function getDocumentSession(documentId: string): DocumentSession {
     const saved = new DurableSaved();
     const provider = new WebsocketProvider(syncServerUrl(), documentId, doc, {
       maxBackoffTime: 5000,
+      // Asks the server for DURABLE_ACK frames; standard providers, which do not know them, never get any.
+      params: { acks: '1' },
       WebSocketPolyfill: saved.WebSocketClass,
     });
     saved.attach(provider);

@@ -8,6 +8,7 @@ export { IconButton } from './IconButton.tsx';
 export { CloseIcon, MenuIcon, MoonIcon, MoreIcon, SunIcon } from './icons.tsx';
 export { Menu, type MenuItem } from './Menu.tsx';
 export { PageHeader } from './PageHeader.tsx';
+export { Panel } from './Panel.tsx';
 export { Skeleton } from './Skeleton.tsx';
 export { Table } from './Table.tsx';
 export { type TabItem, Tabs } from './Tabs.tsx';

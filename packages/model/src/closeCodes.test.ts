@@ -23,7 +23,7 @@ describe('close codes', () => {
   });
 
   it('mark refusals as terminal and transient failures as retryable', () => {
-    expect(TERMINAL_CLOSE_CODES.has(CloseCode.FORBIDDEN)).toBe(true);
+    expect(TERMINAL_CLOSE_CODES.has(CloseCode.MALFORMED_MESSAGE)).toBe(true);
     expect(TERMINAL_CLOSE_CODES.has(CloseCode.GOING_AWAY)).toBe(false);
     expect(TERMINAL_CLOSE_CODES.has(CloseCode.REAUTHORIZE)).toBe(false);
   });

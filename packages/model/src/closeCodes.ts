@@ -13,16 +13,26 @@ export const CloseCode = {
   FRAME_TOO_LARGE: 1009,
   /** A frame could not be decoded as a y-websocket message. */
   MALFORMED_MESSAGE: 4400,
-  /** Rights changed (role change, removal, sign-out): reconnect to re-authorise. */
+  /** Rights changed (role change, removal, sign-out, archive): reconnect to re-authorise. */
   REAUTHORIZE: 4001,
-  /** The connection is not allowed to open this document. */
-  FORBIDDEN: 4403,
-  /** No document with this id exists. */
-  DOCUMENT_NOT_FOUND: 4404,
+  /**
+   * An update would have broken the document's schema (a register field outside
+   * its type, an unknown shared type). It was not applied, stored or relayed;
+   * the client's copy now differs from the server's, so it must reload.
+   */
+  SCHEMA_REJECTED: 4422,
   /** Nothing was received for longer than the idle timeout. */
   IDLE_TIMEOUT: 4008,
   /** The document already has the maximum number of connections. */
   ROOM_FULL: 4509,
+  /** This account already has its maximum number of sockets to this document; close a tab or try later. */
+  ACCOUNT_DOCUMENT_CONNECTIONS: 4510,
+  /** This account already has its maximum number of sockets across all documents. */
+  ACCOUNT_CONNECTIONS: 4511,
+  /** The update would grow the document past its maximum size; it was not applied. */
+  DOCUMENT_TOO_LARGE: 4413,
+  /** An owner deleted the document while it was open; there is nothing to reconnect to. */
+  DOCUMENT_NOT_FOUND: 4404,
   /** Awareness updates arrived faster than the configured rate. */
   RATE_LIMITED: 4529,
   /** The document could not be loaded from storage; nothing was created. */
@@ -37,7 +47,8 @@ export type CloseCodeValue = (typeof CloseCode)[CloseCodeName];
 /** Close codes after which a client should not retry without a person acting. */
 export const TERMINAL_CLOSE_CODES: ReadonlySet<number> = new Set([
   CloseCode.MALFORMED_MESSAGE,
-  CloseCode.FORBIDDEN,
+  CloseCode.SCHEMA_REJECTED,
+  CloseCode.DOCUMENT_TOO_LARGE,
   CloseCode.DOCUMENT_NOT_FOUND,
 ]);
 

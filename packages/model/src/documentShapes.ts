@@ -9,22 +9,28 @@ export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
  * migration whenever the shape below changes.
  */
 export const DOC_SCHEMA_VERSION: Record<DocumentKind, number> = {
-  canvas: 1,
+  canvas: 2,
   text: 1,
-  register: 1,
+  /** 2: goals, risks, checklist and settings maps (v1 held only meta); see register/registerDoc.ts. */
+  register: 2,
 };
 
 /** Names of the shared types inside each kind's Y.Doc. */
 export const DocFields = {
   /** Every document: `{ kind, schemaVersion }`. */
   meta: 'meta',
-  /** canvas: tldraw records keyed by record id. */
-  canvasRecords: 'records',
+  /** canvas (version 2): one Y.Map per tldraw record, keyed by record id (see canvasBoard.ts). */
+  canvasBoard: 'board',
+  /** canvas (version 1, converted on first open): each tldraw record one plain JSON value, keyed by id. */
+  legacyCanvasRecords: 'records',
   /** text: Tiptap's default XML fragment. */
   textContent: 'default',
-  /** register: goals and risks, each a Y.Map of fields keyed by id. */
+  /** register: goals, risks and the SPETS checklist, each a Y.Map of entry Y.Maps keyed by id. */
   goals: 'goals',
   risks: 'risks',
+  checklist: 'checklist',
+  /** register: per-partnership settings such as rating bands. */
+  registerSettings: 'settings',
 } as const;
 
 export interface DocMeta {
@@ -51,9 +57,9 @@ export function writeDocMeta(doc: Y.Doc, kind: DocumentKind): void {
   });
 }
 
-/** The shared map holding a canvas board's tldraw records. */
-export function canvasRecords(doc: Y.Doc): Y.Map<unknown> {
-  return doc.getMap<unknown>(DocFields.canvasRecords);
+/** The map a version-1 canvas kept its records in (whole records as plain JSON). */
+export function legacyCanvasRecords(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>(DocFields.legacyCanvasRecords);
 }
 
 /** The XML fragment holding a text document's content (Tiptap's default field). */

@@ -41,6 +41,10 @@ export const ErrorId = {
   EXPORT_NOT_AVAILABLE: 'export_not_available',
   /** The partnership's register cannot be archived or deleted: it is created once, with the partnership. */
   DOCUMENT_REQUIRED: 'document_required',
+  /** A CSV import with rows that fail the schema; the body lists `rows: [{ row, field, message }]` and nothing was imported. */
+  INVALID_ROWS: 'invalid_rows',
+  /** Assets (images, videos) belong on canvases only. */
+  NOT_A_CANVAS: 'not_a_canvas',
 } as const;
 
 export type ErrorIdValue = (typeof ErrorId)[keyof typeof ErrorId];

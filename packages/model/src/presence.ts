@@ -9,10 +9,13 @@ export interface PresenceUser {
   side?: Side;
 }
 
-/** Colours for collaborator cursors, chosen for contrast on white (WCAG AA with white text). */
+/**
+ * Colours for collaborator cursors, chosen for contrast on white (WCAG AA with white text).
+ * No error red: a person's chip must not look like a warning.
+ */
 export const PRESENCE_COLORS = [
   '#1d4ed8',
-  '#b91c1c',
+  '#4338ca',
   '#047857',
   '#7c3aed',
   '#b45309',

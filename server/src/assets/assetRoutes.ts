@@ -3,18 +3,14 @@ import {
   type AssetContentType,
   type AssetResponse,
   assetResponseSchema,
-  ErrorId,
   idSchema,
 } from '@samverka/model';
 import type { Context } from 'hono';
+import { z } from 'zod';
 import type { AppServices } from '../appServices.ts';
-import { actorOf, requireAuth } from '../auth/requestAuth.ts';
-import { randomId } from '../auth/sessionTokens.ts';
 import { apiErrors } from '../http/apiErrors.ts';
 import type { ApiRouter } from '../http/apiRouter.ts';
-import { ApiError } from '../http/httpErrors.ts';
-import { parseValue } from '../http/validation.ts';
-import { authorizeDocument, authorizePartnership } from '../policy/partnershipAccess.ts';
+import { randomId } from '../ids.ts';
 import { bytesMatchType } from './contentSniffing.ts';
 
 /** Served assets never run script and are never framed, whatever their bytes. */
@@ -26,9 +22,18 @@ export const ASSET_UPLOAD_PATH = /^\/api\/documents\/[^/]+\/assets$/;
 function declaredType(c: Context): AssetContentType {
   const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   if (!(ASSET_CONTENT_TYPES as readonly string[]).includes(type)) {
-    throw new ApiError(415, ErrorId.UNSUPPORTED_MEDIA_TYPE, `Only ${ASSET_CONTENT_TYPES.join(', ')} can be uploaded`);
+    throw apiErrors.unsupportedMediaType(`Only ${ASSET_CONTENT_TYPES.join(', ')} can be uploaded`);
   }
   return type as AssetContentType;
+}
+
+/** Whether an If-None-Match header names `etag` (or is `*`), weak or strong. */
+function etagMatches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  return header.split(',').some((tag) => {
+    const value = tag.trim();
+    return value === '*' || value.replace(/^W\//, '') === etag;
+  });
 }
 
 /** Images and videos dropped on a canvas: uploaded to a document, served to its partnership's members. */
@@ -42,21 +47,20 @@ export function mountAssetRoutes(router: ApiRouter, services: AppServices): void
       path: '/api/documents/:documentId/assets',
       tag,
       summary: 'Upload an image or video for a canvas (raw bytes; Content-Type says which kind)',
-      access: 'edit',
+      params: z.object({ documentId: idSchema }),
+      access: { action: 'edit', target: (params) => ({ kind: 'document', id: params.documentId }) },
       response: assetResponseSchema,
       status: 201,
     },
-    async (c) => {
-      const auth = requireAuth(c);
-      const documentId = parseValue(idSchema, c.req.param('documentId'));
-      const { document } = await authorizeDocument(db, actorOf(c), documentId, 'edit');
+    async ({ c, grant: { document, actor } }) => {
+      if (document.kind !== 'canvas') throw apiErrors.notACanvas();
       const contentType = declaredType(c);
       const bytes = new Uint8Array(await c.req.arrayBuffer());
       if (bytes.byteLength > config.assets.maxBytes) {
-        throw new ApiError(413, ErrorId.PAYLOAD_TOO_LARGE, `Uploads are limited to ${config.assets.maxBytes} bytes`);
+        throw apiErrors.payloadTooLarge(uploadLimitMessage(config.assets.maxBytes));
       }
       if (bytes.byteLength === 0 || !bytesMatchType(bytes, contentType)) {
-        throw new ApiError(415, ErrorId.UNSUPPORTED_MEDIA_TYPE, `The file is not a valid ${contentType}`);
+        throw apiErrors.unsupportedMediaType(`The file is not a valid ${contentType}`);
       }
       const id = randomId(15);
       await db
@@ -68,7 +72,7 @@ export function mountAssetRoutes(router: ApiRouter, services: AppServices): void
           content_type: contentType,
           byte_size: bytes.byteLength,
           data: bytes,
-          created_by: auth.user.id,
+          created_by: actor.userId,
           created_at: Date.now(),
         })
         .execute();
@@ -83,24 +87,27 @@ export function mountAssetRoutes(router: ApiRouter, services: AppServices): void
       path: '/api/assets/:assetId',
       tag,
       summary: 'An uploaded asset, for members of its partnership',
-      access: 'read',
+      params: z.object({ assetId: idSchema }),
+      access: { action: 'read', target: (params) => ({ kind: 'asset', id: params.assetId }) },
       status: 200,
     },
-    async (c) => {
-      requireAuth(c); // anonymous callers learn nothing, not even whether the id exists
-      const assetId = parseValue(idSchema, c.req.param('assetId'));
-      const asset = await db.selectFrom('assets').selectAll().where('id', '=', assetId).executeTakeFirst();
-      // Unknown ids and other partnerships' assets answer alike: 404.
-      if (!asset) throw apiErrors.notFound('No such asset');
-      await authorizePartnership(db, actorOf(c), asset.partnership_id, 'read');
+    ({ c, grant: { asset } }) => {
+      // The browser may keep a copy but must ask every time, so a removed member's
+      // cache stops serving it; an asset never changes, so its id is its ETag.
+      const caching = { 'Cache-Control': 'private, no-cache', ETag: `"${asset.id}"` };
+      if (etagMatches(c.req.header('if-none-match'), caching.ETag)) return c.body(null, 304, caching);
       const data = asset.data instanceof Uint8Array ? asset.data : new Uint8Array(asset.data);
       return c.body(new Uint8Array(data), 200, {
+        ...caching,
         'Content-Type': asset.content_type,
         'Content-Length': String(asset.byte_size),
-        // Members only: private to the browser, and immutable since ids are never reused.
-        'Cache-Control': 'private, max-age=31536000, immutable',
         'Content-Security-Policy': ASSET_CSP,
       });
     },
   );
+}
+
+/** The 413 message of an upload over `ASSET_MAX_BYTES`, for the route and the body limit alike. */
+export function uploadLimitMessage(maxBytes: number): string {
+  return `Uploads are limited to ${maxBytes} bytes`;
 }

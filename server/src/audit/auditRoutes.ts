@@ -3,14 +3,11 @@ import {
   type AuditEventType,
   type AuditResponse,
   auditResponseSchema,
-  idSchema,
   type Side,
 } from '@samverka/model';
 import type { AppServices } from '../appServices.ts';
-import { actorOf } from '../auth/requestAuth.ts';
 import type { ApiRouter } from '../http/apiRouter.ts';
-import { parseValue } from '../http/validation.ts';
-import { authorizePartnership } from '../policy/partnershipAccess.ts';
+import { partnershipParams, partnershipTarget } from '../http/pathParams.ts';
 
 /** The audit trail of a partnership, newest first, for owners. */
 export function mountAuditRoutes(router: ApiRouter, services: AppServices): void {
@@ -21,13 +18,12 @@ export function mountAuditRoutes(router: ApiRouter, services: AppServices): void
       path: '/api/partnerships/:id/audit',
       tag: 'Audit',
       summary: 'The audit trail (owners)',
-      access: 'readAudit',
+      params: partnershipParams,
+      access: { action: 'readAudit', target: partnershipTarget },
       response: auditResponseSchema,
       status: 200,
     },
-    async (c) => {
-      const partnershipId = parseValue(idSchema, c.req.param('id'));
-      await authorizePartnership(db, actorOf(c), partnershipId, 'readAudit');
+    async ({ c, grant }) => {
       const rows = await db
         .selectFrom('audit_events')
         .leftJoin('users', 'users.id', 'audit_events.actor_user_id')
@@ -40,7 +36,7 @@ export function mountAuditRoutes(router: ApiRouter, services: AppServices): void
           'audit_events.created_at',
           'users.name as actor_name',
         ])
-        .where('audit_events.partnership_id', '=', partnershipId)
+        .where('audit_events.partnership_id', '=', grant.partnership.id)
         .orderBy('audit_events.id', 'desc')
         .limit(500)
         .execute();

@@ -1,9 +1,9 @@
 import type { SignupRequest } from '@samverka/model';
 import type { Kysely } from 'kysely';
 import { apiErrors } from '../http/apiErrors.ts';
+import { randomId } from '../ids.ts';
 import type { DatabaseSchema, UsersTable } from '../storage/schema.ts';
 import { hashPassword, isCommonPassword } from './passwords.ts';
-import { randomId } from './sessionTokens.ts';
 
 /** Creates an account: refuses common passwords and taken emails, stores only an argon2id hash. */
 export async function createAccount(db: Kysely<DatabaseSchema>, input: SignupRequest): Promise<UsersTable> {

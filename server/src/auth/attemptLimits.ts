@@ -12,9 +12,36 @@ export function limitAttempts(c: Context, services: AppServices, scope: string, 
   const waits = [services.rateLimiter.hit(`${scope}:ip:${clientAddress(c)}`, { limit: perIp, windowMs })];
   if (account) waits.push(services.rateLimiter.hit(`${scope}:account:${account}`, { limit: perAccount, windowMs }));
   const wait = Math.max(0, ...waits.map((seconds) => seconds ?? 0));
-  if (wait > 0) {
-    const error = apiErrors.rateLimited();
-    c.header('Retry-After', String(wait));
-    throw error;
-  }
+  if (wait > 0) throw rateLimitedFor(c, wait);
+}
+
+/** How many times one address may learn, per window, that an email already has an account. */
+export const EMAIL_TAKEN_ANSWERS_PER_ADDRESS = 10;
+
+/**
+ * Sign-up has to say "this email already has an account" (there is no mail to
+ * say it privately), so each address may hear it a few times per window; once
+ * used up, every sign-up from that address answers 429, whichever the email,
+ * so the refusal itself reveals nothing. Call `check` before the account is
+ * created and `count` when the email was taken.
+ */
+export const emailTakenAnswers = {
+  check(c: Context, services: AppServices): void {
+    const wait = services.rateLimiter.exhausted(takenKey(c), takenRule(services));
+    if (wait !== undefined) throw rateLimitedFor(c, wait);
+  },
+  count(c: Context, services: AppServices): void {
+    services.rateLimiter.hit(takenKey(c), takenRule(services));
+  },
+};
+
+const takenKey = (c: Context) => `signup-taken:ip:${clientAddress(c)}`;
+const takenRule = (services: AppServices) => ({
+  limit: EMAIL_TAKEN_ANSWERS_PER_ADDRESS,
+  windowMs: services.config.rateLimits.windowMs,
+});
+
+function rateLimitedFor(c: Context, seconds: number) {
+  c.header('Retry-After', String(seconds));
+  return apiErrors.rateLimited();
 }

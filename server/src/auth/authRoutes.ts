@@ -1,21 +1,22 @@
 import {
   changePasswordRequestSchema,
+  ErrorId,
   loginRequestSchema,
   type SessionsEndedResponse,
+  type SessionUserResponse,
   sessionsEndedResponseSchema,
+  sessionUserResponseSchema,
   signupRequestSchema,
   type UserResponse,
   userResponseSchema,
 } from '@samverka/model';
 import type { AppServices } from '../appServices.ts';
-import { apiErrors } from '../http/apiErrors.ts';
+import { ApiError, apiErrors } from '../http/apiErrors.ts';
 import type { ApiRouter } from '../http/apiRouter.ts';
-import { parseJsonBody } from '../http/validation.ts';
 import { createAccount } from './accountCreator.ts';
-import { limitAttempts } from './attemptLimits.ts';
-import { changePassword } from './passwordChanger.ts';
+import { emailTakenAnswers, limitAttempts } from './attemptLimits.ts';
 import { decoyPasswordHash, verifyPassword } from './passwords.ts';
-import { requireAuth } from './requestAuth.ts';
+import { changePassword, endSession } from './sessionCommands.ts';
 import { clearSessionCookie, setSessionCookie } from './sessionCookie.ts';
 import { presentUser } from './userPresenter.ts';
 
@@ -35,10 +36,14 @@ export function mountAuthRoutes(router: ApiRouter, services: AppServices): void 
       response: userResponseSchema,
       status: 201,
     },
-    async (c) => {
-      const input = await parseJsonBody(c, signupRequestSchema);
-      limitAttempts(c, services, 'signup', input.email);
-      const user = await createAccount(db, input);
+    async ({ c, body }) => {
+      // Per address only: attempts that fail (a too-common password) must not lock the email's owner out.
+      limitAttempts(c, services, 'signup', undefined);
+      emailTakenAnswers.check(c, services);
+      const user = await createAccount(db, body).catch((error: unknown) => {
+        if (error instanceof ApiError && error.id === ErrorId.EMAIL_TAKEN) emailTakenAnswers.count(c, services);
+        throw error;
+      });
       const { token } = await sessions.create(user.id, c.req.header('user-agent') ?? null);
       setSessionCookie(c, token, config.publicUrl);
       return c.json({ user: presentUser(user) } satisfies UserResponse, 201);
@@ -56,13 +61,14 @@ export function mountAuthRoutes(router: ApiRouter, services: AppServices): void 
       response: userResponseSchema,
       status: 200,
     },
-    async (c) => {
-      const input = await parseJsonBody(c, loginRequestSchema);
-      limitAttempts(c, services, 'login', input.email);
-      const user = await db.selectFrom('users').selectAll().where('email', '=', input.email).executeTakeFirst();
+    async ({ c, body }) => {
+      // Slows failures per (email, address) and per address; never the right password from a clean address.
+      const attempt = await services.loginThrottle.begin(c, body.email);
+      const user = await db.selectFrom('users').selectAll().where('email', '=', body.email).executeTakeFirst();
       // Verify against a decoy when the account is unknown, so timing does not reveal which emails exist.
-      const valid = await verifyPassword(user?.password_hash ?? (await decoyPasswordHash()), input.password);
+      const valid = await verifyPassword(user?.password_hash ?? (await decoyPasswordHash()), body.password);
       if (!user || !valid) throw apiErrors.invalidCredentials();
+      attempt.succeeded();
       const { token } = await sessions.create(user.id, c.req.header('user-agent') ?? null);
       setSessionCookie(c, token, config.publicUrl);
       return c.json({ user: presentUser(user) } satisfies UserResponse, 200);
@@ -71,16 +77,26 @@ export function mountAuthRoutes(router: ApiRouter, services: AppServices): void 
 
   router.add(
     { method: 'post', path: '/api/auth/logout', tag, summary: 'Sign out this session', access: 'public', status: 204 },
-    async (c) => {
-      const auth = c.get('auth');
-      if (auth) {
-        await sessions.delete(auth.session.id);
-        // This tab's sockets were opened with the ended session; its other sessions' sockets simply reconnect.
-        await services.revokeSockets(auth.user.id);
-      }
+    async ({ c, identity }) => {
+      // This tab's sockets were opened with the ended session; its other sessions' sockets simply reconnect.
+      if (identity) await endSession(db, services.rights, identity.actor.userId, identity.auth.session.id);
       clearSessionCookie(c, config.publicUrl);
       return c.body(null, 204);
     },
+  );
+
+  router.add(
+    {
+      method: 'get',
+      path: '/api/session',
+      tag,
+      summary: 'Who is signed in, or null (the app asks on every page, signed in or not)',
+      access: 'public',
+      response: sessionUserResponseSchema,
+      status: 200,
+    },
+    ({ c, identity }) =>
+      c.json({ user: identity ? presentUser(identity.auth.user) : null } satisfies SessionUserResponse, 200),
   );
 
   router.add(
@@ -93,7 +109,7 @@ export function mountAuthRoutes(router: ApiRouter, services: AppServices): void 
       response: userResponseSchema,
       status: 200,
     },
-    (c) => c.json({ user: presentUser(requireAuth(c).user) } satisfies UserResponse, 200),
+    ({ c, identity }) => c.json({ user: presentUser(identity.auth.user) } satisfies UserResponse, 200),
   );
 
   router.add(
@@ -107,12 +123,10 @@ export function mountAuthRoutes(router: ApiRouter, services: AppServices): void 
       response: sessionsEndedResponseSchema,
       status: 200,
     },
-    async (c) => {
-      const auth = requireAuth(c);
-      const input = await parseJsonBody(c, changePasswordRequestSchema);
+    async ({ c, identity: { auth }, body }) => {
       // Each try costs an argon2 hash and could be used to guess the current password.
       limitAttempts(c, services, 'password', auth.user.id);
-      const ended = await changePassword(services, auth, input);
+      const ended = await changePassword(db, services.rights, auth, body);
       return c.json({ ended } satisfies SessionsEndedResponse, 200);
     },
   );

@@ -1,40 +1,26 @@
-import type { Context, MiddlewareHandler } from 'hono';
-import { apiErrors } from '../http/apiErrors.ts';
-import type { Actor } from '../policy/policy.ts';
-import { readSessionCookie, setSessionCookie } from './sessionCookie.ts';
-import type { SessionStore, ValidSession } from './sessionStore.ts';
+import type { MiddlewareHandler } from 'hono';
+import type { AccessResolver, Identity } from '../access/accessResolver.ts';
+import { credentialOf } from '../access/credential.ts';
+import { setSessionCookie } from './sessionCookie.ts';
 
 declare module 'hono' {
   interface ContextVariableMap {
-    /** The request's valid session and its user, when the cookie proves one. */
-    auth: ValidSession | undefined;
+    /** The person the request's credential proves, set once per `/api/*` request. */
+    identity: Identity | undefined;
   }
 }
 
 /**
- * Reads the session cookie once per request and puts the session (if valid) on
- * the context. When the expiry slides, the cookie is re-issued with it, or the
- * browser would still drop it a fixed time after sign-in.
+ * Resolves the request's credential once per request and puts the person (if
+ * any) on the context for the router. When the session's expiry slides, the
+ * cookie is re-issued with it, or the browser would still drop it a fixed time after sign-in.
  */
-export function sessionAuth(sessions: SessionStore, publicUrl: string): MiddlewareHandler {
+export function sessionAuth(access: AccessResolver, publicUrl: string): MiddlewareHandler {
   return async (c, next) => {
-    const token = readSessionCookie(c);
-    const auth = token ? await sessions.validate(token) : undefined;
-    c.set('auth', auth);
-    if (token && auth?.extended) setSessionCookie(c, token, publicUrl);
+    const credential = credentialOf(c);
+    const identity = await access.identify(credential);
+    c.set('identity', identity);
+    if (credential.kind === 'session' && identity?.auth.extended) setSessionCookie(c, credential.token, publicUrl);
     return next();
   };
-}
-
-/** The signed-in session, or a 401. */
-export function requireAuth(c: Context): ValidSession {
-  const auth = c.get('auth');
-  if (!auth) throw apiErrors.unauthenticated();
-  return auth;
-}
-
-/** The policy's view of the caller. */
-export function actorOf(c: Context): Actor | undefined {
-  const auth = c.get('auth');
-  return auth ? { userId: auth.user.id } : undefined;
 }

@@ -5,11 +5,11 @@ import {
   sessionsEndedResponseSchema,
   sessionsResponseSchema,
 } from '@samverka/model';
+import { z } from 'zod';
 import type { AppServices } from '../appServices.ts';
 import { apiErrors } from '../http/apiErrors.ts';
 import type { ApiRouter } from '../http/apiRouter.ts';
-import { parseValue } from '../http/validation.ts';
-import { requireAuth } from './requestAuth.ts';
+import { endOtherSessions, endSession } from './sessionCommands.ts';
 import { presentSession } from './userPresenter.ts';
 
 /** One's own sessions: list, sign out everywhere else, end one. */
@@ -27,8 +27,7 @@ export function mountSessionRoutes(router: ApiRouter, services: AppServices): vo
       response: sessionsResponseSchema,
       status: 200,
     },
-    async (c) => {
-      const auth = requireAuth(c);
+    async ({ c, identity: { auth } }) => {
       const rows = await sessions.listFor(auth.user.id);
       const body: SessionsResponse = { sessions: rows.map((row) => presentSession(row, auth.session.id)) };
       return c.json(body, 200);
@@ -45,10 +44,8 @@ export function mountSessionRoutes(router: ApiRouter, services: AppServices): vo
       response: sessionsEndedResponseSchema,
       status: 200,
     },
-    async (c) => {
-      const auth = requireAuth(c);
-      const ended = await sessions.deleteOthers(auth.user.id, auth.session.id);
-      await services.revokeSockets(auth.user.id);
+    async ({ c, identity: { auth } }) => {
+      const ended = await endOtherSessions(services.db, services.rights, auth);
       return c.json({ ended } satisfies SessionsEndedResponse, 200);
     },
   );
@@ -59,16 +56,14 @@ export function mountSessionRoutes(router: ApiRouter, services: AppServices): vo
       path: '/api/sessions/:sessionId',
       tag,
       summary: "End one of one's sessions",
+      params: z.object({ sessionId: idSchema }),
       access: 'signedIn',
       status: 204,
     },
-    async (c) => {
-      const auth = requireAuth(c);
-      const sessionId = parseValue(idSchema, c.req.param('sessionId'));
+    async ({ c, identity: { auth }, params: { sessionId } }) => {
       const own = (await sessions.listFor(auth.user.id)).some((session) => session.id === sessionId);
-      if (!own) throw apiErrors.notFound('No such session');
-      await sessions.delete(sessionId);
-      await services.revokeSockets(auth.user.id);
+      if (!own) throw apiErrors.notFound();
+      await endSession(services.db, services.rights, auth.user.id, sessionId);
       return c.body(null, 204);
     },
   );

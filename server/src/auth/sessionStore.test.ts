@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Hono } from 'hono';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AccessResolver } from '../access/accessResolver.ts';
 import { type Database, openDatabase } from '../storage/database.ts';
 import { migrateToLatest } from '../storage/migrations.ts';
 import { sessionAuth } from './requestAuth.ts';
@@ -76,8 +77,8 @@ describe('SessionStore (real SQLite)', () => {
   it('re-issues the cookie exactly when the expiry slides, so the browser keeps it too', async () => {
     const { token } = await store.create('u1', null);
     const app = new Hono();
-    app.use('*', sessionAuth(store, 'http://localhost:8787'));
-    app.get('/me', (c) => c.text(c.get('auth')?.user.id ?? 'nobody'));
+    app.use('*', sessionAuth(new AccessResolver(database.db, store), 'http://localhost:8787'));
+    app.get('/me', (c) => c.text(c.get('identity')?.actor.userId ?? 'nobody'));
     const call = () => app.request('/me', { headers: { cookie: `${SESSION_COOKIE}=${token}` } });
 
     now += SESSION_INACTIVITY_MS / 4;

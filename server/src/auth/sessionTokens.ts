@@ -1,4 +1,5 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { randomId } from '../ids.ts';
 
 /** A new token `<id>.<secret>`: the id finds the row, the secret proves possession. */
 export interface NewSessionToken {
@@ -6,11 +7,6 @@ export interface NewSessionToken {
   secret: string;
   token: string;
   secretHash: string;
-}
-
-/** A random URL-safe string of `bytes` bytes of entropy. */
-export function randomId(bytes = 15): string {
-  return randomBytes(bytes).toString('base64url');
 }
 
 /** Generates a session token; only `secretHash` may be stored. */

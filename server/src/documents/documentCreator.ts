@@ -1,6 +1,6 @@
 import type { DocumentKind, PartnershipLanguage, TextTemplate } from '@samverka/model';
 import type { Kysely, Transaction } from 'kysely';
-import { randomId } from '../auth/sessionTokens.ts';
+import { randomId } from '../ids.ts';
 import type { DatabaseSchema, DocumentsTable } from '../storage/schema.ts';
 import type { UpdateLogStore } from '../storage/updateLogStore.ts';
 import { initialDocState } from './initialDocState.ts';

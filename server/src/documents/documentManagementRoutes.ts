@@ -1,19 +1,21 @@
-import {
-  type DocumentResponse,
-  documentResponseSchema,
-  idSchema,
-  type Side,
-  updateDocumentRequestSchema,
-} from '@samverka/model';
+import { type DocumentResponse, documentResponseSchema, idSchema, updateDocumentRequestSchema } from '@samverka/model';
+import { z } from 'zod';
+import { doerOf } from '../access/accessTargets.ts';
 import type { AppServices } from '../appServices.ts';
-import { actorOf } from '../auth/requestAuth.ts';
 import { apiErrors } from '../http/apiErrors.ts';
 import type { ApiRouter } from '../http/apiRouter.ts';
-import { parseJsonBody, parseValue } from '../http/validation.ts';
-import { authorizeDocument } from '../policy/partnershipAccess.ts';
 import { deleteDocument, updateDocument } from './documentChanger.ts';
 import { presentDocument } from './documentPresenter.ts';
 import { findDocument } from './documentQueries.ts';
+
+/** `/api/documents/:documentId` */
+export const documentParams = z.object({ documentId: idSchema });
+
+/** The document a `/api/documents/:documentId/...` path names, as an access target. */
+export const documentTarget = (params: { documentId: string }) => ({
+  kind: 'document' as const,
+  id: params.documentId,
+});
 
 /** Rename, archive and restore (editors), delete (owners) one document. */
 export function mountDocumentManagementRoutes(router: ApiRouter, services: AppServices): void {
@@ -26,20 +28,16 @@ export function mountDocumentManagementRoutes(router: ApiRouter, services: AppSe
       path: '/api/documents/:documentId',
       tag,
       summary: 'Rename a document, or archive (archived: true) or restore (archived: false) it',
-      access: 'edit',
+      params: documentParams,
+      access: { action: 'edit', target: documentTarget },
       body: updateDocumentRequestSchema,
       response: documentResponseSchema,
       status: 200,
     },
-    async (c) => {
-      const documentId = parseValue(idSchema, c.req.param('documentId'));
-      const actor = actorOf(c);
-      const { document, target } = await authorizeDocument(db, actor, documentId, 'edit');
-      const change = await parseJsonBody(c, updateDocumentRequestSchema);
-      const side = (target.membership?.side ?? null) as Side | null;
-      await updateDocument(db, document, { userId: actor?.userId as string, side }, change);
-      const row = await findDocument(db, documentId);
-      if (!row) throw apiErrors.notFound('No such document');
+    async ({ c, grant, body }) => {
+      await updateDocument(db, grant.document, doerOf(grant), body);
+      const row = await findDocument(db, grant.document.id);
+      if (!row) throw apiErrors.notFound();
       return c.json({ document: presentDocument(row) } satisfies DocumentResponse, 200);
     },
   );
@@ -50,15 +48,12 @@ export function mountDocumentManagementRoutes(router: ApiRouter, services: AppSe
       path: '/api/documents/:documentId',
       tag,
       summary: 'Delete a document and everything stored for it (owners)',
-      access: 'managePartnership',
+      params: documentParams,
+      access: { action: 'managePartnership', target: documentTarget },
       status: 204,
     },
-    async (c) => {
-      const documentId = parseValue(idSchema, c.req.param('documentId'));
-      const actor = actorOf(c);
-      const { document, target } = await authorizeDocument(db, actor, documentId, 'managePartnership');
-      const side = (target.membership?.side ?? null) as Side | null;
-      await deleteDocument(db, document, { userId: actor?.userId as string, side }, services.closeDocumentSockets);
+    async ({ c, grant }) => {
+      await deleteDocument(db, grant.document, doerOf(grant), (id) => services.rooms.closeDocument(id));
       return c.body(null, 204);
     },
   );

@@ -1,4 +1,4 @@
-import type { DocumentKind, DocumentSummary } from '@samverka/model';
+import type { DocumentSummary } from '@samverka/model';
 import type { DocumentsTable } from '../storage/schema.ts';
 
 const iso = (ms: number | null | undefined) => (ms === null || ms === undefined ? null : new Date(ms).toISOString());
@@ -7,7 +7,7 @@ const iso = (ms: number | null | undefined) => (ms === null || ms === undefined 
 export function presentDocument(row: DocumentsTable & { editor_name?: string | null }): DocumentSummary {
   return {
     id: row.id,
-    kind: row.kind as DocumentKind,
+    kind: row.kind,
     title: row.title,
     createdAt: new Date(row.created_at).toISOString(),
     archivedAt: iso(row.archived_at),

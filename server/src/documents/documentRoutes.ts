@@ -4,17 +4,13 @@ import {
   type DocumentsResponse,
   documentResponseSchema,
   documentsResponseSchema,
-  idSchema,
-  type PartnershipLanguage,
   type TextTemplate,
   templateFits,
 } from '@samverka/model';
 import type { AppServices } from '../appServices.ts';
-import { actorOf, requireAuth } from '../auth/requestAuth.ts';
 import { apiErrors } from '../http/apiErrors.ts';
 import type { ApiRouter } from '../http/apiRouter.ts';
-import { parseJsonBody, parseValue } from '../http/validation.ts';
-import { authorizePartnership } from '../policy/partnershipAccess.ts';
+import { partnershipParams, partnershipTarget } from '../http/pathParams.ts';
 import { createDocument } from './documentCreator.ts';
 import { presentDocument } from './documentPresenter.ts';
 import { listDocuments } from './documentQueries.ts';
@@ -30,14 +26,13 @@ export function mountDocumentRoutes(router: ApiRouter, services: AppServices): v
       path: '/api/partnerships/:id/documents',
       tag,
       summary: "The partnership's documents",
-      access: 'read',
+      params: partnershipParams,
+      access: { action: 'read', target: partnershipTarget },
       response: documentsResponseSchema,
       status: 200,
     },
-    async (c) => {
-      const partnershipId = parseValue(idSchema, c.req.param('id'));
-      await authorizePartnership(db, actorOf(c), partnershipId, 'read');
-      const rows = await listDocuments(db, partnershipId);
+    async ({ c, grant }) => {
+      const rows = await listDocuments(db, grant.partnership.id);
       return c.json({ documents: rows.map(presentDocument) } satisfies DocumentsResponse, 200);
     },
   );
@@ -48,28 +43,25 @@ export function mountDocumentRoutes(router: ApiRouter, services: AppServices): v
       path: '/api/partnerships/:id/documents',
       tag,
       summary: 'Create a canvas or text document, optionally from a template',
-      access: 'edit',
+      params: partnershipParams,
+      access: { action: 'edit', target: partnershipTarget },
       body: createDocumentRequestSchema,
       response: documentResponseSchema,
       status: 201,
     },
-    async (c) => {
-      const auth = requireAuth(c);
-      const partnershipId = parseValue(idSchema, c.req.param('id'));
-      const { partnership } = await authorizePartnership(db, actorOf(c), partnershipId, 'edit');
-      const input = await parseJsonBody(c, createDocumentRequestSchema);
-      if (input.template && !templateFits(input.kind, input.template)) throw apiErrors.templateNotApplicable();
+    async ({ c, grant, body, identity }) => {
+      if (body.template && !templateFits(body.kind, body.template)) throw apiErrors.templateNotApplicable();
       const row = await createDocument(db, services.updateLog, {
-        partnershipId,
-        kind: input.kind,
-        title: input.title,
-        createdBy: auth.user.id,
-        language: partnership.language as PartnershipLanguage,
-        textTemplate: input.kind === 'text' ? (input.template as TextTemplate | undefined) : undefined,
-        canvasTemplate: input.kind === 'canvas' && input.template === 'partnership-canvas',
+        partnershipId: grant.partnership.id,
+        kind: body.kind,
+        title: body.title,
+        createdBy: grant.actor.userId,
+        language: grant.partnership.language,
+        textTemplate: body.kind === 'text' ? (body.template as TextTemplate | undefined) : undefined,
+        canvasTemplate: body.kind === 'canvas' && body.template === 'partnership-canvas',
       });
       return c.json(
-        { document: presentDocument({ ...row, editor_name: auth.user.name }) } satisfies DocumentResponse,
+        { document: presentDocument({ ...row, editor_name: identity.auth.user.name }) } satisfies DocumentResponse,
         201,
       );
     },

@@ -1,10 +1,9 @@
-import { exportQuerySchema, idSchema } from '@samverka/model';
+import { exportQuerySchema } from '@samverka/model';
 import type { AppServices } from '../appServices.ts';
-import { actorOf } from '../auth/requestAuth.ts';
 import { apiErrors } from '../http/apiErrors.ts';
 import type { ApiRouter } from '../http/apiRouter.ts';
 import { parseValue } from '../http/validation.ts';
-import { authorizeDocument } from '../policy/partnershipAccess.ts';
+import { documentParams, documentTarget } from './documentManagementRoutes.ts';
 import { exportTextDocument } from './export/documentExporter.ts';
 
 /** `GET /api/documents/:documentId/export?format=md|html`: a text document rendered on the server. */
@@ -15,20 +14,19 @@ export function mountExportRoutes(router: ApiRouter, services: AppServices): voi
       path: '/api/documents/:documentId/export',
       tag: 'Documents',
       summary: 'A text document as Markdown (GitHub-flavoured) or HTML, from its stored state',
-      access: 'read',
+      params: documentParams,
+      access: { action: 'read', target: documentTarget },
       query: exportQuerySchema,
       status: 200,
     },
-    async (c) => {
-      const documentId = parseValue(idSchema, c.req.param('documentId'));
-      const target = await authorizeDocument(services.db, actorOf(c), documentId, 'read');
+    async ({ c, grant }) => {
       const { format } = parseValue(exportQuerySchema, c.req.query());
-      if (target.document.kind !== 'text') throw apiErrors.exportNotAvailable();
-      const rendered = await exportTextDocument(services.db, services.updateLog, target, format);
+      if (grant.document.kind !== 'text') throw apiErrors.exportNotAvailable();
+      const rendered = await exportTextDocument(services.db, services.updateLog, grant, format);
       const extension = format === 'md' ? 'md' : 'html';
       return c.body(rendered.body, 200, {
         'content-type': rendered.contentType,
-        'content-disposition': `inline; filename="${target.document.id}.${extension}"`,
+        'content-disposition': `inline; filename="${grant.document.id}.${extension}"`,
         'cache-control': 'no-store',
       });
     },

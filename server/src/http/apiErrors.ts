@@ -1,11 +1,38 @@
-import { ErrorId } from '@samverka/model';
-import { ApiError } from './httpErrors.ts';
+import { type ApiErrorBody, ErrorId, type ErrorIdValue } from '@samverka/model';
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { Logger } from '../logger.ts';
+import { loggablePath } from './requestLogging.ts';
+
+/** An error a route throws on purpose: a status, a stable id and a message for people. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly id: ErrorIdValue,
+    message: string,
+    /** Per-field messages for validation errors, keyed by the field's path. */
+    readonly fields?: Record<string, string>,
+  ) {
+    super(message);
+  }
+}
 
 /** Error factories with stable ids; routes and commands throw these, never ad-hoc errors. */
 export const apiErrors = {
   unauthenticated: () => new ApiError(401, ErrorId.UNAUTHENTICATED, 'Sign in to continue'),
-  /** Used for partnership-scoped ids the caller cannot see: existence is never revealed. */
-  notFound: (what = 'Not found') => new ApiError(404, ErrorId.NOT_FOUND, what),
+  /**
+   * Anything not there or not the caller's: one status, id and message for
+   * every kind of id, so an answer never reveals that an id exists.
+   */
+  notACanvas: () => new ApiError(400, ErrorId.NOT_A_CANVAS, 'Assets can only be added to a canvas'),
+  notFound: () => new ApiError(404, ErrorId.NOT_FOUND, 'Not found'),
+  noSuchRoute: () => new ApiError(404, ErrorId.NOT_FOUND, 'No such API route'),
+  payloadTooLarge: (message: string) => new ApiError(413, ErrorId.PAYLOAD_TOO_LARGE, message),
+  unsupportedMediaType: (message: string) => new ApiError(415, ErrorId.UNSUPPORTED_MEDIA_TYPE, message),
+  validationFailed: (message: string, fields?: Record<string, string>) =>
+    new ApiError(400, ErrorId.VALIDATION_FAILED, message, fields),
+  unknownField: (message: string, fields: Record<string, string>) =>
+    new ApiError(400, ErrorId.UNKNOWN_FIELD, message, fields),
   forbidden: (message = 'Your role does not allow this') => new ApiError(403, ErrorId.FORBIDDEN, message),
   csrfRejected: () => new ApiError(403, ErrorId.CSRF_REJECTED, 'The request did not come from an allowed origin'),
   rateLimited: () => new ApiError(429, ErrorId.RATE_LIMITED, 'Too many attempts; try again later'),
@@ -39,3 +66,20 @@ export const apiErrors = {
       template: 'this template is for another kind of document',
     }),
 };
+
+/** Turns any thrown value into the API's error body; unknown errors hide their details. */
+export function handleError(error: unknown, c: Context, log: Logger): Response {
+  if (error instanceof ApiError) {
+    const body: ApiErrorBody = {
+      error: { id: error.id, message: error.message, ...(error.fields ? { fields: error.fields } : {}) },
+    };
+    return c.json(body, error.status);
+  }
+  // The path may hold an invitation token; log it masked like every request line.
+  log.error(
+    { err: error instanceof Error ? error.stack : String(error), path: loggablePath(c.req.path) },
+    'unhandled error',
+  );
+  const body: ApiErrorBody = { error: { id: ErrorId.INTERNAL_ERROR, message: 'Something went wrong on the server' } };
+  return c.json(body, 500);
+}

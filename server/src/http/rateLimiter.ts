@@ -27,6 +27,14 @@ export class RateLimiter {
     return Math.max(1, Math.ceil((window.startedAt + rule.windowMs - now) / 1000));
   }
 
+  /** The seconds to wait if `key` has used up its window already, without counting an attempt. */
+  exhausted(key: string, rule: RateLimitRule): number | undefined {
+    const now = this.now();
+    const window = this.windows.get(key);
+    if (!window || now - window.startedAt >= rule.windowMs || window.count < rule.limit) return undefined;
+    return Math.max(1, Math.ceil((window.startedAt + rule.windowMs - now) / 1000));
+  }
+
   private sweep(now: number, windowMs: number): void {
     for (const [key, window] of this.windows) if (now - window.startedAt >= windowMs) this.windows.delete(key);
   }

@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
+import type { RequestIdVariables } from 'hono/request-id';
 import { routePath } from 'hono/route';
 import type { Logger } from '../logger.ts';
 
@@ -18,13 +19,13 @@ export function loggablePath(path: string): string {
  * masked path, status and time. No query string, headers or body are logged,
  * so cookies, tokens and document content cannot end up in the log this way.
  */
-export function requestLogging(log: Logger): MiddlewareHandler {
+export function requestLogging(log: Logger): MiddlewareHandler<{ Variables: RequestIdVariables }> {
   return async (c, next) => {
     const started = performance.now();
     await next();
     log.info(
       {
-        reqId: c.get('requestId' as never) as string | undefined,
+        reqId: c.get('requestId'),
         method: c.req.method,
         route: routePath(c, -1),
         path: loggablePath(c.req.path),

@@ -1,7 +1,6 @@
-import { ErrorId } from '@samverka/model';
 import type { Context } from 'hono';
 import type { z } from 'zod';
-import { ApiError } from './httpErrors.ts';
+import { apiErrors } from './apiErrors.ts';
 
 /**
  * Reads and validates a JSON body. Unknown fields answer 400 `unknown_field`;
@@ -13,7 +12,7 @@ export async function parseJsonBody<T extends z.ZodType>(c: Context, schema: T):
     const text = await c.req.text();
     raw = text === '' ? {} : JSON.parse(text);
   } catch {
-    throw new ApiError(400, ErrorId.VALIDATION_FAILED, 'The body is not valid JSON');
+    throw apiErrors.validationFailed('The body is not valid JSON');
   }
   return parseValue(schema, raw);
 }
@@ -27,12 +26,12 @@ export function parseValue<T extends z.ZodType>(schema: T, raw: unknown): z.infe
   );
   if (unknownKeys.length > 0) {
     const fields = Object.fromEntries(unknownKeys.map((key) => [key, 'this field is not accepted']));
-    throw new ApiError(400, ErrorId.UNKNOWN_FIELD, `Unknown field: ${unknownKeys.join(', ')}`, fields);
+    throw apiErrors.unknownField(`Unknown field: ${unknownKeys.join(', ')}`, fields);
   }
   const fields: Record<string, string> = {};
   for (const issue of result.error.issues) {
     const key = issue.path.join('.') || '_';
     fields[key] ??= issue.message;
   }
-  throw new ApiError(400, ErrorId.VALIDATION_FAILED, 'Some fields are not valid', fields);
+  throw apiErrors.validationFailed('Some fields are not valid', fields);
 }

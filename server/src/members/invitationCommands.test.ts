@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { InProcessRightsBus } from '../access/rightsEvents.ts';
 import { type Database, openDatabase } from '../storage/database.ts';
 import { migrateToLatest } from '../storage/migrations.ts';
 import { acceptInvitation, findUsableInvitation, inviteMember, revokeInvitation } from './invitationCommands.ts';
@@ -92,9 +93,11 @@ describe('invitations (real SQLite)', () => {
       role: 'viewer',
       side: 'partner',
     });
-    await revokeInvitation(database.db, owner, 'p1', invitation.id);
+    await revokeInvitation(database.db, new InProcessRightsBus(), owner, 'p1', invitation.id);
     await expect(acceptInvitation(database.db, invitee, token)).rejects.toMatchObject({ id: 'invitation_not_found' });
-    await expect(revokeInvitation(database.db, owner, 'p1', invitation.id)).rejects.toMatchObject({ id: 'not_found' });
+    await expect(
+      revokeInvitation(database.db, new InProcessRightsBus(), owner, 'p1', invitation.id),
+    ).rejects.toMatchObject({ id: 'not_found' });
     await expect(
       inviteMember(database.db, owner, 'p1', { email: 'o@example.org', role: 'viewer', side: 'partner' }),
     ).rejects.toMatchObject({

@@ -1,8 +1,9 @@
 import { type CreateInvitationRequest, INVITATION_TTL_DAYS, type Role, type Side } from '@samverka/model';
 import type { Kysely } from 'kysely';
+import { commitThenPublish, type RightsBus } from '../access/rightsEvents.ts';
 import { recordAudit } from '../audit/auditRecorder.ts';
-import { randomId } from '../auth/sessionTokens.ts';
 import { apiErrors } from '../http/apiErrors.ts';
+import { randomId } from '../ids.ts';
 import type { DatabaseSchema, InvitationsTable, UsersTable } from '../storage/schema.ts';
 import { generateInvitationToken, hashInvitationToken } from './invitationTokens.ts';
 import type { Doer } from './memberChanger.ts';
@@ -114,21 +115,22 @@ export async function acceptInvitation(
       partnershipId: invitation.partnership_id,
       type: 'member_joined',
       actorUserId: user.id,
-      actorSide: invitation.side as Side,
+      actorSide: invitation.side,
       details: { email: user.email, role: invitation.role, side: invitation.side },
     });
   });
-  return { partnershipId: invitation.partnership_id, role: invitation.role as Role, side: invitation.side as Side };
+  return { partnershipId: invitation.partnership_id, role: invitation.role, side: invitation.side };
 }
 
 /** Withdraws a pending invitation of a partnership; 404 when there is none by that id. */
 export async function revokeInvitation(
   db: Kysely<DatabaseSchema>,
+  rights: RightsBus,
   doer: Doer,
   partnershipId: string,
   invitationId: string,
 ): Promise<void> {
-  await db.transaction().execute(async (tx) => {
+  await commitThenPublish(db, rights, async (tx) => {
     const invitation = await tx
       .selectFrom('invitations')
       .selectAll()
@@ -137,7 +139,7 @@ export async function revokeInvitation(
       .where('accepted_at', 'is', null)
       .where('revoked_at', 'is', null)
       .executeTakeFirst();
-    if (!invitation) throw apiErrors.notFound('No such invitation');
+    if (!invitation) throw apiErrors.notFound();
     await tx.updateTable('invitations').set({ revoked_at: Date.now() }).where('id', '=', invitationId).execute();
     await recordAudit(tx, {
       partnershipId,
@@ -146,5 +148,6 @@ export async function revokeInvitation(
       actorSide: doer.side,
       details: { email: invitation.email, role: invitation.role },
     });
+    return { result: undefined, change: { reason: 'invitationRevoked', partnershipId, invitationId } };
   });
 }

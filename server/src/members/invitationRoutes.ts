@@ -9,23 +9,20 @@ import {
   idSchema,
   invitationPreviewResponseSchema,
   invitationsResponseSchema,
-  type Role,
-  type Side,
 } from '@samverka/model';
 import { z } from 'zod';
+import { doerOf } from '../access/accessTargets.ts';
 import type { AppServices } from '../appServices.ts';
 import { limitAttempts } from '../auth/attemptLimits.ts';
-import { actorOf, requireAuth } from '../auth/requestAuth.ts';
 import { apiErrors } from '../http/apiErrors.ts';
 import type { ApiRouter } from '../http/apiRouter.ts';
-import { parseJsonBody, parseValue } from '../http/validation.ts';
-import { authorizePartnership } from '../policy/partnershipAccess.ts';
+import { partnershipParams, partnershipTarget } from '../http/pathParams.ts';
 import { acceptInvitation, findUsableInvitation, inviteMember, revokeInvitation } from './invitationCommands.ts';
 import { invitationUrl } from './invitationTokens.ts';
 import { presentInvitation } from './memberPresenter.ts';
 
 /** Invitation tokens are URL-safe; anything else is refused before it reaches storage. */
-const tokenSchema = z.string().regex(/^[A-Za-z0-9_-]{16,128}$/);
+const tokenParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{16,128}$/) });
 
 /** Invite, list pending, revoke; preview and accept by token. */
 export function mountInvitationRoutes(router: ApiRouter, services: AppServices): void {
@@ -38,23 +35,19 @@ export function mountInvitationRoutes(router: ApiRouter, services: AppServices):
       path: '/api/partnerships/:id/invitations',
       tag,
       summary: 'Invite an email with a role and side; the url ends in a one-time token',
-      access: 'manageMembers',
+      params: partnershipParams,
+      access: { action: 'manageMembers', target: partnershipTarget },
       body: createInvitationRequestSchema,
       response: createInvitationResponseSchema,
       status: 201,
     },
-    async (c) => {
-      const actor = { userId: requireAuth(c).user.id };
-      const partnershipId = parseValue(idSchema, c.req.param('id'));
-      const { target } = await authorizePartnership(db, actor, partnershipId, 'manageMembers');
-      const input = await parseJsonBody(c, createInvitationRequestSchema);
-      const side = target.membership?.side ?? 'university';
-      const { invitation, token } = await inviteMember(db, { userId: actor.userId, side }, partnershipId, input);
-      const body: CreateInvitationResponse = {
+    async ({ c, grant, body }) => {
+      const { invitation, token } = await inviteMember(db, doerOf(grant), grant.partnership.id, body);
+      const answer: CreateInvitationResponse = {
         invitation: presentInvitation(invitation),
         url: invitationUrl(config.publicUrl, token),
       };
-      return c.json(body, 201);
+      return c.json(answer, 201);
     },
   );
 
@@ -64,17 +57,16 @@ export function mountInvitationRoutes(router: ApiRouter, services: AppServices):
       path: '/api/partnerships/:id/invitations',
       tag,
       summary: 'Pending invitations',
-      access: 'manageMembers',
+      params: partnershipParams,
+      access: { action: 'manageMembers', target: partnershipTarget },
       response: invitationsResponseSchema,
       status: 200,
     },
-    async (c) => {
-      const partnershipId = parseValue(idSchema, c.req.param('id'));
-      await authorizePartnership(db, actorOf(c), partnershipId, 'manageMembers');
+    async ({ c, grant }) => {
       const rows = await db
         .selectFrom('invitations')
         .selectAll()
-        .where('partnership_id', '=', partnershipId)
+        .where('partnership_id', '=', grant.partnership.id)
         .where('accepted_at', 'is', null)
         .where('revoked_at', 'is', null)
         .where('expires_at', '>', Date.now())
@@ -90,16 +82,15 @@ export function mountInvitationRoutes(router: ApiRouter, services: AppServices):
       path: '/api/partnerships/:id/invitations/:invitationId',
       tag,
       summary: 'Revoke a pending invitation; its link stops working at once',
-      access: 'manageMembers',
+      params: z.object({ id: idSchema, invitationId: idSchema }),
+      access: {
+        action: 'manageMembers',
+        target: (params) => ({ kind: 'invitation', id: params.invitationId, partnershipId: params.id }),
+      },
       status: 204,
     },
-    async (c) => {
-      const actor = { userId: requireAuth(c).user.id };
-      const partnershipId = parseValue(idSchema, c.req.param('id'));
-      const invitationId = parseValue(idSchema, c.req.param('invitationId'));
-      const { target } = await authorizePartnership(db, actor, partnershipId, 'manageMembers');
-      const side = target.membership?.side ?? 'university';
-      await revokeInvitation(db, { userId: actor.userId, side }, partnershipId, invitationId);
+    async ({ c, grant }) => {
+      await revokeInvitation(db, services.rights, doerOf(grant), grant.partnership.id, grant.invitation.id);
       return c.body(null, 204);
     },
   );
@@ -110,27 +101,28 @@ export function mountInvitationRoutes(router: ApiRouter, services: AppServices):
       path: '/api/invitations/:token',
       tag,
       summary: 'What an invitation link invites to (for its holder, signed in or not)',
+      params: tokenParams,
+      invalidParams: apiErrors.invitationNotFound,
       access: 'invitationHolder',
       response: invitationPreviewResponseSchema,
       status: 200,
     },
-    async (c) => {
+    async ({ c, params }) => {
       limitAttempts(c, services, 'accept', undefined);
-      const token = parseToken(c.req.param('token'));
-      const invitation = await findUsableInvitation(db, token);
+      const invitation = await findUsableInvitation(db, params.token);
       const partnership = await db
         .selectFrom('partnerships')
         .select('name')
         .where('id', '=', invitation.partnership_id)
         .executeTakeFirstOrThrow();
-      const body: InvitationPreviewResponse = {
+      const answer: InvitationPreviewResponse = {
         partnershipName: partnership.name,
         email: invitation.email,
-        role: invitation.role as Role,
-        side: invitation.side as Side,
+        role: invitation.role,
+        side: invitation.side,
         expiresAt: new Date(invitation.expires_at).toISOString(),
       };
-      return c.json(body, 200);
+      return c.json(answer, 200);
     },
   );
 
@@ -140,23 +132,17 @@ export function mountInvitationRoutes(router: ApiRouter, services: AppServices):
       path: '/api/invitations/:token/accept',
       tag,
       summary: 'Accept an invitation, signed in as the invited email',
-      access: 'invitationHolder',
+      params: tokenParams,
+      invalidParams: apiErrors.invitationNotFound,
+      access: 'signedInInvitationHolder',
+      body: z.strictObject({}),
       response: acceptInvitationResponseSchema,
       status: 200,
     },
-    async (c) => {
-      const auth = requireAuth(c);
-      limitAttempts(c, services, 'accept', auth.user.id);
-      const token = parseToken(c.req.param('token'));
-      await parseJsonBody(c, z.strictObject({}));
-      const accepted = await acceptInvitation(db, auth.user, token);
+    async ({ c, identity, params }) => {
+      limitAttempts(c, services, 'accept', identity.auth.user.id);
+      const accepted = await acceptInvitation(db, identity.auth.user, params.token);
       return c.json(accepted satisfies AcceptInvitationResponse, 200);
     },
   );
-}
-
-function parseToken(raw: string | undefined): string {
-  const parsed = tokenSchema.safeParse(raw);
-  if (!parsed.success) throw apiErrors.invitationNotFound();
-  return parsed.data;
 }

@@ -1,4 +1,5 @@
-import { randomId, sha256Hex } from '../auth/sessionTokens.ts';
+import { sha256Hex } from '../auth/sessionTokens.ts';
+import { randomId } from '../ids.ts';
 
 /** A new one-time invitation token; only `tokenHash` is stored. */
 export function generateInvitationToken(): { token: string; tokenHash: string } {

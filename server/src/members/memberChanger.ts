@@ -1,5 +1,6 @@
 import type { Role, Side } from '@samverka/model';
 import type { Kysely } from 'kysely';
+import { commitThenPublish, type RightsBus } from '../access/rightsEvents.ts';
 import { recordAudit } from '../audit/auditRecorder.ts';
 import { apiErrors } from '../http/apiErrors.ts';
 import type { DatabaseSchema } from '../storage/schema.ts';
@@ -11,18 +12,19 @@ export interface Doer {
   side: Side;
 }
 
-/** Changes a member's role; the last owner cannot be demoted (409 `last_owner`). */
+/** Changes a member's role (the last owner cannot be demoted: 409 `last_owner`); publishes the change. */
 export async function changeMemberRole(
   db: Kysely<DatabaseSchema>,
+  rights: RightsBus,
   doer: Doer,
   partnershipId: string,
   userId: string,
   role: Role,
 ): Promise<MemberRow> {
-  return db.transaction().execute(async (tx) => {
+  return commitThenPublish(db, rights, async (tx) => {
     const member = await findMember(tx, partnershipId, userId);
-    if (!member) throw apiErrors.notFound('No such member');
-    if (member.role === role) return member;
+    if (!member) throw apiErrors.notFound();
+    if (member.role === role) return { result: member, change: undefined };
     if (member.role === 'owner' && (await countOwners(tx, partnershipId)) <= 1) throw apiErrors.lastOwner();
     await tx
       .updateTable('memberships')
@@ -37,20 +39,21 @@ export async function changeMemberRole(
       actorSide: doer.side,
       details: { userId, name: member.name, from: member.role, to: role },
     });
-    return { ...member, role };
+    return { result: { ...member, role }, change: { reason: 'roleChanged', partnershipId, userId } };
   });
 }
 
-/** Removes a member, or lets one leave; the last owner cannot go (409 `last_owner`). */
+/** Removes a member, or lets one leave (the last owner cannot go: 409 `last_owner`); publishes the change. */
 export async function removeMember(
   db: Kysely<DatabaseSchema>,
+  rights: RightsBus,
   doer: Doer,
   partnershipId: string,
   userId: string,
 ): Promise<void> {
-  await db.transaction().execute(async (tx) => {
+  await commitThenPublish(db, rights, async (tx) => {
     const member = await findMember(tx, partnershipId, userId);
-    if (!member) throw apiErrors.notFound('No such member');
+    if (!member) throw apiErrors.notFound();
     if (member.role === 'owner' && (await countOwners(tx, partnershipId)) <= 1) throw apiErrors.lastOwner();
     await tx
       .deleteFrom('memberships')
@@ -66,5 +69,6 @@ export async function removeMember(
       actorSide: doer.side,
       details: { userId, name: member.name, role: member.role, side: member.side },
     });
+    return { result: undefined, change: { reason: leaving ? 'left' : 'removed', partnershipId, userId } };
   });
 }

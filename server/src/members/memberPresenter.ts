@@ -5,8 +5,8 @@ export interface MemberRow {
   user_id: string;
   name: string;
   email: string;
-  role: string;
-  side: string;
+  role: Role;
+  side: Side;
   created_at: number;
 }
 
@@ -16,8 +16,8 @@ export function presentMember(row: MemberRow): Member {
     userId: row.user_id,
     name: row.name,
     email: row.email,
-    role: row.role as Role,
-    side: row.side as Side,
+    role: row.role,
+    side: row.side,
     joinedAt: new Date(row.created_at).toISOString(),
   };
 }
@@ -27,8 +27,8 @@ export function presentInvitation(row: InvitationsTable): Invitation {
   return {
     id: row.id,
     email: row.email,
-    role: row.role as Role,
-    side: row.side as Side,
+    role: row.role,
+    side: row.side,
     createdAt: new Date(row.created_at).toISOString(),
     expiresAt: new Date(row.expires_at).toISOString(),
   };

@@ -1,4 +1,5 @@
-import { type Kysely, PostgresAdapter, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
+import { dialectOf } from '../storage/database.ts';
 import type { DatabaseSchema } from '../storage/schema.ts';
 import type { MemberRow } from './memberPresenter.ts';
 
@@ -57,6 +58,6 @@ export async function countOwners(db: Db, partnershipId: string): Promise<number
     .select('user_id')
     .where('partnership_id', '=', partnershipId)
     .where('role', '=', 'owner');
-  const locking = db.getExecutor().adapter instanceof PostgresAdapter;
+  const locking = dialectOf(db) === 'postgres';
   return (await (locking ? owners.forUpdate() : owners).execute()).length;
 }

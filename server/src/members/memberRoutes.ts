@@ -6,18 +6,20 @@ import {
   membersResponseSchema,
   updateMemberRequestSchema,
 } from '@samverka/model';
+import { z } from 'zod';
+import { doerOf } from '../access/accessTargets.ts';
 import type { AppServices } from '../appServices.ts';
-import { requireAuth } from '../auth/requestAuth.ts';
 import type { ApiRouter } from '../http/apiRouter.ts';
-import { parseJsonBody, parseValue } from '../http/validation.ts';
-import { authorizePartnership } from '../policy/partnershipAccess.ts';
+import { partnershipParams, partnershipTarget } from '../http/pathParams.ts';
 import { changeMemberRole, removeMember } from './memberChanger.ts';
 import { presentMember } from './memberPresenter.ts';
 import { listMembers } from './memberQueries.ts';
 
+const memberParams = z.object({ id: idSchema, userId: idSchema });
+
 /** A partnership's members: list, change role, remove, leave. */
 export function mountMemberRoutes(router: ApiRouter, services: AppServices): void {
-  const { db } = services;
+  const { db, rights } = services;
   const tag = 'Members';
 
   router.add(
@@ -26,15 +28,13 @@ export function mountMemberRoutes(router: ApiRouter, services: AppServices): voi
       path: '/api/partnerships/:id/members',
       tag,
       summary: 'Members with their role and side',
-      access: 'read',
+      params: partnershipParams,
+      access: { action: 'read', target: partnershipTarget },
       response: membersResponseSchema,
       status: 200,
     },
-    async (c) => {
-      const actor = { userId: requireAuth(c).user.id };
-      const partnershipId = parseValue(idSchema, c.req.param('id'));
-      await authorizePartnership(db, actor, partnershipId, 'read');
-      const rows = await listMembers(db, partnershipId);
+    async ({ c, grant }) => {
+      const rows = await listMembers(db, grant.partnership.id);
       return c.json({ members: rows.map(presentMember) } satisfies MembersResponse, 200);
     },
   );
@@ -45,20 +45,14 @@ export function mountMemberRoutes(router: ApiRouter, services: AppServices): voi
       path: '/api/partnerships/:id/members/:userId',
       tag,
       summary: "Change a member's role (the last owner cannot be demoted)",
-      access: 'manageMembers',
+      params: memberParams,
+      access: { action: 'manageMembers', target: partnershipTarget },
       body: updateMemberRequestSchema,
       response: memberResponseSchema,
       status: 200,
     },
-    async (c) => {
-      const actor = { userId: requireAuth(c).user.id };
-      const partnershipId = parseValue(idSchema, c.req.param('id'));
-      const userId = parseValue(idSchema, c.req.param('userId'));
-      const { target } = await authorizePartnership(db, actor, partnershipId, 'manageMembers');
-      const input = await parseJsonBody(c, updateMemberRequestSchema);
-      const side = target.membership?.side ?? 'university';
-      const member = await changeMemberRole(db, { userId: actor.userId, side }, partnershipId, userId, input.role);
-      await services.revokeSockets(userId);
+    async ({ c, grant, params, body }) => {
+      const member = await changeMemberRole(db, rights, doerOf(grant), grant.partnership.id, params.userId, body.role);
       return c.json({ member: presentMember(member) } satisfies MemberResponse, 200);
     },
   );
@@ -69,19 +63,13 @@ export function mountMemberRoutes(router: ApiRouter, services: AppServices): voi
       path: '/api/partnerships/:id/members/:userId',
       tag,
       summary: 'Remove a member (owners), or leave (one’s own id); the last owner cannot go',
-      access: 'manageMembers',
+      params: memberParams,
+      // Leaving is one's own decision; removing someone else is an owner's.
+      access: { action: 'manageMembers', target: partnershipTarget, own: { param: 'userId', action: 'leave' } },
       status: 204,
     },
-    async (c) => {
-      const actor = { userId: requireAuth(c).user.id };
-      const partnershipId = parseValue(idSchema, c.req.param('id'));
-      const userId = parseValue(idSchema, c.req.param('userId'));
-      // Leaving is one's own decision; removing someone else is an owner's.
-      const action = userId === actor.userId ? 'leave' : 'manageMembers';
-      const { target } = await authorizePartnership(db, actor, partnershipId, action);
-      const side = target.membership?.side ?? 'university';
-      await removeMember(db, { userId: actor.userId, side }, partnershipId, userId);
-      await services.revokeSockets(userId);
+    async ({ c, grant, params }) => {
+      await removeMember(db, rights, doerOf(grant), grant.partnership.id, params.userId);
       return c.body(null, 204);
     },
   );

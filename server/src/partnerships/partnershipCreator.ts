@@ -1,8 +1,8 @@
 import type { CreatePartnershipRequest } from '@samverka/model';
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit/auditRecorder.ts';
-import { randomId } from '../auth/sessionTokens.ts';
 import { insertDocumentRows, prepareDocument, storeInitialStates } from '../documents/documentCreator.ts';
+import { randomId } from '../ids.ts';
 import type { DatabaseSchema, PartnershipsTable } from '../storage/schema.ts';
 import type { UpdateLogStore } from '../storage/updateLogStore.ts';
 

@@ -1,8 +1,6 @@
 import {
   type ApiWarning,
-  type LifecyclePhase,
   type Partnership,
-  type PartnershipLanguage,
   type PartnershipView,
   RECOMMENDED_MIN_TERM_YEARS,
   WarningId,
@@ -18,10 +16,10 @@ export function presentPartnership(row: PartnershipsTable): Partnership {
     name: row.name,
     universityName: row.university_name,
     partnerName: row.partner_name,
-    language: row.language as PartnershipLanguage,
+    language: row.language,
     startDate: row.start_date,
     termYears: row.term_years,
-    phase: row.phase as LifecyclePhase,
+    phase: row.phase,
     createdAt: new Date(row.created_at).toISOString(),
     archivedAt: row.archived_at === null ? null : new Date(row.archived_at).toISOString(),
   };

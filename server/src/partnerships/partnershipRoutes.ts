@@ -1,6 +1,5 @@
 import {
   createPartnershipRequestSchema,
-  idSchema,
   type PartnershipChangedResponse,
   type PartnershipListItem,
   type PartnershipsResponse,
@@ -8,15 +7,12 @@ import {
   partnershipChangedResponseSchema,
   partnershipsResponseSchema,
   partnershipViewSchema,
-  type Role,
-  type Side,
   updatePartnershipRequestSchema,
 } from '@samverka/model';
+import { doerOf } from '../access/accessTargets.ts';
 import type { AppServices } from '../appServices.ts';
-import { requireAuth } from '../auth/requestAuth.ts';
 import type { ApiRouter } from '../http/apiRouter.ts';
-import { parseJsonBody, parseValue } from '../http/validation.ts';
-import { authorizePartnership, loadPartnershipAccess } from '../policy/partnershipAccess.ts';
+import { partnershipParams, partnershipTarget } from '../http/pathParams.ts';
 import type { PartnershipTarget } from '../policy/policy.ts';
 import { createPartnership } from './partnershipCreator.ts';
 import { partnershipWarnings, presentPartnership, presentPartnershipView } from './partnershipPresenter.ts';
@@ -38,13 +34,15 @@ export function mountPartnershipRoutes(router: ApiRouter, services: AppServices)
       response: partnershipChangedResponseSchema,
       status: 201,
     },
-    async (c) => {
-      const auth = requireAuth(c);
-      const input = await parseJsonBody(c, createPartnershipRequestSchema);
-      const row = await createPartnership(db, services.updateLog, auth.user.id, input);
-      const access = await loadPartnershipAccess(db, { userId: auth.user.id }, row.id);
-      if (!access) throw new Error('created partnership vanished');
-      const view = presentPartnershipView(row, { userId: auth.user.id }, access.target);
+    async ({ c, identity, body }) => {
+      const row = await createPartnership(db, services.updateLog, identity.actor.userId, body);
+      const target: PartnershipTarget = {
+        kind: 'partnership',
+        partnershipId: row.id,
+        membership: { role: 'owner', side: body.side },
+        archived: false,
+      };
+      const view = presentPartnershipView(row, identity.actor, target);
       return c.json({ ...view, warnings: partnershipWarnings(row) } satisfies PartnershipChangedResponse, 201);
     },
   );
@@ -59,22 +57,20 @@ export function mountPartnershipRoutes(router: ApiRouter, services: AppServices)
       response: partnershipsResponseSchema,
       status: 200,
     },
-    async (c) => {
-      const auth = requireAuth(c);
-      const actor = { userId: auth.user.id };
+    async ({ c, identity: { actor } }) => {
       const rows = await db
         .selectFrom('memberships')
         .innerJoin('partnerships', 'partnerships.id', 'memberships.partnership_id')
         .selectAll('partnerships')
         .select(['memberships.role', 'memberships.side'])
-        .where('memberships.user_id', '=', auth.user.id)
+        .where('memberships.user_id', '=', actor.userId)
         .orderBy('partnerships.created_at', 'desc')
         .execute();
       const partnerships: PartnershipListItem[] = rows.map((row) => {
         const target: PartnershipTarget = {
           kind: 'partnership',
           partnershipId: row.id,
-          membership: { role: row.role as Role, side: row.side as Side },
+          membership: { role: row.role, side: row.side },
           archived: row.archived_at !== null,
         };
         const view = presentPartnershipView(row, actor, target);
@@ -90,16 +86,13 @@ export function mountPartnershipRoutes(router: ApiRouter, services: AppServices)
       path: '/api/partnerships/:id',
       tag,
       summary: 'One partnership with the caller’s role and abilities',
-      access: 'read',
+      params: partnershipParams,
+      access: { action: 'read', target: partnershipTarget },
       response: partnershipViewSchema,
       status: 200,
     },
-    async (c) => {
-      const actor = { userId: requireAuth(c).user.id };
-      const id = parseValue(idSchema, c.req.param('id'));
-      const { partnership, target } = await authorizePartnership(db, actor, id, 'read');
-      return c.json(presentPartnershipView(partnership, actor, target) satisfies PartnershipView, 200);
-    },
+    ({ c, grant }) =>
+      c.json(presentPartnershipView(grant.partnership, grant.actor, grant.policyTarget) satisfies PartnershipView, 200),
   );
 
   router.add(
@@ -108,20 +101,15 @@ export function mountPartnershipRoutes(router: ApiRouter, services: AppServices)
       path: '/api/partnerships/:id',
       tag,
       summary: 'Rename a partnership or change its lifecycle phase',
-      access: 'managePartnership',
+      params: partnershipParams,
+      access: { action: 'managePartnership', target: partnershipTarget },
       body: updatePartnershipRequestSchema,
       response: partnershipChangedResponseSchema,
       status: 200,
     },
-    async (c) => {
-      const auth = requireAuth(c);
-      const actor = { userId: auth.user.id };
-      const id = parseValue(idSchema, c.req.param('id'));
-      const { partnership, target } = await authorizePartnership(db, actor, id, 'managePartnership');
-      const input = await parseJsonBody(c, updatePartnershipRequestSchema);
-      const side = target.membership?.side ?? 'university';
-      const row = await updatePartnership(db, { userId: actor.userId, side }, partnership, input);
-      const view = presentPartnershipView(row, actor, target);
+    async ({ c, grant, body }) => {
+      const row = await updatePartnership(db, doerOf(grant), grant.partnership, body);
+      const view = presentPartnershipView(row, grant.actor, grant.policyTarget);
       return c.json({ ...view, warnings: partnershipWarnings(row) } satisfies PartnershipChangedResponse, 200);
     },
   );
@@ -132,21 +120,14 @@ export function mountPartnershipRoutes(router: ApiRouter, services: AppServices)
       path: '/api/partnerships/:id/archive',
       tag,
       summary: 'Archive a partnership: its content becomes read-only',
-      access: 'managePartnership',
+      params: partnershipParams,
+      access: { action: 'managePartnership', target: partnershipTarget },
       response: partnershipChangedResponseSchema,
       status: 200,
     },
-    async (c) => {
-      const auth = requireAuth(c);
-      const actor = { userId: auth.user.id };
-      const id = parseValue(idSchema, c.req.param('id'));
-      const { partnership, target } = await authorizePartnership(db, actor, id, 'managePartnership');
-      const side = target.membership?.side ?? 'university';
-      const row = await archivePartnership(db, { userId: actor.userId, side }, partnership);
-      // Open sockets were authorised for editing; make every member re-authorise (now read-only).
-      const members = await db.selectFrom('memberships').select('user_id').where('partnership_id', '=', id).execute();
-      for (const member of members) await services.revokeSockets(member.user_id);
-      const view = presentPartnershipView(row, actor, { ...target, archived: true });
+    async ({ c, grant }) => {
+      const row = await archivePartnership(db, services.rights, doerOf(grant), grant.partnership);
+      const view = presentPartnershipView(row, grant.actor, { ...grant.policyTarget, archived: true });
       return c.json({ ...view, warnings: [] } satisfies PartnershipChangedResponse, 200);
     },
   );

@@ -1,5 +1,6 @@
 import type { Side, UpdatePartnershipRequest } from '@samverka/model';
 import type { Kysely } from 'kysely';
+import { commitThenPublish, type RightsBus } from '../access/rightsEvents.ts';
 import { recordAudit } from '../audit/auditRecorder.ts';
 import type { DatabaseSchema, PartnershipsTable } from '../storage/schema.ts';
 
@@ -37,15 +38,16 @@ export async function updatePartnership(
   return next;
 }
 
-/** Archives a partnership (content becomes read-only), once. */
+/** Archives a partnership (content becomes read-only), once; one rights change for every member. */
 export async function archivePartnership(
   db: Kysely<DatabaseSchema>,
+  rights: RightsBus,
   doer: Doer,
   current: PartnershipsTable,
 ): Promise<PartnershipsTable> {
   if (current.archived_at !== null) return current;
   const archivedAt = Date.now();
-  await db.transaction().execute(async (tx) => {
+  await commitThenPublish(db, rights, async (tx) => {
     await tx.updateTable('partnerships').set({ archived_at: archivedAt }).where('id', '=', current.id).execute();
     await recordAudit(tx, {
       partnershipId: current.id,
@@ -54,6 +56,7 @@ export async function archivePartnership(
       actorSide: doer.side,
       details: { name: current.name },
     });
+    return { result: undefined, change: { reason: 'archived', partnershipId: current.id } };
   });
   return { ...current, archived_at: archivedAt };
 }

@@ -30,29 +30,34 @@ describe('can()', () => {
     for (const role of ROLES) {
       const allowed = EXPECTED[action].includes(role);
       it(`${role} ${allowed ? 'may' : 'may not'} ${action}`, () => {
-        expect(can(actor, action, member(role))).toBe(allowed);
+        expect(can(actor, action, member(role)).allowed).toBe(allowed);
       });
     }
   }
 
   it('refuses everything to anonymous callers and non-members', () => {
     for (const action of ACTIONS) {
-      expect(can(undefined, action, member('owner'))).toBe(false);
+      expect(can(undefined, action, member('owner'))).toEqual({ allowed: false, reason: 'anonymous' });
       expect(
         can(actor, action, { kind: 'partnership', partnershipId: 'p1', membership: undefined, archived: false }),
-      ).toBe(false);
+      ).toEqual({ allowed: false, reason: 'notMember' });
     }
   });
 
   it('refuses content changes in an archived partnership but still lets members read', () => {
-    expect(can(actor, 'edit', member('owner', true))).toBe(false);
-    expect(can(actor, 'comment', member('editor', true))).toBe(false);
-    expect(can(actor, 'read', member('viewer', true))).toBe(true);
+    expect(can(actor, 'edit', member('owner', true))).toEqual({ allowed: false, reason: 'archived' });
+    expect(can(actor, 'comment', member('editor', true))).toEqual({ allowed: false, reason: 'archived' });
+    expect(can(actor, 'comment', member('viewer', true))).toEqual({ allowed: false, reason: 'role' });
+    expect(can(actor, 'read', member('viewer', true)).allowed).toBe(true);
   });
 
   it('lets a share link read only its own snapshot', () => {
-    expect(can(undefined, 'read', { kind: 'snapshotLink', linkedSnapshotId: 's1', snapshotId: 's1' })).toBe(true);
-    expect(can(undefined, 'read', { kind: 'snapshotLink', linkedSnapshotId: 's1', snapshotId: 's2' })).toBe(false);
+    expect(can(undefined, 'read', { kind: 'snapshotLink', linkedSnapshotId: 's1', snapshotId: 's1' }).allowed).toBe(
+      true,
+    );
+    expect(can(undefined, 'read', { kind: 'snapshotLink', linkedSnapshotId: 's1', snapshotId: 's2' }).allowed).toBe(
+      false,
+    );
     const linkActions = ACTIONS.filter((action) => PERMISSIONS[action].snapshotLink !== false);
     expect(linkActions).toEqual(['read']);
   });

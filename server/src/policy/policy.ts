@@ -31,20 +31,34 @@ export interface SnapshotLinkTarget {
 export type PolicyTarget = PartnershipTarget | SnapshotLinkTarget;
 
 /**
+ * Why the policy refused: nobody signed in, not a member (or not the linked
+ * snapshot), the role lacks the action, or only the archive stands in the way.
+ */
+export type RefusalReason = 'anonymous' | 'notMember' | 'role' | 'archived';
+
+/** The policy's answer, with its reason when it refuses. */
+export type Verdict = { allowed: true } | { allowed: false; reason: RefusalReason };
+
+const ALLOWED: Verdict = { allowed: true };
+const refused = (reason: RefusalReason): Verdict => ({ allowed: false, reason });
+
+/**
  * The one permission decision of the server. HTTP routes and the sync upgrade
  * both ask it; it reads the role table from `@samverka/model`.
  */
-export function can(actor: Actor | undefined, action: Action, target: PolicyTarget): boolean {
+export function can(actor: Actor | undefined, action: Action, target: PolicyTarget): Verdict {
   if (target.kind === 'snapshotLink') {
-    return PERMISSIONS[action].snapshotLink === 'linkedSnapshotOnly' && target.linkedSnapshotId === target.snapshotId;
+    const linked = PERMISSIONS[action].snapshotLink === 'linkedSnapshotOnly';
+    return linked && target.linkedSnapshotId === target.snapshotId ? ALLOWED : refused('notMember');
   }
-  if (!actor || !target.membership) return false;
-  if (!PERMISSIONS[action][target.membership.role]) return false;
-  if (target.archived && CONTENT_CHANGING_ACTIONS.has(action)) return false;
-  return true;
+  if (!actor) return refused('anonymous');
+  if (!target.membership) return refused('notMember');
+  if (!PERMISSIONS[action][target.membership.role]) return refused('role');
+  if (target.archived && CONTENT_CHANGING_ACTIONS.has(action)) return refused('archived');
+  return ALLOWED;
 }
 
 /** The caller's abilities on a partnership, as API responses carry them. */
 export function abilitiesOf(actor: Actor | undefined, target: PartnershipTarget): Abilities {
-  return Object.fromEntries(ACTIONS.map((action) => [action, can(actor, action, target)])) as Abilities;
+  return Object.fromEntries(ACTIONS.map((action) => [action, can(actor, action, target).allowed])) as Abilities;
 }

@@ -1,12 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Logger } from '../logger.ts';
 import type { DatabaseSchema } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
+
+/** The one way to tell the SQL dialect, from any Kysely instance or transaction. */
+export function dialectOf(db: Kysely<DatabaseSchema>): Dialect {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+}
 
 export interface Database {
   db: Kysely<DatabaseSchema>;
@@ -43,7 +48,7 @@ function openSqlite(file: string, synchronous: SqliteSynchronous): Database {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
+  return { db, dialect: dialectOf(db), close: () => db.destroy() };
 }
 
 function openPostgres(url: string, log: Logger | undefined): Database {
@@ -58,5 +63,5 @@ function openPostgres(url: string, log: Logger | undefined): Database {
     else console.error('PostgreSQL connection lost; the pool reconnects:', error.message);
   });
   const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', close: () => db.destroy() };
+  return { db, dialect: dialectOf(db), close: () => db.destroy() };
 }

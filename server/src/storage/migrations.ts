@@ -1,36 +1,18 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: migrations run before the typed schema exists
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
-import { assetMigrations } from '../assets/assetMigrations.ts';
-import { documentMigrations } from '../documents/documentMigrations.ts';
-import { accountMigrations } from './accountMigrations.ts';
 import type { Dialect } from './database.ts';
+import { accountMigrations } from './migrations/accounts.ts';
+import { assetMigrations } from './migrations/assets.ts';
+import { documentMigrations } from './migrations/documents.ts';
+import { updateLogMigrations } from './migrations/updateLog.ts';
 
 /**
- * The one migration set, run on SQLite and PostgreSQL alike. Column types that
- * differ between the two are chosen by `dialect`.
+ * The one migration set (`migrations/`), run on SQLite and PostgreSQL alike.
+ * Column types that differ between the two are chosen by `dialect`.
  */
 function migrationsFor(dialect: Dialect): Record<string, Migration> {
-  const binary = dialect === 'postgres' ? 'bytea' : 'blob';
   return {
-    '0001_document_updates': {
-      async up(db: Kysely<any>) {
-        await db.schema
-          .createTable('document_updates')
-          // bigserial already counts up on PostgreSQL, where Kysely's autoIncrement() would emit MySQL's invalid auto_increment.
-          .addColumn('id', dialect === 'postgres' ? 'bigserial' : 'integer', (col) =>
-            dialect === 'postgres' ? col.primaryKey() : col.primaryKey().autoIncrement(),
-          )
-          .addColumn('document_id', 'text', (col) => col.notNull())
-          .addColumn('data', sql.raw(binary), (col) => col.notNull())
-          .addColumn('created_at', 'bigint', (col) => col.notNull())
-          .execute();
-        await db.schema
-          .createIndex('document_updates_by_document')
-          .on('document_updates')
-          .columns(['document_id', 'id'])
-          .execute();
-      },
-    },
+    ...updateLogMigrations(dialect),
     ...accountMigrations(dialect),
     ...assetMigrations(dialect),
     ...documentMigrations(),

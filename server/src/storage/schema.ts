@@ -1,3 +1,4 @@
+import type { DocumentKind, LifecyclePhase, PartnershipLanguage, Role, Side } from '@samverka/model';
 import type { Generated } from 'kysely';
 
 /** Kysely's view of every table; one migration set creates them on SQLite and PostgreSQL. */
@@ -66,10 +67,10 @@ export interface PartnershipsTable {
   name: string;
   university_name: string;
   partner_name: string;
-  language: string;
+  language: PartnershipLanguage;
   start_date: string | null;
   term_years: number | null;
-  phase: string;
+  phase: LifecyclePhase;
   created_by: string | null;
   created_at: number;
   archived_at: number | null;
@@ -78,8 +79,8 @@ export interface PartnershipsTable {
 export interface MembershipsTable {
   partnership_id: string;
   user_id: string;
-  role: string;
-  side: string;
+  role: Role;
+  side: Side;
   created_at: number;
 }
 
@@ -87,8 +88,8 @@ export interface InvitationsTable {
   id: string;
   partnership_id: string;
   email: string;
-  role: string;
-  side: string;
+  role: Role;
+  side: Side;
   /** Hex SHA-256 of the one-time token. */
   token_hash: string;
   invited_by: string | null;
@@ -102,7 +103,7 @@ export interface InvitationsTable {
 export interface DocumentsTable {
   id: string;
   partnership_id: string;
-  kind: string;
+  kind: DocumentKind;
   title: string;
   created_by: string | null;
   created_at: number;

@@ -1,8 +1,8 @@
-import { type Kysely, sql } from 'kysely';
-import * as Y from 'yjs';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Dialect } from './database.ts';
-import { hasPendingUpdates, replayUpdates } from './replayUpdates.ts';
+import { hasPendingUpdates, REPLAY_BATCH_BYTES, replayUpdateBatches } from './replayUpdates.ts';
 import type { DatabaseSchema } from './schema.ts';
+import { encodeStateSized } from './stateEncoding.ts';
 import type { PendingUpdate, UpdateLogStore } from './updateLogStore.ts';
 
 /** The update log in SQL through Kysely; the same code serves SQLite and PostgreSQL. */
@@ -20,6 +20,10 @@ export class SqlUpdateLogStore implements UpdateLogStore {
       .orderBy('id')
       .execute();
     return rows.map((row) => toUint8Array(row.data));
+  }
+
+  loadUpdateBatches(documentId: string, maxBatchBytes = REPLAY_BATCH_BYTES): AsyncIterable<Uint8Array[]> {
+    return readInBatches(this.db, documentId, maxBatchBytes);
   }
 
   async appendUpdates(updates: readonly PendingUpdate[]): Promise<void> {
@@ -44,19 +48,23 @@ export class SqlUpdateLogStore implements UpdateLogStore {
         // a per-document lock makes them take turns. (SQLite runs one writer at a time.)
         await sql`select pg_advisory_xact_lock(hashtext(${`compact:${documentId}`}))`.execute(trx);
       }
-      const rows = await trx
-        .selectFrom('document_updates')
-        .select(['id', 'data'])
-        .where('document_id', '=', documentId)
-        .orderBy('id')
-        .execute();
-      if (rows.length < 2) return rows.length;
-      const replayed = replayUpdates(rows.map((row) => toUint8Array(row.data)));
+      const ids: number[] = [];
+      // Rows are read and replayed a few megabytes at a time, so a large log is never in memory twice.
+      const { doc: replayed, bytes } = await replayUpdateBatches(
+        readInBatches(trx, documentId, REPLAY_BATCH_BYTES, ids),
+      );
+      if (ids.length < 2) {
+        replayed.destroy();
+        return ids.length;
+      }
       // An encoded state leaves out updates still waiting for dependencies; keep the log as it is then.
-      if (hasPendingUpdates(replayed)) return 0;
-      const merged = Y.encodeStateAsUpdate(replayed);
+      if (hasPendingUpdates(replayed)) {
+        replayed.destroy();
+        return 0;
+      }
+      const state = encodeStateSized(replayed, undefined, bytes);
+      const merged = Buffer.from(state.buffer, state.byteOffset, state.byteLength);
       replayed.destroy();
-      const ids = rows.map((row) => row.id);
       const lastId = ids[ids.length - 1] as number;
       // Delete exactly the rows merged (rows appended meanwhile are untouched),
       // then store the merge under the highest id it covers so order is kept.
@@ -74,7 +82,7 @@ export class SqlUpdateLogStore implements UpdateLogStore {
         .insertInto('document_updates')
         .values({ id: lastId, document_id: documentId, data: merged, created_at: Date.now() })
         .execute();
-      return rows.length;
+      return ids.length;
     });
   }
 
@@ -86,6 +94,47 @@ export class SqlUpdateLogStore implements UpdateLogStore {
       .executeTakeFirstOrThrow();
     return Number(row.count);
   }
+}
+
+/**
+ * A document's log oldest first in batches of at most `maxBatchBytes` (a larger
+ * row comes alone): the sizes are read first, then each batch's bytes. Ids of
+ * every row read are pushed to `ids` when given (compaction deletes exactly those).
+ */
+async function* readInBatches(
+  db: Kysely<DatabaseSchema> | Transaction<DatabaseSchema>,
+  documentId: string,
+  maxBatchBytes: number,
+  ids?: number[],
+): AsyncGenerator<Uint8Array[]> {
+  const sizes = await db
+    .selectFrom('document_updates')
+    .select(['id', sql<number | string>`length(data)`.as('size')])
+    .where('document_id', '=', documentId)
+    .orderBy('id')
+    .execute();
+  let batch: number[] = [];
+  let batchBytes = 0;
+  const readBatch = async () => {
+    const rows = await db
+      .selectFrom('document_updates')
+      .select('data')
+      .where('id', 'in', batch)
+      .orderBy('id')
+      .execute();
+    ids?.push(...batch);
+    batch = [];
+    batchBytes = 0;
+    return rows.map((row) => toUint8Array(row.data));
+  };
+  for (const row of sizes) {
+    const size = Number(row.size);
+    // 500 ids per statement keeps SQLite under its bound-parameter limit.
+    if (batch.length > 0 && (batchBytes + size > maxBatchBytes || batch.length >= 500)) yield await readBatch();
+    batch.push(row.id);
+    batchBytes += size;
+  }
+  if (batch.length > 0) yield await readBatch();
 }
 
 /** Drivers return Buffer (a Uint8Array subclass); Yjs wants plain views. */

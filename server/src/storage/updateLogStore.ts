@@ -11,6 +11,11 @@ export interface PendingUpdate {
 export interface UpdateLogStore {
   /** Every stored update of a document, oldest first (a compacted state row comes first). */
   loadUpdates(documentId: string): Promise<Uint8Array[]>;
+  /**
+   * The same rows as `loadUpdates`, in batches of about `maxBatchBytes` (a larger
+   * row alone), so a large document is replayed without holding its whole log.
+   */
+  loadUpdateBatches(documentId: string, maxBatchBytes?: number): AsyncIterable<Uint8Array[]>;
   /** Appends updates, possibly of several documents, in one transaction (group commit). */
   appendUpdates(updates: readonly PendingUpdate[]): Promise<void>;
   /**

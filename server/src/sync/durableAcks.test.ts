@@ -67,7 +67,7 @@ describe('durable acknowledgements', () => {
 
   it('acknowledges a frame only after its commit, once per commit for the frames it covers', async () => {
     const writer = recordingSocket();
-    room.addConnection(writer.socket, { mode: 'read-write' });
+    room.addConnection(writer.socket, { mode: 'read-write', acks: true });
     const [a, b, c] = typedUpdates() as [Uint8Array, Uint8Array, Uint8Array];
 
     room.receive(writer.socket, updateFrame(a));
@@ -90,7 +90,7 @@ describe('durable acknowledgements', () => {
 
   it('acknowledges a frame that changed nothing once earlier commits have landed', async () => {
     const writer = recordingSocket();
-    room.addConnection(writer.socket, { mode: 'read-write' });
+    room.addConnection(writer.socket, { mode: 'read-write', acks: true });
     const [a] = typedUpdates() as [Uint8Array];
     room.receive(writer.socket, updateFrame(a));
     room.receive(writer.socket, updateFrame(a)); // a resend after reconnecting, say
@@ -102,7 +102,7 @@ describe('durable acknowledgements', () => {
 
   it('never acknowledges what waits for a missing dependency, nor anything after it', async () => {
     const writer = recordingSocket();
-    room.addConnection(writer.socket, { mode: 'read-write' });
+    room.addConnection(writer.socket, { mode: 'read-write', acks: true });
     const [a, b, c] = typedUpdates() as [Uint8Array, Uint8Array, Uint8Array];
     room.receive(writer.socket, updateFrame(a));
     room.receive(writer.socket, updateFrame(c)); // b is missing: c cannot be integrated
@@ -121,7 +121,7 @@ describe('durable acknowledgements', () => {
     const viewer = recordingSocket();
     const writer = recordingSocket();
     room.addConnection(viewer.socket, { mode: 'read-only' });
-    room.addConnection(writer.socket, { mode: 'read-write' });
+    room.addConnection(writer.socket, { mode: 'read-write', acks: true });
     const [a, b] = typedUpdates() as [Uint8Array, Uint8Array];
     room.receive(viewer.socket, updateFrame(a));
     room.receive(writer.socket, updateFrame(a));
@@ -130,5 +130,21 @@ describe('durable acknowledgements', () => {
     room.receive(viewer.socket, updateFrame(b));
     await room.flushed();
     expect(viewer.acks()).toEqual([]);
+  });
+
+  it('sends nothing to a socket that did not ask for acknowledgements (standard providers)', async () => {
+    const plain = recordingSocket();
+    const asker = recordingSocket();
+    room.addConnection(plain.socket, { mode: 'read-write' });
+    room.addConnection(asker.socket, { mode: 'read-write', acks: true });
+    store.openAll();
+    const [a, b] = typedUpdates() as [Uint8Array, Uint8Array, Uint8Array];
+    room.receive(plain.socket, updateFrame(a));
+    room.receive(asker.socket, updateFrame(b));
+    // The asker's ack comes after the commit covering both frames: the plain socket's is due by then too.
+    await eventually(() => asker.acks().length === 1, "the asking socket's ack");
+    await room.flushed();
+    expect(plain.acks()).toEqual([]);
+    expect(plain.frames.length).toBeGreaterThan(0);
   });
 });

@@ -11,6 +11,7 @@ function recordingStore(fail = false) {
       if (fail) throw new Error('disk full');
     },
     loadUpdates: async () => [],
+    async *loadUpdateBatches() {},
     compact: async () => 0,
     countUpdates: async () => 0,
   };

@@ -5,11 +5,14 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import type { SyncLimits } from '../config.ts';
 import type { Logger } from '../logger.ts';
+import { AnswerBudget } from './answerBudget.ts';
 import {
   filterAwarenessUpdate,
   MAX_AWARENESS_FRAME_BYTES,
   MAX_AWARENESS_IDS_PER_CONNECTION,
 } from './awarenessGuard.ts';
+import { DocumentSizeLimit } from './documentSizeLimit.ts';
+import type { DocumentValidator } from './documentValidator.ts';
 import { DurableAcks, isIntegrated } from './durableAcks.ts';
 import type { GroupCommitWriter } from './groupCommitWriter.ts';
 import type { ConnectionInfo, SyncSocket } from './syncConnection.ts';
@@ -28,12 +31,16 @@ export interface RoomDeps {
   limits: SyncLimits;
   metrics: SyncMetrics;
   log: Logger;
+  /** The document kind's schema check, run on every update before it is applied (registers only). */
+  validator?: DocumentValidator | undefined;
   /** Called when the last connection leaves or the room must be dropped. */
   onEmpty(room: Room): void;
   onStorageFailure(room: Room): void;
   onCommitted(room: Room): void;
   /** A person's change to the document is stored. */
   onEdited?(room: Room, userId: string): void;
+  /** Bytes the document's stored log held when it was loaded (counted against `maxDocumentBytes`). */
+  storedBytes?: number;
 }
 
 /** Thrown for frames that do not decode as the y-websocket protocol. */
@@ -53,6 +60,8 @@ export class Room {
   private readonly acks = new DurableAcks();
   /** Counts awareness 'update' events, to tell a changing frame from an echo. */
   private awarenessChanges = 0;
+  private readonly answers: AnswerBudget;
+  private readonly size: DocumentSizeLimit;
 
   constructor(
     readonly documentId: string,
@@ -60,6 +69,8 @@ export class Room {
     private readonly deps: RoomDeps,
   ) {
     this.doc = doc;
+    this.answers = new AnswerBudget(deps.limits.maxFrameBytes);
+    this.size = new DocumentSizeLimit(deps.storedBytes ?? 0, deps.limits.maxDocumentBytes);
     this.awareness = new Awareness(doc);
     // The server itself is not a collaborator; its own awareness entry would be noise.
     this.awareness.setLocalState(null);
@@ -104,18 +115,6 @@ export class Room {
     if (this.connections.size === 0) this.deps.onEmpty(this);
   }
 
-  /** Closes every socket of one user (rights changed) with the given code. */
-  closeConnectionsOf(userId: string, code: number): number {
-    let closed = 0;
-    for (const [socket, state] of this.connections) {
-      if (state.userId === userId) {
-        this.closeSocket(socket, code);
-        closed += 1;
-      }
-    }
-    return closed;
-  }
-
   /** Closes every socket, e.g. on shutdown. */
   closeAll(code: number): void {
     for (const socket of [...this.connections.keys()]) this.closeSocket(socket, code);
@@ -133,6 +132,19 @@ export class Room {
       this.deps.log.warn({ documentId: this.documentId, err: describe(error) }, 'malformed sync frame');
       this.closeSocket(socket, CloseCode.MALFORMED_MESSAGE);
     }
+  }
+
+  /**
+   * Applies an update the server itself made (an import), through the same
+   * schema check, log and relay as a socket's; resolves once it is committed.
+   */
+  async applyServerUpdate(update: Uint8Array): Promise<void> {
+    if (this.failed || this.destroyed) throw new Error('room is closed');
+    const verdict = this.deps.validator?.admit(update);
+    if (verdict && !verdict.ok) throw new Error(`server update refused: ${verdict.reason}`);
+    Y.applyUpdate(this.doc, update, this);
+    await this.lastCommit;
+    if (this.failed) throw new Error('storage refused the update');
   }
 
   /** Resolves when every update applied so far is committed. */
@@ -159,7 +171,10 @@ export class Room {
         this.receiveAwareness(socket, state, decoding.readVarUint8Array(decoder));
         break;
       case SyncMessageType.QUERY_AWARENESS:
-        this.send(socket, encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]));
+        // Its answer can be far larger than the query: none while the socket has not read the last ones.
+        if (this.answers.backlogAllows(socket, 0)) {
+          this.send(socket, encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]));
+        }
         break;
       case SyncMessageType.AUTH:
         break; // Auth happens at the upgrade; in-band auth frames carry nothing for us.
@@ -174,12 +189,17 @@ export class Room {
     if (syncType === syncProtocol.messageYjsSyncStep1) {
       const stateVector = decoding.readVarUint8Array(decoder);
       Y.decodeStateVector(stateVector); // validates before we answer
+      // The budget is checked before encoding: a burst of step 1 frames costs one answer.
+      if (!this.answers.mayAnswerSyncStep1(socket)) return;
       // Answer only with committed state, so no client ever learns of an
       // update that a crash could still take back. Encode now: everything in the
       // doc at this moment is covered by `lastCommit`, while updates applied
       // before it resolves are not (they are relayed once their own commit lands).
-      const answer = encodeSyncStep2(this.doc, stateVector);
+      const answer = this.answers.answerSyncStep1(socket, stateVector, (vector) =>
+        encodeSyncStep2(this.doc, vector, this.size.bytes),
+      );
       void this.lastCommit.then(() => {
+        this.answers.delivered(socket);
         if (this.connections.has(socket)) this.send(socket, answer);
       });
       return;
@@ -190,8 +210,19 @@ export class Room {
     const update = decoding.readVarUint8Array(decoder);
     // Read-only connections: the frame is read (so it is well-formed) and dropped.
     if (state.mode === 'read-only') return;
+    if (!this.size.admits(update.byteLength)) {
+      this.deps.log.warn({ documentId: this.documentId, bytes: this.size.bytes }, 'update refused: document too large');
+      this.closeSocket(socket, CloseCode.DOCUMENT_TOO_LARGE);
+      return;
+    }
+    const verdict = this.deps.validator?.admit(update);
+    if (verdict && !verdict.ok) {
+      this.deps.log.warn({ documentId: this.documentId, reason: verdict.reason }, 'update refused by schema check');
+      this.closeSocket(socket, CloseCode.SCHEMA_REJECTED);
+      return;
+    }
     Y.applyUpdate(this.doc, update, socket);
-    if (!this.boundPending(socket)) return;
+    if (!this.boundPending(socket) || !state.acks) return;
     // `lastCommit` now covers this frame (set by the doc's update event, or earlier if it changed nothing).
     this.acks.applied(socket, isIntegrated(this.doc, update), this.lastCommit, (frame) => {
       if (!this.failed && this.connections.has(socket)) this.send(socket, frame);
@@ -210,6 +241,7 @@ export class Room {
     if (pending <= 2 * this.deps.limits.maxFrameBytes) return true;
     store.pendingStructs = null;
     store.pendingDs = null;
+    this.deps.validator?.reset();
     this.deps.log.warn({ documentId: this.documentId, bytes: pending }, 'dropped updates with missing dependencies');
     this.closeSocket(socket, CloseCode.MALFORMED_MESSAGE);
     return false;
@@ -258,6 +290,8 @@ export class Room {
   }
 
   private readonly handleDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.size.add(update.byteLength);
+    this.answers.documentChanged();
     const commit = this.deps.writer.append(this.documentId, update);
     this.lastCommit = commit.catch(() => undefined);
     commit.then(

@@ -1,8 +1,10 @@
+import { CloseCode } from '@samverka/model';
 import type { SyncLimits } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import { Gauge, type MetricsRegistry } from '../metrics.ts';
-import { replayUpdates } from '../storage/replayUpdates.ts';
+import { replayUpdateBatches } from '../storage/replayUpdates.ts';
 import type { UpdateLogStore } from '../storage/updateLogStore.ts';
+import { validatorFor } from './documentValidator.ts';
 import { GroupCommitWriter } from './groupCommitWriter.ts';
 import { Room } from './room.ts';
 import { createSyncMetrics, type SyncMetrics } from './syncMetrics.ts';
@@ -72,6 +74,16 @@ export class RoomRegistry {
     return settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
   }
 
+  /** Turns a deleted document's open sockets away (DOCUMENT_NOT_FOUND) and waits for their last commits. */
+  async closeDocument(documentId: string): Promise<void> {
+    const entry = this.entries.get(documentId);
+    if (!entry) return;
+    const room = await entry.room.catch(() => undefined);
+    if (!room) return;
+    room.closeAll(CloseCode.DOCUMENT_NOT_FOUND);
+    await room.flushed();
+  }
+
   /** Flushes every pending update and closes all sockets with `code` (graceful shutdown). */
   async shutdown(code: number): Promise<void> {
     for (const room of await this.loadedRooms()) room.closeAll(code);
@@ -81,18 +93,19 @@ export class RoomRegistry {
 
   private async load(documentId: string): Promise<Room> {
     const started = Date.now();
-    const updates = await this.store.loadUpdates(documentId);
-    const doc = replayUpdates(updates);
-    this.log.debug({ documentId, rows: updates.length, ms: Date.now() - started }, 'room loaded');
+    const { doc, bytes } = await replayUpdateBatches(this.store.loadUpdateBatches(documentId));
+    this.log.debug({ documentId, bytes, ms: Date.now() - started }, 'room loaded');
     return new Room(documentId, doc, {
       writer: this.writer,
       limits: this.limits,
       metrics: this.metrics,
       log: this.log,
+      validator: validatorFor(doc),
       onEmpty: (room) => this.scheduleUnload(room.documentId),
       onStorageFailure: (room) => this.drop(room.documentId),
       onCommitted: (room) => this.noteCommit(room.documentId),
       onEdited: (room, userId) => this.onEdited?.(room.documentId, userId),
+      storedBytes: bytes,
     });
   }
 
@@ -120,10 +133,12 @@ export class RoomRegistry {
       await room.flushed();
       // A threshold compaction may be running; rows committed after it read the log still need merging.
       await entry.compaction?.catch(() => undefined);
+      // Everything is committed and nobody is connected: free the room's doc before the
+      // compaction replays the log, so a large document is not in memory twice.
+      room.destroy();
       await this.compact(documentId, entry).catch((error: unknown) =>
         this.log.warn({ documentId, err: String(error) }, 'compaction on unload failed'),
       );
-      room.destroy();
       // A storage failure may have dropped this entry and a new room taken its place.
       if (this.entries.get(documentId) === entry) this.entries.delete(documentId);
     })();

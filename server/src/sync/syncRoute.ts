@@ -1,22 +1,25 @@
 import { upgradeWebSocket, type WebSocketLike } from '@hono/node-server';
 import { CloseCode, closeCodeName, isDocumentId, SYNC_PATH_PREFIX } from '@samverka/model';
-import type { Context, Hono } from 'hono';
+import { type Context, Hono } from 'hono';
+import type { RequestIdVariables } from 'hono/request-id';
+import type { RightsBus } from '../access/rightsEvents.ts';
 import type { Logger } from '../logger.ts';
-import { EarlyFrameBuffer } from './earlyFrameBuffer.ts';
+import type { ConnectionQuota } from './connectionQuota.ts';
 import type { KeepAlive } from './keepAlive.ts';
-import type { Revocations } from './revocations.ts';
-import type { Room } from './room.ts';
 import type { RoomRegistry } from './roomRegistry.ts';
-import type { ConnectionInfo, SyncSocket } from './syncConnection.ts';
-
-/** Frames a socket may send before its document has loaded (a real client sends a few). */
-const EARLY_FRAME_LIMIT = 256;
+import type { ConnectionInfo } from './syncConnection.ts';
+import { SyncSession } from './syncSession.ts';
 
 /** The outcome of authorising an upgrade: a connection mode, or an HTTP refusal. */
-export type SyncAuthorization = { allow: ConnectionInfo } | { refuse: 401 | 403 | 404 };
+export type SyncAuthorization = { allow: ConnectionInfo } | { refuse: 401 | 403 | 404 | 409 };
 
 /** Decides, once per upgrade, whether and how a request may connect to a document. */
 export type SyncAuthorizer = (c: Context, documentId: string) => Promise<SyncAuthorization>;
+
+/** A rights change arriving during each of this many answers in a row gives up with 503. */
+const MAX_AUTHORISATIONS = 3;
+/** An upgrade that never completes (the client went away) is forgotten after this long. */
+const UPGRADE_TIMEOUT_MS = 60_000;
 
 export interface SyncRouteOptions {
   registry: RoomRegistry;
@@ -26,9 +29,13 @@ export interface SyncRouteOptions {
   log: Logger;
   /** Bounds the frames held while a document loads. */
   maxFrameBytes: number;
-  /** Rights changes since a socket was authorised turn it away at join time. */
-  revocations?: Revocations;
+  /** Rights changes close the affected sessions, whatever state they are in. */
+  rights: RightsBus;
+  /** Per-account socket limits, checked before the document is opened. */
+  quota?: ConnectionQuota;
 }
+
+type SyncVariables = RequestIdVariables & { syncSession: SyncSession };
 
 /**
  * Mounts `GET /sync/:documentId`: checks the path and Origin, asks the
@@ -36,9 +43,20 @@ export interface SyncRouteOptions {
  */
 export function mountSyncRoute(app: Hono, options: SyncRouteOptions): void {
   const { registry, keepAlive, log, maxFrameBytes } = options;
+  const sessions = new Set<SyncSession>();
+  // The one subscriber: every session hears every change and decides whether it is touched.
+  options.rights.subscribe((change) => {
+    for (const session of [...sessions]) session.rightsChanged(change);
+  });
+  const close = (raw: WebSocketLike, code: number) => {
+    registry.metrics.closes.inc(1, { reason: closeCodeName(code) ?? String(code) });
+    raw.close(code, closeCodeName(code) ?? '');
+  };
+  const sessionDeps = { close, maxFrameBytes, left: () => registry.trackConnection(-1) };
+  const sync = new Hono<{ Variables: SyncVariables }>();
 
-  app.get(
-    `${SYNC_PATH_PREFIX}/:documentId`,
+  sync.get(
+    '/:documentId',
     async (c, next) => {
       const documentId = c.req.param('documentId');
       if (!isDocumentId(documentId)) return c.body(null, 404);
@@ -46,59 +64,64 @@ export function mountSyncRoute(app: Hono, options: SyncRouteOptions): void {
       // Browsers always send Origin on a WebSocket; refusing foreign ones stops
       // another site from riding a member's cookie (cross-site WebSocket hijacking).
       if (origin !== undefined && !options.allowedOrigins.includes(origin)) return c.body(null, 403);
-      const decision = await options.authorize(c, documentId);
-      if ('refuse' in decision) return c.body(null, decision.refuse);
-      c.set('syncConnection' as never, decision.allow as never);
-      c.set('syncAuthorizedAt' as never, Date.now() as never);
+      // Registered before the policy reads anything: a change committed after that read reaches it.
+      const session = new SyncSession(sessionDeps);
+      sessions.add(session);
+      const forget = () => sessions.delete(session);
+      try {
+        for (let attempt = 0; attempt < MAX_AUTHORISATIONS; attempt++) {
+          const decision = await options.authorize(c, documentId);
+          if ('refuse' in decision) {
+            forget();
+            return c.body(null, decision.refuse);
+          }
+          if (session.authorised({ ...decision.allow, acks: c.req.query('acks') === '1' })) break;
+        }
+      } catch (error) {
+        forget();
+        throw error;
+      }
+      if (session.state.phase !== 'joining') {
+        forget();
+        return c.body(null, 503);
+      }
+      setTimeout(() => {
+        if (session.state.phase === 'joining' && !session.state.raw) forget();
+      }, UPGRADE_TIMEOUT_MS).unref();
+      c.set('syncSession', session);
       return next();
     },
     upgradeWebSocket((c) => {
       const documentId = c.req.param('documentId') as string;
-      const info = c.get('syncConnection' as never) as ConnectionInfo;
-      const authorizedAt = c.get('syncAuthorizedAt' as never) as number;
+      const session = c.get('syncSession');
+      const mode = session.state.phase === 'joining' ? session.state.info.mode : undefined;
       // Ids only: the request id ties these lines to the upgrade's request line.
-      const context = { reqId: c.get('requestId' as never) as string | undefined, documentId, mode: info.mode };
-      let room: Room | undefined;
-      let socket: SyncSocket | undefined;
-      let closed = false;
-      const early = new EarlyFrameBuffer(EARLY_FRAME_LIMIT, 2 * maxFrameBytes);
-
-      const refuse = (raw: WebSocketLike, code: number) => {
-        registry.metrics.closes.inc(1, { reason: closeCodeName(code) ?? String(code) });
-        raw.close(code, closeCodeName(code) ?? '');
-      };
+      const context = { reqId: c.get('requestId'), documentId, mode };
+      let releaseQuota = () => {};
 
       return {
         onOpen(_event, ws) {
           const raw = ws.raw as WebSocketLike;
-          socket = {
-            send: (frame) => raw.send(frame),
-            close: (code, reason) => raw.close(code, reason),
-            get bufferedAmount() {
-              return (raw as { bufferedAmount?: number }).bufferedAmount ?? 0;
-            },
-          };
           keepAlive.watch(raw);
+          if (!session.opened(raw)) return;
+          const slot =
+            session.state.phase === 'joining'
+              ? options.quota?.acquire(session.state.info.userId, documentId)
+              : undefined;
+          if (slot && 'refuse' in slot) return session.close(slot.refuse);
+          if (slot) releaseQuota = slot.release;
           registry.open(documentId).then(
-            (loaded) => {
-              if (!closed && options.revocations?.revokedSince(info.userId, authorizedAt)) {
-                // Rights changed while the document loaded: reconnect and be authorised afresh.
-                refuse(raw, CloseCode.REAUTHORIZE);
-                registry.releaseIfIdle(loaded);
+            (room) => {
+              if (!session.join(room)) {
+                registry.releaseIfIdle(room);
                 return;
               }
-              if (closed || !socket || !loaded.addConnection(socket, info)) {
-                registry.releaseIfIdle(loaded);
-                return;
-              }
-              room = loaded;
               registry.trackConnection(1);
               log.info(context, 'sync connection opened');
-              for (const frame of early.take()) loaded.receive(socket, frame);
             },
             (error: unknown) => {
               log.error({ ...context, err: String(error) }, 'document load failed');
-              refuse(raw, CloseCode.LOAD_FAILED);
+              session.close(CloseCode.LOAD_FAILED);
             },
           );
         },
@@ -106,24 +129,20 @@ export function mountSyncRoute(app: Hono, options: SyncRouteOptions): void {
           const raw = ws.raw as WebSocketLike;
           keepAlive.seen(raw);
           if (!(event.data instanceof ArrayBuffer)) {
-            refuse(raw, CloseCode.MALFORMED_MESSAGE);
+            session.close(CloseCode.MALFORMED_MESSAGE);
             return;
           }
-          const frame = new Uint8Array(event.data);
-          if (room && socket) room.receive(socket, frame);
-          else if (!closed && !early.push(frame)) refuse(raw, CloseCode.RATE_LIMITED);
+          if (!session.receive(new Uint8Array(event.data))) session.close(CloseCode.RATE_LIMITED);
         },
         onClose(event, ws) {
-          closed = true;
-          early.clear();
+          sessions.delete(session);
+          releaseQuota();
           keepAlive.forget(ws.raw as WebSocketLike);
-          if (room && socket) {
-            room.removeConnection(socket);
-            registry.trackConnection(-1);
-          }
+          session.closed();
           log.info({ ...context, code: event.code }, 'sync connection closed');
         },
       };
     }),
   );
+  app.route(SYNC_PATH_PREFIX, sync);
 }

@@ -30,8 +30,14 @@ describe('accounts and sessions', () => {
     expect(cookieHeader).not.toMatch(/Secure/);
     expect((await client.get('/api/me')).body.user.name).toBe('Ada');
 
+    expect((await client.get('/api/session')).body.user.name).toBe('Ada');
+
     expect((await client.post('/api/auth/logout')).status).toBe(204);
     expect((await client.get('/api/me')).status).toBe(401);
+    // The app's own question answers 200 either way: being signed out is not an error.
+    const signedOut = await client.get('/api/session');
+    expect(signedOut.status).toBe(200);
+    expect(signedOut.body.user).toBeNull();
 
     const wrong = await client.post('/api/auth/login', { email: 'ada@example.org', password: 'not the password' });
     expect(wrong.status).toBe(401);

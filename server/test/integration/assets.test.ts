@@ -71,6 +71,32 @@ describe('canvas assets', () => {
     }
   });
 
+  it('accepts assets only on canvases, with a stable id', async () => {
+    const res = await upload(editor, partnership.registerId, 'image/png', PNG);
+    expect(res.status).toBe(400);
+    expect(await errorId(res)).toBe(ErrorId.NOT_A_CANVAS);
+  });
+
+  it('lets browsers keep assets but revalidate each time, so access is checked again', async () => {
+    const { asset } = (await (await upload(editor, partnership.canvasId, 'image/png', PNG)).json()) as {
+      asset: { src: string };
+    };
+    const first = await download(viewer, asset.src);
+    expect(first.headers.get('cache-control')).toBe('private, no-cache');
+    const etag = first.headers.get('etag') as string;
+    expect(etag).toMatch(/^".+"$/);
+    const revalidate = (who: TestAccount | undefined) =>
+      fetch(`${server.url}${asset.src}`, {
+        headers: { 'if-none-match': etag, ...(who ? { cookie: who.cookie } : {}) },
+      });
+    const unchanged = await revalidate(viewer);
+    expect(unchanged.status).toBe(304);
+    expect((await unchanged.arrayBuffer()).byteLength).toBe(0);
+    // Someone without access gets no 304 for a copy they might hold: 404 and 401, as without a cache.
+    expect((await revalidate(outsider)).status).toBe(404);
+    expect((await revalidate(undefined)).status).toBe(401);
+  });
+
   it('hides assets from other partnerships and from anonymous callers', async () => {
     const { asset } = (await (await upload(owner, partnership.canvasId, 'image/jpeg', JPEG)).json()) as {
       asset: { src: string };

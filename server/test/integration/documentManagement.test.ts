@@ -1,4 +1,4 @@
-import { CloseCode } from '@samverka/model';
+import { CloseCode, SyncMessageType } from '@samverka/model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { openDatabase } from '../../src/storage/database.ts';
@@ -107,5 +107,31 @@ describe('document management: rename, archive, restore, delete', () => {
     expect((await p.owner.client.delete(`/api/documents/${id}`)).status).toBe(404);
     const list = await p.owner.client.get(`/api/partnerships/${p.id}/documents`);
     expect(list.body.documents.map((d: { id: string }) => d.id)).not.toContain(id);
+  });
+
+  it('acknowledges stored frames only to clients that ask (?acks=1); a standard provider gets none', async () => {
+    const p = await createTestPartnership(base, 'AckOwner');
+    const created = await p.owner.client.post(`/api/partnerships/${p.id}/documents`, { kind: 'text', title: 'Acks' });
+    const id = created.body.document.id as string;
+    const cookie = p.owner.client.cookie as string;
+    const asker = connectClient(base, id, new Y.Doc(), { headers: { cookie }, params: { acks: '1' } });
+    const plain = connectClient(base, id, new Y.Doc(), { headers: { cookie } });
+    clients.push(asker, plain);
+    const acked = { asker: 0, plain: 0 };
+    asker.provider.messageHandlers[SyncMessageType.DURABLE_ACK] = () => {
+      acked.asker += 1;
+    };
+    // A standard provider has no handler for the type; count instead of letting it log "Unable to compute message".
+    plain.provider.messageHandlers[SyncMessageType.DURABLE_ACK] = () => {
+      acked.plain += 1;
+    };
+    await Promise.all([synced(asker), synced(plain)]);
+    plain.doc.getXmlFragment('default').insert(0, [new Y.XmlElement('paragraph')]);
+    await eventually(() => asker.doc.getXmlFragment('default').length === 1, "the plain client's edit relayed");
+    asker.doc.getXmlFragment('default').insert(1, [new Y.XmlElement('heading')]);
+    await eventually(() => acked.asker > 0, "the asking client's ack");
+    // Both edits are stored by now (the asker's was the later one): the plain client's ack would have come.
+    await eventually(() => plain.doc.getXmlFragment('default').length === 2, "the asker's edit relayed");
+    expect(acked.plain).toBe(0);
   });
 });

@@ -1,4 +1,4 @@
-import { canvasRecords, DocFields, readDocMeta } from '@samverka/model';
+import { boardRecords, readBoard, readDocMeta } from '@samverka/model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { openDatabase } from '../../src/storage/database.ts';
@@ -59,7 +59,7 @@ describe('partnerships, documents, members and the audit trail', () => {
     const registerId = docs.body.documents.find((d: { kind: string }) => d.kind === 'register').id;
     const canvas = await storedDoc(canvasId);
     expect(readDocMeta(canvas)?.kind).toBe('canvas');
-    expect(canvas.getMap(DocFields.canvasRecords).size).toBeGreaterThan(0);
+    expect(boardRecords(canvas).size).toBeGreaterThan(0);
     expect(readDocMeta(await storedDoc(registerId))?.kind).toBe('register');
   });
 
@@ -98,7 +98,7 @@ describe('partnerships, documents, members and the audit trail', () => {
     });
     expect(templateBoard.status).toBe(201);
     const board = await storedDoc(templateBoard.body.document.id);
-    const frames = [...canvasRecords(board).values()].filter((r) => (r as { type?: string }).type === 'frame');
+    const frames = readBoard(board).filter((r) => r.type === 'frame');
     expect(frames).toHaveLength(12);
     const docs = await p.owner.client.get(`/api/partnerships/${p.id}/documents`);
     expect(docs.body.documents).toHaveLength(4);

@@ -50,7 +50,7 @@ const PNG_BYTES = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a
  * (setting up fresh targets for destructive calls).
  */
 interface RouteExpectation {
-  access: Action | 'signedIn' | 'public' | 'invitationHolder';
+  access: Action | 'signedIn' | 'public' | 'invitationHolder' | 'signedInInvitationHolder';
   status: number;
   /** Use a fresh session of the caller, because the call ends sessions, signs out or signs in as another. */
   freshSession?: boolean;
@@ -93,6 +93,7 @@ const ROUTES: Record<string, RouteExpectation> = {
     probe: () => ({ method: 'POST', path: '/api/auth/logout' }),
   },
   'GET /api/me': { access: 'signedIn', status: 200, probe: () => ({ method: 'GET', path: '/api/me' }) },
+  'GET /api/session': { access: 'public', status: 200, probe: () => ({ method: 'GET', path: '/api/session' }) },
   'POST /api/auth/password': {
     access: 'signedIn',
     status: 200,
@@ -196,6 +197,38 @@ const ROUTES: Record<string, RouteExpectation> = {
       return { method: 'DELETE', path: `/api/documents/${created.body.document.id}` };
     },
   },
+  'GET /api/partnerships/:id/register/goals.csv': {
+    access: 'read',
+    status: 200,
+    probe: (w) => ({ method: 'GET', path: `/api/partnerships/${w.p.id}/register/goals.csv` }),
+  },
+  'POST /api/partnerships/:id/register/goals.csv': {
+    access: 'edit',
+    status: 200,
+    probe: (w) => ({
+      method: 'POST',
+      path: `/api/partnerships/${w.p.id}/register/goals.csv`,
+      body: new TextEncoder().encode(`title,status\r\nGoal ${counter++},on-track\r\n`),
+      headers: { 'content-type': 'text/csv' },
+    }),
+  },
+  'GET /api/partnerships/:id/register/risks.csv': {
+    access: 'read',
+    status: 200,
+    probe: (w) => ({ method: 'GET', path: `/api/partnerships/${w.p.id}/register/risks.csv` }),
+  },
+  'POST /api/partnerships/:id/register/risks.csv': {
+    access: 'edit',
+    status: 200,
+    probe: (w) => ({
+      method: 'POST',
+      path: `/api/partnerships/${w.p.id}/register/risks.csv`,
+      body: new TextEncoder().encode(
+        `title,category,likelihood,impact,status\r\nRisk ${counter++},financial,2,3,open\r\n`,
+      ),
+      headers: { 'content-type': 'text/csv' },
+    }),
+  },
   'POST /api/documents/:documentId/assets': {
     access: 'edit',
     status: 201,
@@ -269,7 +302,7 @@ const ROUTES: Record<string, RouteExpectation> = {
     },
   },
   'POST /api/invitations/:token/accept': {
-    access: 'invitationHolder',
+    access: 'signedInInvitationHolder',
     status: 200,
     async probe(w) {
       // The invitation is for someone else: only its invitee may accept (tested in badInput).
@@ -298,8 +331,11 @@ function expectedStatus(route: RouteExpectation, caller: Caller): number {
     case 'signedIn':
       return caller === 'anonymous' ? 401 : route.status;
     case 'invitationHolder':
-      // Any holder of the token may preview it; accepting is checked separately below.
+      // Any holder of the token may preview it.
       return route.status;
+    case 'signedInInvitationHolder':
+      // Only the invitee may accept: every other signed-in holder is refused (checked below).
+      return caller === 'anonymous' ? 401 : 403;
     default:
       if (caller === 'anonymous') return 401;
       if (caller === 'outsider') return 404;
@@ -307,16 +343,26 @@ function expectedStatus(route: RouteExpectation, caller: Caller): number {
   }
 }
 
-/** Every API route Hono has registered, as `METHOD path` (middleware and the 404 fallback excluded). */
-function registeredApiRoutes(): string[] {
+/**
+ * Every API route Hono has registered, as `METHOD path` (middleware and the 404
+ * fallback excluded), and the access each route's spec declares.
+ */
+function registeredApiRoutes(): { routes: string[]; declaredAccess: Record<string, string> } {
   const database = openDatabase({ dataDir: '/tmp/unused-matrix-introspection', databaseUrl: undefined });
-  const { app, keepAlive } = createApp(loadConfig({ PORT: '0', DATA_DIR: '/tmp' }), database, createLogger('silent'));
+  const { app, keepAlive, operations } = createApp(
+    loadConfig({ PORT: '0', DATA_DIR: '/tmp' }),
+    database,
+    createLogger('silent'),
+  );
   keepAlive.stop();
   void database.close();
   const routes = app.routes
     .filter((route) => route.path.startsWith('/api/') && route.method !== 'ALL')
     .map((route) => `${route.method} ${route.path}`);
-  return [...new Set(routes)];
+  const declaredAccess = Object.fromEntries(
+    operations.map((op) => [`${op.method.toUpperCase()} ${op.path}`, op.access]),
+  );
+  return { routes: [...new Set(routes)], declaredAccess };
 }
 
 function openSocket(base: string, documentId: string, cookie: string | undefined): Promise<number | 'open'> {
@@ -361,11 +407,17 @@ describe('permission matrix: every route and the sync endpoint against the role 
   afterAll(() => t.dispose());
 
   it('has an expectation for every registered API route (a new route without one fails here)', () => {
-    const registered = registeredApiRoutes();
+    const { routes: registered } = registeredApiRoutes();
     const missing = registered.filter((route) => !(route in ROUTES));
     expect(missing, 'routes without a policy expectation').toEqual([]);
     const stale = Object.keys(ROUTES).filter((route) => !registered.includes(route));
     expect(stale, 'expectations for routes that no longer exist').toEqual([]);
+  });
+
+  it("declares in each route's spec the access its expectation names (the router enforces the spec)", () => {
+    const { declaredAccess } = registeredApiRoutes();
+    const expected = Object.fromEntries(Object.entries(ROUTES).map(([key, route]) => [key, route.access]));
+    expect(declaredAccess).toEqual(expected);
   });
 
   const ordered = Object.keys(ROUTES).sort((a, b) => Number(a.includes('/archive')) - Number(b.includes('/archive')));
@@ -385,11 +437,9 @@ describe('permission matrix: every route and the sync endpoint against the role 
         const answer: ApiAnswer<any> = await client.request(probe.method, probe.path, probe.body, probe.headers);
         answers[caller] = answer.status;
         expected[caller] = expectedStatus(route, caller);
-        if (key === 'POST /api/invitations/:token/accept' && caller !== 'anonymous') {
-          expected[caller] = 403;
+        if (expected[caller] === 403 && route.access === 'signedInInvitationHolder') {
           expect(answer.body.error.id).toBe('invitation_email_mismatch');
         }
-        if (key === 'POST /api/invitations/:token/accept' && caller === 'anonymous') expected[caller] = 401;
         if (expected[caller] === 404) expect(answer.body.error.id).toBe('not_found');
         // Sessions may have been ended by the probe: sign the person in again for the next route.
         if (caller !== 'anonymous' && (await world.people[caller].client.get('/api/me')).status === 401) {

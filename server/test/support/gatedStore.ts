@@ -33,6 +33,10 @@ export class GatedStore implements UpdateLogStore {
     return this.inner.loadUpdates(documentId);
   }
 
+  loadUpdateBatches(documentId: string, maxBatchBytes?: number): AsyncIterable<Uint8Array[]> {
+    return this.inner.loadUpdateBatches(documentId, maxBatchBytes);
+  }
+
   countUpdates(documentId: string): Promise<number> {
     return this.inner.countUpdates(documentId);
   }

@@ -1,4 +1,3 @@
-import { SyncMessageType } from '@samverka/model';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -34,8 +33,6 @@ export function connectClient(
     // bypass the server, hiding exactly what these tests are meant to see.
     disableBc: true,
   });
-  // Our server acknowledges durable frames; these clients have no "Saved" to show.
-  provider.messageHandlers[SyncMessageType.DURABLE_ACK] = () => {};
   return {
     doc,
     provider,

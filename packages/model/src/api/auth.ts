@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { emailSchema, idSchema, isoDateTimeSchema } from './common.ts';
+import { emailSchema, idSchema, isoDateTimeSchema, nameSchema } from './common.ts';
+import { PERSON_NAME_MAX_LENGTH } from './limits.ts';
 
 /** Shortest password accepted; no composition rules beyond this and the common-password list. */
 export const PASSWORD_MIN_LENGTH = 10;
@@ -14,7 +15,7 @@ export const newPasswordSchema = z
 export const signupRequestSchema = z.strictObject({
   email: emailSchema,
   password: newPasswordSchema,
-  name: z.string().trim().min(1, 'enter your name').max(100),
+  name: nameSchema(PERSON_NAME_MAX_LENGTH, 'enter your name'),
 });
 export type SignupRequest = z.infer<typeof signupRequestSchema>;
 
@@ -36,6 +37,10 @@ export type User = z.infer<typeof userSchema>;
 /** Answer of signup (201), login (200) and GET /api/me (200). */
 export const userResponseSchema = z.object({ user: userSchema });
 export type UserResponse = z.infer<typeof userResponseSchema>;
+
+/** GET /api/session: who is signed in, or null; always 200, because "signed out" is an answer, not an error. */
+export const sessionUserResponseSchema = z.object({ user: userSchema.nullable() });
+export type SessionUserResponse = z.infer<typeof sessionUserResponseSchema>;
 
 export const sessionSchema = z.object({
   id: idSchema,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DOCUMENT_KINDS } from '../documentShapes.ts';
-import { idSchema, isoDateTimeSchema } from './common.ts';
+import { idSchema, isoDateTimeSchema, nameSchema } from './common.ts';
+import { DOCUMENT_TITLE_MAX_LENGTH } from './limits.ts';
 
 /** Templates a new text document can be seeded with, on the server, once. */
 export const TEXT_TEMPLATES = ['partnership-agreement', 'annual-plan', 'steering-notes', 'evaluation-report'] as const;
@@ -22,7 +23,7 @@ export const CREATABLE_DOCUMENT_KINDS = ['canvas', 'text'] as const;
 
 export const createDocumentRequestSchema = z.strictObject({
   kind: z.enum(CREATABLE_DOCUMENT_KINDS),
-  title: z.string().trim().min(1, 'enter a title').max(200),
+  title: nameSchema(DOCUMENT_TITLE_MAX_LENGTH, 'enter a title'),
   template: z.enum([...TEXT_TEMPLATES, ...CANVAS_TEMPLATES]).optional(),
 });
 export type CreateDocumentRequest = z.infer<typeof createDocumentRequestSchema>;

@@ -1,8 +1,18 @@
 import { z } from 'zod';
 import { LIFECYCLE_PHASES, PARTNERSHIP_LANGUAGES } from '../roles.ts';
-import { abilitiesSchema, idSchema, isoDateTimeSchema, roleSchema, sideSchema, warningSchema } from './common.ts';
+import {
+  abilitiesSchema,
+  idSchema,
+  isoDateTimeSchema,
+  nameSchema,
+  roleSchema,
+  sideSchema,
+  warningSchema,
+} from './common.ts';
 
-const organisationName = z.string().trim().min(1, 'enter a name').max(200);
+import { NAME_MAX_LENGTH, TERM_YEARS_MAX, TERM_YEARS_MIN } from './limits.ts';
+
+const organisationName = nameSchema(NAME_MAX_LENGTH, 'enter a name');
 /** A calendar date, `YYYY-MM-DD`. */
 const calendarDate = z.iso.date();
 
@@ -14,7 +24,7 @@ export const createPartnershipRequestSchema = z.strictObject({
   side: sideSchema,
   language: z.enum(PARTNERSHIP_LANGUAGES).optional(),
   startDate: calendarDate.optional(),
-  termYears: z.number().int().min(1).max(50).optional(),
+  termYears: z.number().int().min(TERM_YEARS_MIN).max(TERM_YEARS_MAX).optional(),
   phase: z.enum(LIFECYCLE_PHASES).optional(),
 });
 export type CreatePartnershipRequest = z.infer<typeof createPartnershipRequestSchema>;

@@ -1,5 +1,7 @@
 import type * as Y from 'yjs';
-import { canvasRecords, DocFields, readDocMeta, writeDocMeta } from '../documentShapes.ts';
+import { type BoardRecord, boardRecords, putBoardRecords } from '../canvasBoard.ts';
+import { writeTldrawSchema } from '../canvasBoardVersion.ts';
+import { readDocMeta, writeDocMeta } from '../documentShapes.ts';
 import {
   CANVAS_SECTIONS,
   type CanvasSection,
@@ -10,9 +12,6 @@ import { TEMPLATE_TLDRAW_SCHEMA } from './tldrawSchemaSnapshot.ts';
 
 export { CANVAS_SECTIONS, type TemplateLanguage } from './partnershipCanvasSections.ts';
 export { TEMPLATE_TLDRAW_SCHEMA } from './tldrawSchemaSnapshot.ts';
-
-/** Meta-map key holding the tldraw schema a board's records were written with (the client binding reads it). */
-export const TLDRAW_SCHEMA_META_KEY = 'tldrawSchema';
 
 /** The id of a section's frame, stable so tests, comments and links can target it. */
 export function sectionFrameId(slug: string): string {
@@ -29,8 +28,6 @@ const PAD = 24;
 const HALVES_TOP = 120;
 const PAGE_ID = 'page:page';
 
-type JsonRecord = { id: string; typeName: string } & Record<string, unknown>;
-
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
 /** A valid tldraw fractional index for the n-th sibling (n < 61). */
@@ -46,7 +43,7 @@ function baseShape(id: string, type: string, parentId: string, index: string, x:
   return { id, typeName: 'shape', type, parentId, index, x, y, rotation: 0, isLocked: false, opacity: 1, meta: {} };
 }
 
-function frame(section: CanvasSection, language: TemplateLanguage, n: number): JsonRecord {
+function frame(section: CanvasSection, language: TemplateLanguage, n: number): BoardRecord {
   const x = (n % COLUMNS) * (FRAME_W + GAP);
   const y = Math.floor(n / COLUMNS) * (FRAME_H + GAP);
   return {
@@ -55,7 +52,7 @@ function frame(section: CanvasSection, language: TemplateLanguage, n: number): J
   };
 }
 
-function prompt(section: CanvasSection, language: TemplateLanguage): JsonRecord {
+function prompt(section: CanvasSection, language: TemplateLanguage): BoardRecord {
   const id = `${sectionFrameId(section.slug)}-prompt`;
   return {
     ...baseShape(id, 'text', sectionFrameId(section.slug), indexKey(0), PAD, PAD),
@@ -73,7 +70,7 @@ function prompt(section: CanvasSection, language: TemplateLanguage): JsonRecord 
 }
 
 /** A locked, dashed outline for one side's half of a section, labelled at its top. */
-function half(section: CanvasSection, language: TemplateLanguage, side: 'university' | 'partner'): JsonRecord {
+function half(section: CanvasSection, language: TemplateLanguage, side: 'university' | 'partner'): BoardRecord {
   const w = (FRAME_W - 3 * PAD) / 2;
   const x = side === 'university' ? PAD : 2 * PAD + w;
   const color = side === 'university' ? 'blue' : 'orange';
@@ -111,8 +108,8 @@ function half(section: CanvasSection, language: TemplateLanguage, side: 'univers
 }
 
 /** Every record of a new Strategic Partnership Canvas board, as tldraw JSON. */
-export function partnershipCanvasRecords(language: TemplateLanguage): JsonRecord[] {
-  const records: JsonRecord[] = [
+export function partnershipCanvasRecords(language: TemplateLanguage): BoardRecord[] {
+  const records: BoardRecord[] = [
     { id: 'document:document', typeName: 'document', gridSize: 10, name: '', meta: {} },
     { id: PAGE_ID, typeName: 'page', name: language === 'sv' ? 'Sida 1' : 'Page 1', index: 'a1', meta: {} },
   ];
@@ -129,11 +126,10 @@ export function partnershipCanvasRecords(language: TemplateLanguage): JsonRecord
  * repeated call never duplicates or overwrites people's work.
  */
 export function seedPartnershipCanvas(doc: Y.Doc, language: TemplateLanguage): void {
-  const records = canvasRecords(doc);
-  if (records.size > 0) return;
+  if (boardRecords(doc).size > 0) return;
   doc.transact(() => {
-    for (const record of partnershipCanvasRecords(language)) records.set(record.id, record);
-    doc.getMap<unknown>(DocFields.meta).set(TLDRAW_SCHEMA_META_KEY, JSON.parse(JSON.stringify(TEMPLATE_TLDRAW_SCHEMA)));
+    putBoardRecords(doc, partnershipCanvasRecords(language));
+    writeTldrawSchema(doc, TEMPLATE_TLDRAW_SCHEMA);
     if (!readDocMeta(doc)) writeDocMeta(doc, 'canvas');
   });
 }

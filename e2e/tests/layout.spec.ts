@@ -1,0 +1,97 @@
+import type { Page } from '@playwright/test';
+import { addMemberViaApi, createDocumentViaApi, createPartnershipViaApi, emailOf } from '../support/accounts.ts';
+import { expect, test } from '../support/fixtures.ts';
+
+/*
+ * Responsive layouts (no sideways scrolling at 390 px on the reading pages and at
+ * 768 px everywhere), axe in both themes, and keyboard use of the shell and dialogs.
+ */
+
+async function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+for (const theme of ['light', 'dark'] as const) {
+  for (const width of [390, 768] as const) {
+    test(`${width === 390 ? 'reading pages fit 390 px' : 'every page fits 768 px'} without sideways scrolling and passes axe (${theme})`, async ({
+      newPerson,
+      server,
+      checkAccessibility,
+    }) => {
+      test.setTimeout(180_000);
+      const anna = await newPerson('Anna Lind');
+      const erik = await newPerson('Erik Berg');
+      const created = await createPartnershipViaApi(anna, server.origin, {
+        name: 'Linnaeus University and a partner with a rather long organisation name AB',
+        startDate: '2026-01-01',
+        termYears: 5,
+      });
+      const id = created.id;
+      await addMemberViaApi(anna, erik, server.origin, id, emailOf(erik), 'editor', 'partner');
+      const docPath = await createDocumentViaApi(anna, server.origin, id, 'text', 'Annual plan');
+      const visitor = await newPerson('Visitor', { signedUp: false });
+      const reading = [`/p/${id}`, `/p/${id}/members`, `/p/${id}/activity`, '/p', docPath];
+      const signedOut = ['/', '/login', '/signup'];
+      const pages: [Page, string][] = [
+        ...reading.map((path): [Page, string] => [anna, path]),
+        ...signedOut.map((path): [Page, string] => [visitor, path]),
+        ...(width === 768
+          ? [`/p/${id}/settings`, '/account/sessions', created.canvasPath].map((path): [Page, string] => [anna, path])
+          : []),
+      ];
+      for (const page of [anna, visitor]) {
+        await page.emulateMedia({ colorScheme: theme });
+        await page.setViewportSize({ width, height: 844 });
+      }
+      for (const [page, path] of pages) {
+        await page.goto(path);
+        await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
+        await expect(page.locator('.ui-skeleton')).toHaveCount(0);
+        await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+        expect(await horizontalOverflow(page), `${path} at ${width} px (${theme})`).toBeLessThanOrEqual(0);
+        await checkAccessibility(page);
+      }
+    });
+  }
+}
+
+test('the theme switch and dialogs work by keyboard alone, and the theme is remembered', async ({
+  newPerson,
+  server,
+}) => {
+  const anna = await newPerson('Anna Lind');
+  const { id } = await createPartnershipViaApi(anna, server.origin);
+  await anna.emulateMedia({ colorScheme: 'light' });
+  await anna.goto(`/p/${id}`);
+  await expect(anna.locator('html')).toHaveAttribute('data-theme', 'light');
+
+  // Tab from the top of the page to the theme switch and press it.
+  const themeSwitch = anna.getByRole('button', { name: 'Dark theme' });
+  await anna.keyboard.press('Tab');
+  for (let i = 0; i < 15 && !(await themeSwitch.evaluate((el) => el === document.activeElement)); i++) {
+    await anna.keyboard.press('Tab');
+  }
+  await expect(themeSwitch).toBeFocused();
+  await anna.keyboard.press('Enter');
+  await expect(anna.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(themeSwitch).toHaveAttribute('aria-pressed', 'true');
+  await anna.reload();
+  await expect(anna.locator('html')).toHaveAttribute('data-theme', 'dark');
+
+  // "New document" opens a dialog holding the focus; Escape closes it and focus returns.
+  const newDocument = anna.getByRole('button', { name: 'New document' });
+  await newDocument.focus();
+  await anna.keyboard.press('Enter');
+  const dialog = anna.getByRole('dialog', { name: 'New document' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByLabel('Title')).toBeFocused();
+  await anna.keyboard.type('Steering notes');
+  await anna.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(newDocument).toBeFocused();
+  await anna.keyboard.press('Enter');
+  await anna.keyboard.type('Steering notes');
+  await anna.keyboard.press('Enter');
+  await expect(anna.getByRole('heading', { name: 'Steering notes' })).toBeVisible();
+  await expect(anna).toHaveTitle('Steering notes · Samverka');
+});

@@ -1,0 +1,138 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { addMemberViaApi, createDocumentViaApi, createPartnershipViaApi, emailOf } from '../support/accounts.ts';
+import { expect, test } from '../support/fixtures.ts';
+
+/*
+ * Writes every page at 1440 and 390 px, light and dark, to docs/screenshots/
+ * (run with the e2e suite). Viewport-sized PNGs keep the folder to a few MB.
+ * The canvas is a desktop tool (768 px and up), so it is shot at 1440 only.
+ */
+
+const outDir = path.resolve(import.meta.dirname, '../../docs/screenshots');
+const WIDTHS = [
+  { name: 'desktop', width: 1440, height: 900 },
+  { name: 'phone', width: 390, height: 844 },
+] as const;
+const THEMES = ['light', 'dark'] as const;
+
+interface Shot {
+  name: string;
+  path: string;
+  /** Something visible once the page has loaded. */
+  ready(page: Page): Promise<void>;
+  phone: boolean;
+  /** Which person's browser opens it. */
+  as: 'owner' | 'signedOut';
+}
+
+async function shoot(page: Page, shot: Shot) {
+  for (const theme of THEMES) {
+    await page.emulateMedia({ colorScheme: theme });
+    for (const size of WIDTHS) {
+      if (size.name === 'phone' && !shot.phone) continue;
+      await page.setViewportSize({ width: size.width, height: size.height });
+      await page.goto(shot.path);
+      await shot.ready(page);
+      await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+      // Let web fonts, transitions and live data settle before the picture.
+      await page.evaluate(() => document.fonts.ready);
+      await page.screenshot({ path: path.join(outDir, `${shot.name}-${size.width}-${theme}.png`) });
+    }
+  }
+}
+
+test('screenshots of every page, 1440 and 390 px, light and dark', async ({ newPerson, server }) => {
+  test.setTimeout(240_000);
+  fs.mkdirSync(outDir, { recursive: true });
+  const anna = await newPerson('Anna Lind');
+  const erik = await newPerson('Erik Berg');
+  const vera = await newPerson('Vera Holm');
+  const visitor = await newPerson('Visitor', { signedUp: false });
+  const created = await createPartnershipViaApi(anna, server.origin, {
+    name: 'Linnaeus University × Nordic Timber AB',
+    partnerName: 'Nordic Timber AB',
+    startDate: '2025-09-01',
+    termYears: 6,
+    phase: 'active',
+  });
+  const id = created.id;
+  await addMemberViaApi(anna, erik, server.origin, id, emailOf(erik), 'editor', 'partner');
+  await addMemberViaApi(anna, vera, server.origin, id, emailOf(vera), 'viewer', 'university');
+  const docPath = await createDocumentViaApi(anna, server.origin, id, 'text', 'Annual plan 2026');
+  const invite = await anna.context().request.post(`${server.origin}/api/partnerships/${id}/invitations`, {
+    headers: { origin: server.origin },
+    data: { email: 'steering.group@nordictimber.example', role: 'commenter', side: 'partner' },
+  });
+  const inviteUrl = ((await invite.json()) as { url: string }).url;
+
+  const heading = (name: string | RegExp) => async (page: Page) => {
+    await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
+  };
+  const shots: Shot[] = [
+    { name: 'login', path: '/login', ready: heading('Log in to Samverka'), phone: true, as: 'signedOut' },
+    {
+      name: 'invitation',
+      path: new URL(inviteUrl).pathname,
+      ready: heading(/Invitation to/),
+      phone: true,
+      as: 'signedOut',
+    },
+    { name: 'partnerships', path: '/p', ready: heading('Your partnerships'), phone: true, as: 'owner' },
+    {
+      name: 'partnership-home',
+      path: `/p/${id}`,
+      ready: async (page) => {
+        await heading('Linnaeus University × Nordic Timber AB')(page);
+        await expect(page.getByRole('region', { name: 'Recent activity' }).getByRole('listitem').first()).toBeVisible();
+        await expect(page.getByRole('region', { name: 'The two sides' }).getByText('Erik Berg')).toBeVisible();
+      },
+      phone: true,
+      as: 'owner',
+    },
+    {
+      name: 'members',
+      path: `/p/${id}/members`,
+      ready: async (page) => {
+        await heading(/Members of/)(page);
+        await expect(page.getByText('steering.group@nordictimber.example').first()).toBeVisible();
+      },
+      phone: true,
+      as: 'owner',
+    },
+    {
+      name: 'activity',
+      path: `/p/${id}/activity`,
+      ready: async (page) => {
+        await heading(/Activity in/)(page);
+        await expect(page.getByRole('table')).toBeVisible();
+      },
+      phone: true,
+      as: 'owner',
+    },
+    { name: 'settings', path: `/p/${id}/settings`, ready: heading('Partnership settings'), phone: true, as: 'owner' },
+    {
+      name: 'canvas',
+      path: created.canvasPath,
+      ready: async (page) => {
+        await expect(page.locator('.tl-shape[data-shape-type="frame"]').first()).toBeVisible();
+        await expect(page.getByText('Connected')).toBeVisible();
+      },
+      phone: false,
+      as: 'owner',
+    },
+    {
+      name: 'document',
+      path: docPath,
+      ready: async (page) => {
+        await heading('Annual plan 2026')(page);
+        await expect(page.getByText('Connected')).toBeVisible();
+      },
+      phone: true,
+      as: 'owner',
+    },
+    { name: 'sessions', path: '/account/sessions', ready: heading('Your sessions'), phone: false, as: 'owner' },
+  ];
+  for (const shot of shots) await shoot(shot.as === 'owner' ? anna : visitor, shot);
+});

@@ -1,0 +1,160 @@
+import type { Role, Side } from '@samverka/model';
+import type { Kysely } from 'kysely';
+import type { DatabaseSchema, PartnershipsTable } from '../storage/schema.ts';
+import type { Membership, TargetKind, TargetOf, TargetRows } from './accessTargets.ts';
+
+/** A target as loaded for one person: its partnership, their membership (if any) and its own row. */
+export interface LoadedTarget<K extends TargetKind> {
+  partnership: PartnershipsTable;
+  membership: Membership | undefined;
+  rows: TargetRows[K];
+}
+
+type Db = Kysely<DatabaseSchema>;
+
+interface PartnershipColumns extends PartnershipsTable {
+  member_role: string | null;
+  member_side: string | null;
+}
+
+function split(row: PartnershipColumns): Omit<LoadedTarget<'partnership'>, 'rows'> {
+  const { member_role, member_side, ...partnership } = row;
+  return {
+    partnership,
+    membership: member_role !== null ? { role: member_role as Role, side: member_side as Side } : undefined,
+  };
+}
+
+/**
+ * One query per target: the target's row joined to its partnership and the
+ * person's membership, so a document costs one round trip after the session.
+ */
+export const TARGET_LOADERS: {
+  [K in TargetKind]: (db: Db, userId: string, target: TargetOf<K>) => Promise<LoadedTarget<K> | undefined>;
+} = {
+  async partnership(db, userId, target) {
+    const row = await db
+      .selectFrom('partnerships')
+      .leftJoin('memberships', (join) =>
+        join.onRef('memberships.partnership_id', '=', 'partnerships.id').on('memberships.user_id', '=', userId),
+      )
+      .selectAll('partnerships')
+      .select(['memberships.role as member_role', 'memberships.side as member_side'])
+      .where('partnerships.id', '=', target.id)
+      .executeTakeFirst();
+    return row && { ...split(row), rows: {} };
+  },
+
+  async document(db, userId, target) {
+    const row = await db
+      .selectFrom('documents')
+      .innerJoin('partnerships', 'partnerships.id', 'documents.partnership_id')
+      .leftJoin('memberships', (join) =>
+        join
+          .onRef('memberships.partnership_id', '=', 'documents.partnership_id')
+          .on('memberships.user_id', '=', userId),
+      )
+      .selectAll('partnerships')
+      .select([
+        'memberships.role as member_role',
+        'memberships.side as member_side',
+        'documents.id as document_id',
+        'documents.kind as document_kind',
+        'documents.title as document_title',
+        'documents.created_by as document_created_by',
+        'documents.created_at as document_created_at',
+        'documents.archived_at as document_archived_at',
+        'documents.edited_at as document_edited_at',
+        'documents.edited_by as document_edited_by',
+      ])
+      .where('documents.id', '=', target.id)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    const {
+      document_id,
+      document_kind,
+      document_title,
+      document_created_by,
+      document_created_at,
+      document_archived_at,
+      document_edited_at,
+      document_edited_by,
+      ...rest
+    } = row;
+    const document = {
+      id: document_id,
+      partnership_id: rest.id,
+      kind: document_kind,
+      title: document_title,
+      created_by: document_created_by,
+      created_at: document_created_at,
+      archived_at: document_archived_at,
+      edited_at: document_edited_at,
+      edited_by: document_edited_by,
+    };
+    return { ...split(rest), rows: { document } };
+  },
+
+  async asset(db, userId, target) {
+    const row = await db
+      .selectFrom('assets')
+      .innerJoin('partnerships', 'partnerships.id', 'assets.partnership_id')
+      .leftJoin('memberships', (join) =>
+        join.onRef('memberships.partnership_id', '=', 'assets.partnership_id').on('memberships.user_id', '=', userId),
+      )
+      .selectAll('partnerships')
+      .select([
+        'memberships.role as member_role',
+        'memberships.side as member_side',
+        'assets.id as asset_id',
+        'assets.document_id as asset_document_id',
+        'assets.content_type as asset_content_type',
+        'assets.byte_size as asset_byte_size',
+        'assets.data as asset_data',
+        'assets.created_by as asset_created_by',
+        'assets.created_at as asset_created_at',
+      ])
+      .where('assets.id', '=', target.id)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    const {
+      asset_id,
+      asset_document_id,
+      asset_content_type,
+      asset_byte_size,
+      asset_data,
+      asset_created_by,
+      asset_created_at,
+      ...rest
+    } = row;
+    const asset = {
+      id: asset_id,
+      partnership_id: rest.id,
+      document_id: asset_document_id,
+      content_type: asset_content_type,
+      byte_size: asset_byte_size,
+      data: asset_data,
+      created_by: asset_created_by,
+      created_at: asset_created_at,
+    };
+    return { ...split(rest), rows: { asset } };
+  },
+
+  async invitation(db, userId, target) {
+    const row = await db
+      .selectFrom('partnerships')
+      .leftJoin('memberships', (join) =>
+        join.onRef('memberships.partnership_id', '=', 'partnerships.id').on('memberships.user_id', '=', userId),
+      )
+      .leftJoin('invitations', (join) =>
+        join.onRef('invitations.partnership_id', '=', 'partnerships.id').on('invitations.id', '=', target.id),
+      )
+      .selectAll('partnerships')
+      .select(['memberships.role as member_role', 'memberships.side as member_side', 'invitations.id as invitation_id'])
+      .where('partnerships.id', '=', target.partnershipId)
+      .executeTakeFirst();
+    if (!row?.invitation_id) return undefined;
+    const { invitation_id, ...rest } = row;
+    return { ...split(rest), rows: { invitation: { id: invitation_id } } };
+  },
+};
