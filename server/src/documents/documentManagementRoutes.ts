@@ -1,21 +1,12 @@
-import { type DocumentResponse, documentResponseSchema, idSchema, updateDocumentRequestSchema } from '@samverka/model';
-import { z } from 'zod';
+import { type DocumentResponse, documentResponseSchema, updateDocumentRequestSchema } from '@samverka/model';
 import { doerOf } from '../access/accessTargets.ts';
 import type { AppServices } from '../appServices.ts';
 import { apiErrors } from '../http/apiErrors.ts';
 import type { ApiRouter } from '../http/apiRouter.ts';
+import { documentParams, documentTarget } from '../http/pathParams.ts';
 import { deleteDocument, updateDocument } from './documentChanger.ts';
 import { presentDocument } from './documentPresenter.ts';
 import { findDocument } from './documentQueries.ts';
-
-/** `/api/documents/:documentId` */
-export const documentParams = z.object({ documentId: idSchema });
-
-/** The document a `/api/documents/:documentId/...` path names, as an access target. */
-export const documentTarget = (params: { documentId: string }) => ({
-  kind: 'document' as const,
-  id: params.documentId,
-});
 
 /** Rename, archive and restore (editors), delete (owners) one document. */
 export function mountDocumentManagementRoutes(router: ApiRouter, services: AppServices): void {

@@ -2,8 +2,8 @@ import { exportQuerySchema } from '@samverka/model';
 import type { AppServices } from '../appServices.ts';
 import { apiErrors } from '../http/apiErrors.ts';
 import type { ApiRouter } from '../http/apiRouter.ts';
+import { documentParams, documentTarget } from '../http/pathParams.ts';
 import { parseValue } from '../http/validation.ts';
-import { documentParams, documentTarget } from './documentManagementRoutes.ts';
 import { exportTextDocument } from './export/documentExporter.ts';
 
 /** `GET /api/documents/:documentId/export?format=md|html`: a text document rendered on the server. */
