@@ -5,16 +5,10 @@
  * and writes them to docs/benchmarks.md under "Canvas".
  */
 import os from 'node:os';
-import { type Browser, chromium, type Page } from '@playwright/test';
-import { ServerProcess } from '../../server/test/support/serverProcess.ts';
-import {
-  addMember,
-  apiCall,
-  createPartnership,
-  signUp,
-  type TestAccount,
-} from '../../server/test/support/testAccounts.ts';
+import type { Page } from '@playwright/test';
+import { addMember, apiCall } from '../../server/test/support/testAccounts.ts';
 import { seedBoard } from './benchBoard.ts';
+import { median, personPage, startBenchRun } from './benchBrowser.ts';
 import { writeCanvasReport } from './canvasReport.ts';
 import { measureDragLatency } from './dragLatency.ts';
 import { recordUpdateFrames } from './updateBytes.ts';
@@ -22,23 +16,6 @@ import { recordUpdateFrames } from './updateBytes.ts';
 const SHAPES = 2_000;
 const LOAD_RUNS = Number(process.env.BENCH_LOAD_RUNS ?? 3);
 const DRAG_STEPS = 200;
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
-
-async function personPage(browser: Browser, account: TestAccount): Promise<Page> {
-  const context = await browser.newContext({ baseURL: account.origin, viewport: { width: 1280, height: 800 } });
-  const [name, value] = account.cookie.split('=') as [string, string];
-  await context.addCookies([{ name, value, url: account.origin }]);
-  return context.newPage();
-}
-
 /** Milliseconds from navigation until the board's shapes are drawn and the page is connected. */
 async function timeToInteractive(page: Page, path: string): Promise<number> {
   const start = Date.now();
@@ -48,21 +25,9 @@ async function timeToInteractive(page: Page, path: string): Promise<number> {
   return Date.now() - start;
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] as number;
-}
-
 async function main() {
-  const started = Date.now();
-  const server = await ServerProcess.start({ RATE_LIMIT_PER_IP: '100000', RATE_LIMIT_PER_ACCOUNT: '1000' });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
+  const { started, browser, owner, partnership, close } = await startBenchRun();
   try {
-    const owner = await signUp(server.origin, 'Anna Lind');
-    const partnership = await createPartnership(owner);
     const created = await apiCall<{ document: { id: string } }>(
       owner,
       'POST',
@@ -117,8 +82,7 @@ async function main() {
     });
     console.log(`done in ${totalSeconds} s; figures appended to docs/benchmarks.md ("Canvas")`);
   } finally {
-    await browser.close();
-    await server.stop();
+    await close();
   }
 }
 

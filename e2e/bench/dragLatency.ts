@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { summarizeLatencies } from './benchBrowser.ts';
 
 interface Sample {
   t: number;
@@ -27,12 +28,6 @@ async function watchPointer(page: Page): Promise<void> {
       capture: true,
     });
   });
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
-  return sorted[Math.max(0, index)] as number;
 }
 
 export interface DragLatency {
@@ -83,11 +78,5 @@ export async function measureDragLatency(
     for (const m of moves) if (m <= renderedLocally) cause = m;
     if (cause !== undefined) latencies.push(s.t - cause);
   }
-  latencies.sort((a, b) => a - b);
-  return {
-    samples: latencies.length,
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
-    max: latencies.at(-1) ?? Number.NaN,
-  };
+  return summarizeLatencies(latencies);
 }

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { newBlankBoard, shareBoard } from '../support/boards.ts';
 import { expect, test } from '../support/fixtures.ts';
+import { storedUpdates } from '../support/localStore.ts';
 
 const GEO = '.tl-shape[data-shape-type="geo"]';
 
@@ -16,26 +17,6 @@ async function drawRectangles(page: Page, count: number) {
     await page.mouse.move(x + 80, y + 60, { steps: 4 });
     await page.mouse.up();
   }
-}
-
-/** Rows y-indexeddb holds for a document in this browser (each local update adds one). */
-function storedUpdates(page: Page, documentId: string): Promise<number> {
-  return page.evaluate(
-    (name) =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open(name);
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const count = db.transaction('updates').objectStore('updates').count();
-          count.onsuccess = () => {
-            resolve(count.result);
-            db.close();
-          };
-        };
-      }),
-    `samverka-doc-${documentId}`,
-  );
 }
 
 async function twoPeopleOnABlankBoard(newPerson: (name: string) => Promise<Page>, origin: string) {

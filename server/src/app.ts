@@ -10,6 +10,7 @@ import { DEFAULT_LOGIN_THROTTLE, LoginThrottle } from './auth/loginThrottle.ts';
 import { sessionAuth } from './auth/requestAuth.ts';
 import { SessionStore } from './auth/sessionStore.ts';
 import type { Config } from './config.ts';
+import { EditActivity } from './documents/editActivity.ts';
 import { apiErrors, handleError } from './http/apiErrors.ts';
 import type { OperationSpec } from './http/apiRouter.ts';
 import { csrfProtection } from './http/csrf.ts';
@@ -58,7 +59,14 @@ export function createApp(config: Config, database: Database, log: Logger, optio
   const metrics = new MetricsRegistry();
   registerProcessMetrics(metrics);
   const store = new SqlUpdateLogStore(database.db, database.dialect);
-  const registry = new RoomRegistry(options.wrap?.updateLog?.(store) ?? store, config.sync, log, metrics);
+  const editActivity = new EditActivity(database.db, log);
+  const registry = new RoomRegistry(
+    options.wrap?.updateLog?.(store) ?? store,
+    config.sync,
+    log,
+    metrics,
+    editActivity.record,
+  );
   const keepAlive = new KeepAlive(config.sync.pingIntervalMs, config.sync.idleTimeoutMs, () =>
     registry.metrics.closes.inc(1, { reason: 'IDLE_TIMEOUT' }),
   );

@@ -5,7 +5,9 @@ import { mountAssetRoutes } from './assets/assetRoutes.ts';
 import { mountAuditRoutes } from './audit/auditRoutes.ts';
 import { mountAuthRoutes } from './auth/authRoutes.ts';
 import { mountSessionRoutes } from './auth/sessionRoutes.ts';
+import { mountDocumentManagementRoutes } from './documents/documentManagementRoutes.ts';
 import { mountDocumentRoutes } from './documents/documentRoutes.ts';
+import { mountExportRoutes } from './documents/exportRoutes.ts';
 import { renderApiDocsPage } from './http/apiDocsPage.ts';
 import { ApiRouter } from './http/apiRouter.ts';
 import { buildOpenApiDocument } from './http/openApi.ts';
@@ -21,6 +23,8 @@ const ROUTE_MODULES = [
   mountSessionRoutes,
   mountPartnershipRoutes,
   mountDocumentRoutes,
+  mountExportRoutes,
+  mountDocumentManagementRoutes,
   mountMemberRoutes,
   mountInvitationRoutes,
   mountAuditRoutes,

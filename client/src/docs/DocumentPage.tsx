@@ -1,9 +1,8 @@
-import { DocFields } from '@samverka/model';
-import Collaboration from '@tiptap/extension-collaboration';
-import CollaborationCaret from '@tiptap/extension-collaboration-caret';
-import { EditorContent, useEditor } from '@tiptap/react';
-import StarterKit from '@tiptap/starter-kit';
+import type { MembersResponse } from '@samverka/model';
+import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
+import { useMemo, useRef, useState } from 'react';
 import { useParams } from 'react-router';
+import { useApiResource } from '../api/useApiResource.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useIdentity } from '../identity/identity.tsx';
 import { usePartnership } from '../partnerships/PartnershipContext.tsx';
@@ -11,27 +10,45 @@ import { useDocumentTitle } from '../partnerships/useDocumentTitle.ts';
 import { DocumentHeader } from '../shell/DocumentHeader.tsx';
 import { useDocumentSession } from '../sync/useDocumentSession.ts';
 import { usePresence } from '../sync/usePresence.ts';
+import { EditorToolbar } from './EditorToolbar.tsx';
+import { editorExtensions } from './editorExtensions.ts';
+import { EditorShortcuts } from './editorShortcuts.ts';
+import type { MentionCandidate } from './mentionSuggestion.ts';
+import './documents.css';
 
-/** A live Tiptap text document with everyone's carets. */
+/** A live Tiptap text document: toolbar, everyone's carets, mentions, word count, print layout. */
 export default function DocumentPage() {
   const { docId = '' } = useParams();
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { identity } = useIdentity();
   const session = useDocumentSession(docId);
-  const { side, abilities } = usePartnership();
+  const { partnership, side, abilities } = usePartnership();
   const collaborators = usePresence(session, { ...identity, side });
   const title = useDocumentTitle(docId, t('document.title'));
+  const { data: memberList } = useApiResource<MembersResponse>(`/api/partnerships/${partnership.id}/members`);
+  const [linkRequests, setLinkRequests] = useState(0);
+
+  // Read through a ref so mentions show today's names without rebuilding the editor.
+  const members = useRef<MentionCandidate[]>([]);
+  members.current = (memberList?.members ?? []).map((m) => ({ id: m.userId, label: m.name, side: m.side }));
+  const sideName = useMemo(
+    () => (s: string) =>
+      s === 'university' ? partnership.universityName : s === 'partner' ? partnership.partnerName : s,
+    [partnership.universityName, partnership.partnerName],
+  );
 
   const editor = useEditor(
     {
       extensions: [
-        // Yjs keeps the history per person; Tiptap's own undo would undo others' typing.
-        StarterKit.configure({ undoRedo: false }),
-        Collaboration.configure({ document: session.doc, field: DocFields.textContent }),
-        CollaborationCaret.configure({
-          provider: session.provider,
-          user: { name: identity.name, color: identity.color },
+        ...editorExtensions({
+          session,
+          user: { name: identity.name, color: identity.color, side },
+          placeholder: t('document.placeholder'),
+          members: () => members.current,
+          sideName,
+          noMatches: t('editor.noMembers'),
         }),
+        EditorShortcuts.configure({ requestLink: () => setLinkRequests((n) => n + 1) }),
       ],
       // The server drops a read-only member's updates anyway; not letting them type says so honestly.
       editable: abilities.edit,
@@ -41,19 +58,36 @@ export default function DocumentPage() {
           class: 'prose',
           role: 'textbox',
           'aria-multiline': 'true',
+          'aria-readonly': String(!abilities.edit),
         },
       },
     },
-    // A new name or colour rebuilds the editor; the text itself lives in the Y.Doc.
-    [session, identity.name, identity.color, abilities.edit],
+    // A new name, colour, side or language rebuilds the editor; the text itself lives in the Y.Doc.
+    [session, identity.name, identity.color, side, abilities.edit, locale, sideName],
   );
+  const words = useEditorState({
+    editor,
+    selector: ({ editor: e }) => (e ? (e.storage.characterCount?.words() as number) : 0),
+  });
 
   return (
     <div className="document-page">
-      <DocumentHeader title={title} session={session} collaborators={collaborators} />
+      <DocumentHeader title={title} session={session} collaborators={collaborators} readOnly={!abilities.edit} />
+      {editor && abilities.edit && <EditorToolbar editor={editor} linkRequests={linkRequests} />}
       <div className="text-document">
+        <header className="print-only print-header">
+          <h1>{title}</h1>
+          <p>
+            {partnership.name} · {new Date().toLocaleDateString(locale)}
+          </p>
+        </header>
         <EditorContent editor={editor} />
       </div>
+      <footer className="document-footer">
+        <output aria-live="off" data-testid="word-count">
+          {t('document.words', { count: String(words ?? 0) })}
+        </output>
+      </footer>
     </div>
   );
 }

@@ -1,7 +1,8 @@
 import type { DocumentKind, DocumentsResponse } from '@samverka/model';
 import { type ReactNode, useEffect } from 'react';
-import { Navigate, useParams } from 'react-router';
+import { Link, Navigate, useParams } from 'react-router';
 import { useApiResource } from '../api/useApiResource.ts';
+import { useI18n } from '../i18n/i18n.tsx';
 import { Skeleton } from '../ui/index.ts';
 import { documentPath } from './documentPaths.ts';
 import { usePartnership } from './PartnershipContext.tsx';
@@ -9,7 +10,10 @@ import { usePartnership } from './PartnershipContext.tsx';
 /**
  * Opens a document only on the page for its kind: a text document's id under
  * `/canvas/…` (or a register id anywhere) is sent to where it lives instead of
- * an empty editor of the wrong kind. Unknown ids are left to the page itself.
+ * an empty editor of the wrong kind. An unknown or foreign id gets "not found"
+ * at once and no socket is ever opened (the server would refuse it for good and
+ * the provider would keep retrying). When the list cannot be loaded at all
+ * (offline), the page opens from the browser's own copy.
  */
 export function DocumentKindRoute({
   kind,
@@ -27,14 +31,30 @@ export function DocumentKindRoute({
   }, [preload]);
   const { partnership } = usePartnership();
   const { data, error } = useApiResource<DocumentsResponse>(`/api/partnerships/${partnership.id}/documents`);
-  if (!data && !error) {
-    return (
-      <div className="page">
-        <Skeleton />
-      </div>
-    );
+  if (data) {
+    const doc = data.documents.find((d) => d.id === docId);
+    if (!doc) return <DocumentNotFound partnershipId={partnership.id} />;
+    if (doc.kind !== kind) return <Navigate to={documentPath(partnership.id, doc)} replace />;
+    return <>{children}</>;
   }
-  const doc = data?.documents.find((d) => d.id === docId);
-  if (doc && doc.kind !== kind) return <Navigate to={documentPath(partnership.id, doc)} replace />;
-  return <>{children}</>;
+  if (error && (error.status === 404 || error.status === 401)) {
+    return <DocumentNotFound partnershipId={partnership.id} />;
+  }
+  if (error) return <>{children}</>;
+  return (
+    <div className="page">
+      <Skeleton />
+    </div>
+  );
+}
+
+function DocumentNotFound({ partnershipId }: { partnershipId: string }) {
+  const { t } = useI18n();
+  return (
+    <div className="page" data-testid="document-not-found">
+      <h1>{t('document.notFoundHeading')}</h1>
+      <p>{t('document.notFound')}</p>
+      <Link to={`/p/${partnershipId}`}>{t('document.backToDocuments')}</Link>
+    </div>
+  );
 }

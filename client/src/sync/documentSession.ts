@@ -3,6 +3,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { ConnectionTracker } from './connectionTracker.ts';
+import { DurableSaved } from './durableSaved.ts';
 import { watchForRightsChanges } from './rightsChanged.ts';
 
 /** One Y.Doc and its provider, shared by every component showing that document. */
@@ -13,6 +14,8 @@ export interface DocumentSession {
   /** The browser's copy of the document (absent where IndexedDB is not available). */
   persistence?: IndexeddbPersistence;
   connection: ConnectionTracker;
+  /** Whether the server has durably stored everything this browser has. */
+  saved: DurableSaved;
 }
 
 interface Entry {
@@ -45,10 +48,17 @@ export function getDocumentSession(documentId: string): DocumentSession {
     // Edits made offline live here until the server has them, across reloads.
     const persistence =
       typeof indexedDB === 'undefined' ? undefined : new IndexeddbPersistence(LOCAL_DB_PREFIX + documentId, doc);
-    const provider = new WebsocketProvider(syncServerUrl(), documentId, doc, { maxBackoffTime: 5000 });
+    const saved = new DurableSaved();
+    const provider = new WebsocketProvider(syncServerUrl(), documentId, doc, {
+      maxBackoffTime: 5000,
+      // Asks the server for DURABLE_ACK frames; standard providers, which do not know them, never get any.
+      params: { acks: '1' },
+      WebSocketPolyfill: saved.WebSocketClass,
+    });
+    saved.attach(provider);
     watchForRightsChanges(provider);
     const connection = new ConnectionTracker(doc, provider, documentId, persistence ? [persistence] : []);
-    entry = { session: { documentId, doc, provider, persistence, connection }, users: 0 };
+    entry = { session: { documentId, doc, provider, persistence, connection, saved }, users: 0 };
     sessions.set(documentId, entry);
     scheduleDestroy(entry);
   }
@@ -76,6 +86,7 @@ function scheduleDestroy(entry: Entry): void {
     if (entry.users > 0) return;
     sessions.delete(entry.session.documentId);
     entry.session.connection.destroy();
+    entry.session.saved.destroy();
     entry.session.provider.destroy();
     void entry.session.persistence?.destroy();
     entry.session.doc.destroy();

@@ -60,3 +60,11 @@ export function useLoaded(session: DocumentSession): boolean {
     () => session.provider.synced || (session.persistence?.synced === true && hasContent(session)),
   );
 }
+
+/** Whether the server has durably stored every change this browser has made to the document. */
+export function useSaved(session: DocumentSession): boolean {
+  return useSyncExternalStore(
+    (notify) => session.saved.subscribe(notify),
+    () => session.saved.saved,
+  );
+}

@@ -31,6 +31,8 @@ export const CloseCode = {
   ACCOUNT_CONNECTIONS: 4511,
   /** The update would grow the document past its maximum size; it was not applied. */
   DOCUMENT_TOO_LARGE: 4413,
+  /** An owner deleted the document while it was open; there is nothing to reconnect to. */
+  DOCUMENT_NOT_FOUND: 4404,
   /** Awareness updates arrived faster than the configured rate. */
   RATE_LIMITED: 4529,
   /** The document could not be loaded from storage; nothing was created. */
@@ -47,6 +49,7 @@ export const TERMINAL_CLOSE_CODES: ReadonlySet<number> = new Set([
   CloseCode.MALFORMED_MESSAGE,
   CloseCode.SCHEMA_REJECTED,
   CloseCode.DOCUMENT_TOO_LARGE,
+  CloseCode.DOCUMENT_NOT_FOUND,
 ]);
 
 /** Whether a standard y-websocket provider gives up after this code (it does for 4400–4499). */

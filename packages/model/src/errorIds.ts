@@ -37,6 +37,10 @@ export const ErrorId = {
   PARTNERSHIP_ARCHIVED: 'partnership_archived',
   /** The template does not fit the document kind. */
   TEMPLATE_NOT_APPLICABLE: 'template_not_applicable',
+  /** Only text documents export to Markdown or HTML. */
+  EXPORT_NOT_AVAILABLE: 'export_not_available',
+  /** The partnership's register cannot be archived or deleted: it is created once, with the partnership. */
+  DOCUMENT_REQUIRED: 'document_required',
   /** A CSV import with rows that fail the schema; the body lists `rows: [{ row, field, message }]` and nothing was imported. */
   INVALID_ROWS: 'invalid_rows',
   /** Assets (images, videos) belong on canvases only. */

@@ -31,12 +31,17 @@ export const TRACE_TEXT = 'text';
  * capturing each edit's update. Positions are code points and Y.Text counts
  * UTF-16 units, so the trace is checked to be BMP-only.
  */
-export function replayTrace(file: string, limit: number | 'all'): ReplayedTrace {
+export function replayTrace(
+  file: string,
+  limit: number | 'all',
+  /** Where the text goes; a Y.Text at the doc's root by default (an editor's Y.XmlText works too). */
+  target: (doc: Y.Doc) => Y.Text = (doc) => doc.getText(TRACE_TEXT),
+): ReplayedTrace {
   const trace = JSON.parse(zlib.gunzipSync(fs.readFileSync(file)).toString('utf8')) as SequentialTrace;
   if (/[\uD800-\uDFFF]/.test(trace.endContent))
     throw new Error('trace has non-BMP characters; positions would need mapping');
   const doc = new Y.Doc();
-  const text = doc.getText(TRACE_TEXT);
+  const text = target(doc);
   const updates: Uint8Array[] = [];
   doc.on('update', (update: Uint8Array) => updates.push(update));
   if (trace.startContent) text.insert(0, trace.startContent);

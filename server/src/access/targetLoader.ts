@@ -63,11 +63,24 @@ export const TARGET_LOADERS: {
         'documents.title as document_title',
         'documents.created_by as document_created_by',
         'documents.created_at as document_created_at',
+        'documents.archived_at as document_archived_at',
+        'documents.edited_at as document_edited_at',
+        'documents.edited_by as document_edited_by',
       ])
       .where('documents.id', '=', target.id)
       .executeTakeFirst();
     if (!row) return undefined;
-    const { document_id, document_kind, document_title, document_created_by, document_created_at, ...rest } = row;
+    const {
+      document_id,
+      document_kind,
+      document_title,
+      document_created_by,
+      document_created_at,
+      document_archived_at,
+      document_edited_at,
+      document_edited_by,
+      ...rest
+    } = row;
     const document = {
       id: document_id,
       partnership_id: rest.id,
@@ -75,6 +88,9 @@ export const TARGET_LOADERS: {
       title: document_title,
       created_by: document_created_by,
       created_at: document_created_at,
+      archived_at: document_archived_at,
+      edited_at: document_edited_at,
+      edited_by: document_edited_by,
     };
     return { ...split(rest), rows: { document } };
   },

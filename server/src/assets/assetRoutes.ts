@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { AppServices } from '../appServices.ts';
 import { apiErrors } from '../http/apiErrors.ts';
 import type { ApiRouter } from '../http/apiRouter.ts';
+import { documentParams, documentTarget } from '../http/pathParams.ts';
 import { randomId } from '../ids.ts';
 import { bytesMatchType } from './contentSniffing.ts';
 
@@ -47,8 +48,8 @@ export function mountAssetRoutes(router: ApiRouter, services: AppServices): void
       path: '/api/documents/:documentId/assets',
       tag,
       summary: 'Upload an image or video for a canvas (raw bytes; Content-Type says which kind)',
-      params: z.object({ documentId: idSchema }),
-      access: { action: 'edit', target: (params) => ({ kind: 'document', id: params.documentId }) },
+      params: documentParams,
+      access: { action: 'edit', target: documentTarget },
       response: assetResponseSchema,
       status: 201,
     },

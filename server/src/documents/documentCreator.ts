@@ -22,13 +22,16 @@ export interface PreparedDocument {
 
 /** Builds a document's index row and seeded first state, touching nothing yet. */
 export function prepareDocument(input: NewDocument): PreparedDocument {
+  const now = Date.now();
   const row: DocumentsTable = {
     id: randomId(12),
     partnership_id: input.partnershipId,
     kind: input.kind,
     title: input.title,
     created_by: input.createdBy,
-    created_at: Date.now(),
+    created_at: now,
+    edited_at: now,
+    edited_by: input.createdBy,
   };
   const initialState = initialDocState(input.kind, {
     language: input.language,

@@ -13,6 +13,7 @@ import type { ApiRouter } from '../http/apiRouter.ts';
 import { partnershipParams, partnershipTarget } from '../http/pathParams.ts';
 import { createDocument } from './documentCreator.ts';
 import { presentDocument } from './documentPresenter.ts';
+import { listDocuments } from './documentQueries.ts';
 
 /** A partnership's documents: list and create. */
 export function mountDocumentRoutes(router: ApiRouter, services: AppServices): void {
@@ -31,13 +32,7 @@ export function mountDocumentRoutes(router: ApiRouter, services: AppServices): v
       status: 200,
     },
     async ({ c, grant }) => {
-      const rows = await db
-        .selectFrom('documents')
-        .selectAll()
-        .where('partnership_id', '=', grant.partnership.id)
-        .orderBy('created_at')
-        .orderBy('id')
-        .execute();
+      const rows = await listDocuments(db, grant.partnership.id);
       return c.json({ documents: rows.map(presentDocument) } satisfies DocumentsResponse, 200);
     },
   );
@@ -54,7 +49,7 @@ export function mountDocumentRoutes(router: ApiRouter, services: AppServices): v
       response: documentResponseSchema,
       status: 201,
     },
-    async ({ c, grant, body }) => {
+    async ({ c, grant, body, identity }) => {
       if (body.template && !templateFits(body.kind, body.template)) throw apiErrors.templateNotApplicable();
       const row = await createDocument(db, services.updateLog, {
         partnershipId: grant.partnership.id,
@@ -65,7 +60,10 @@ export function mountDocumentRoutes(router: ApiRouter, services: AppServices): v
         textTemplate: body.kind === 'text' ? (body.template as TextTemplate | undefined) : undefined,
         canvasTemplate: body.kind === 'canvas' && body.template === 'partnership-canvas',
       });
-      return c.json({ document: presentDocument(row) } satisfies DocumentResponse, 201);
+      return c.json(
+        { document: presentDocument({ ...row, editor_name: identity.auth.user.name }) } satisfies DocumentResponse,
+        201,
+      );
     },
   );
 }

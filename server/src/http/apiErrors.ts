@@ -57,6 +57,10 @@ export const apiErrors = {
     new ApiError(403, ErrorId.INVITATION_EMAIL_MISMATCH, 'This invitation was sent to another email address'),
   partnershipArchived: () =>
     new ApiError(409, ErrorId.PARTNERSHIP_ARCHIVED, 'This partnership is archived and can no longer change'),
+  documentRequired: () =>
+    new ApiError(409, ErrorId.DOCUMENT_REQUIRED, 'The goals and risks register belongs to the partnership and stays'),
+  exportNotAvailable: () =>
+    new ApiError(400, ErrorId.EXPORT_NOT_AVAILABLE, 'Only text documents can be exported to Markdown or HTML'),
   templateNotApplicable: () =>
     new ApiError(400, ErrorId.TEMPLATE_NOT_APPLICABLE, 'This template is for another kind of document', {
       template: 'this template is for another kind of document',

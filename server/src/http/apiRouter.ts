@@ -35,6 +35,8 @@ export interface OperationSpec {
   /** `public`, `signedIn`, … or the policy action a member needs. */
   access: OpenAccess | Action;
   body?: z.ZodType | undefined;
+  /** Query parameters, described only: the handler parses them (e.g. an export's `format`). */
+  query?: z.ZodType | undefined;
   response?: z.ZodType | undefined;
   /** Status of a successful answer. */
   status: number;

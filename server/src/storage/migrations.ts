@@ -3,6 +3,7 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } fr
 import type { Dialect } from './database.ts';
 import { accountMigrations } from './migrations/accounts.ts';
 import { assetMigrations } from './migrations/assets.ts';
+import { documentMigrations } from './migrations/documents.ts';
 import { updateLogMigrations } from './migrations/updateLog.ts';
 
 /**
@@ -14,6 +15,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     ...updateLogMigrations(dialect),
     ...accountMigrations(dialect),
     ...assetMigrations(dialect),
+    ...documentMigrations(),
   };
 }
 

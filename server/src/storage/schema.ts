@@ -107,6 +107,11 @@ export interface DocumentsTable {
   title: string;
   created_by: string | null;
   created_at: number;
+  /** Set while archived (hidden from the default list, read-only in spirit, restorable). */
+  archived_at?: number | null;
+  /** Last durable content change or rename, and who made it. */
+  edited_at?: number | null;
+  edited_by?: string | null;
 }
 
 export interface AuditEventsTable {

@@ -13,6 +13,7 @@ import {
 } from './awarenessGuard.ts';
 import { DocumentSizeLimit } from './documentSizeLimit.ts';
 import type { DocumentValidator } from './documentValidator.ts';
+import { DurableAcks, isIntegrated } from './durableAcks.ts';
 import type { GroupCommitWriter } from './groupCommitWriter.ts';
 import type { ConnectionInfo, SyncSocket } from './syncConnection.ts';
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './syncMessages.ts';
@@ -36,6 +37,8 @@ export interface RoomDeps {
   onEmpty(room: Room): void;
   onStorageFailure(room: Room): void;
   onCommitted(room: Room): void;
+  /** A person's change to the document is stored. */
+  onEdited?(room: Room, userId: string): void;
   /** Bytes the document's stored log held when it was loaded (counted against `maxDocumentBytes`). */
   storedBytes?: number;
 }
@@ -54,6 +57,7 @@ export class Room {
   private lastCommit: Promise<void> = Promise.resolve();
   private failed = false;
   private destroyed = false;
+  private readonly acks = new DurableAcks();
   /** Counts awareness 'update' events, to tell a changing frame from an echo. */
   private awarenessChanges = 0;
   private readonly answers: AnswerBudget;
@@ -218,7 +222,11 @@ export class Room {
       return;
     }
     Y.applyUpdate(this.doc, update, socket);
-    this.boundPending(socket);
+    if (!this.boundPending(socket) || !state.acks) return;
+    // `lastCommit` now covers this frame (set by the doc's update event, or earlier if it changed nothing).
+    this.acks.applied(socket, isIntegrated(this.doc, update), this.lastCommit, (frame) => {
+      if (!this.failed && this.connections.has(socket)) this.send(socket, frame);
+    });
   }
 
   /**
@@ -227,15 +235,16 @@ export class Room {
    * grow it forever, so past two frames' worth the waiting part is dropped and
    * the sender closed. Nothing durable is lost: clients re-send on reconnect.
    */
-  private boundPending(socket: SyncSocket): void {
+  private boundPending(socket: SyncSocket): boolean {
     const store = this.doc.store;
     const pending = (store.pendingStructs?.update.byteLength ?? 0) + (store.pendingDs?.byteLength ?? 0);
-    if (pending <= 2 * this.deps.limits.maxFrameBytes) return;
+    if (pending <= 2 * this.deps.limits.maxFrameBytes) return true;
     store.pendingStructs = null;
     store.pendingDs = null;
     this.deps.validator?.reset();
     this.deps.log.warn({ documentId: this.documentId, bytes: pending }, 'dropped updates with missing dependencies');
     this.closeSocket(socket, CloseCode.MALFORMED_MESSAGE);
+    return false;
   }
 
   private receiveAwareness(socket: SyncSocket, state: ConnectionState, update: Uint8Array): void {
@@ -288,6 +297,8 @@ export class Room {
     commit.then(
       () => {
         this.deps.onCommitted(this);
+        const editor = this.connections.get(origin as SyncSocket)?.userId;
+        if (editor) this.deps.onEdited?.(this, editor);
         const frame = encodeUpdate(update);
         for (const socket of this.connections.keys()) if (socket !== origin) this.send(socket, frame);
       },

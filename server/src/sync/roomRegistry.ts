@@ -1,3 +1,4 @@
+import { CloseCode } from '@samverka/model';
 import type { SyncLimits } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import { Gauge, type MetricsRegistry } from '../metrics.ts';
@@ -33,6 +34,8 @@ export class RoomRegistry {
     private readonly limits: SyncLimits,
     private readonly log: Logger,
     metricsRegistry: MetricsRegistry,
+    /** Told who changed a document, once the change is stored (for "last edited by"). */
+    private readonly onEdited?: (documentId: string, userId: string) => void,
   ) {
     this.metrics = createSyncMetrics(metricsRegistry);
     this.writer = new GroupCommitWriter(store, (_count, seconds) => this.metrics.appendSeconds.observe(seconds));
@@ -71,6 +74,16 @@ export class RoomRegistry {
     return settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
   }
 
+  /** Turns a deleted document's open sockets away (DOCUMENT_NOT_FOUND) and waits for their last commits. */
+  async closeDocument(documentId: string): Promise<void> {
+    const entry = this.entries.get(documentId);
+    if (!entry) return;
+    const room = await entry.room.catch(() => undefined);
+    if (!room) return;
+    room.closeAll(CloseCode.DOCUMENT_NOT_FOUND);
+    await room.flushed();
+  }
+
   /** Flushes every pending update and closes all sockets with `code` (graceful shutdown). */
   async shutdown(code: number): Promise<void> {
     for (const room of await this.loadedRooms()) room.closeAll(code);
@@ -91,6 +104,7 @@ export class RoomRegistry {
       onEmpty: (room) => this.scheduleUnload(room.documentId),
       onStorageFailure: (room) => this.drop(room.documentId),
       onCommitted: (room) => this.noteCommit(room.documentId),
+      onEdited: (room, userId) => this.onEdited?.(room.documentId, userId),
       storedBytes: bytes,
     });
   }

@@ -19,4 +19,9 @@ export interface ConnectionInfo {
   userId?: string | undefined;
   /** The partnership whose document it is, for closing every socket of an archived partnership. */
   partnershipId?: string | undefined;
+  /**
+   * The client asked for DURABLE_ACK frames (`?acks=1` on the sync URL). Standard
+   * y-websocket providers do not know that message type, so only askers get it.
+   */
+  acks?: boolean | undefined;
 }

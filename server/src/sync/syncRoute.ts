@@ -75,7 +75,7 @@ export function mountSyncRoute(app: Hono, options: SyncRouteOptions): void {
             forget();
             return c.body(null, decision.refuse);
           }
-          if (session.authorised(decision.allow)) break;
+          if (session.authorised({ ...decision.allow, acks: c.req.query('acks') === '1' })) break;
         }
       } catch (error) {
         forget();

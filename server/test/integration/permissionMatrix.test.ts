@@ -165,6 +165,38 @@ const ROUTES: Record<string, RouteExpectation> = {
       body: { kind: 'text', title: 'Plan', template: 'annual-plan' },
     }),
   },
+  'GET /api/documents/:documentId/export': {
+    access: 'read',
+    status: 200,
+    probe: async (w) => {
+      const created = await w.people.owner.client.post(`/api/partnerships/${w.p.id}/documents`, {
+        kind: 'text',
+        title: 'Exported',
+        template: 'annual-plan',
+      });
+      return { method: 'GET', path: `/api/documents/${created.body.document.id}/export?format=md` };
+    },
+  },
+  'PATCH /api/documents/:documentId': {
+    access: 'edit',
+    status: 200,
+    probe: (w) => ({
+      method: 'PATCH',
+      path: `/api/documents/${w.p.canvasId}`,
+      body: { title: `Board ${counter++}`, archived: counter % 2 === 0 },
+    }),
+  },
+  'DELETE /api/documents/:documentId': {
+    access: 'managePartnership',
+    status: 204,
+    probe: async (w) => {
+      const created = await w.people.owner.client.post(`/api/partnerships/${w.p.id}/documents`, {
+        kind: 'text',
+        title: 'To delete',
+      });
+      return { method: 'DELETE', path: `/api/documents/${created.body.document.id}` };
+    },
+  },
   'GET /api/partnerships/:id/register/goals.csv': {
     access: 'read',
     status: 200,

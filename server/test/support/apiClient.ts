@@ -122,8 +122,9 @@ export async function addMember(
   baseUrl: string,
   role: string,
   side: Side = 'partner',
+  name = role,
 ): Promise<{ client: ApiClient; userId: string; email: string }> {
-  const person = await signUp(baseUrl, role);
+  const person = await signUp(baseUrl, name);
   const invited = await partnership.owner.client.post(`/api/partnerships/${partnership.id}/invitations`, {
     email: person.email,
     role,

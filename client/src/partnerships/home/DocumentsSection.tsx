@@ -1,18 +1,13 @@
-import type { DocumentsResponse } from '@samverka/model';
-import { Link } from 'react-router';
-import { useApiResource } from '../../api/useApiResource.ts';
+import { DocumentList } from '../../docs/DocumentList.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { FormAlert } from '../../shell/forms.tsx';
-import { Badge, Button, Dialog, EmptyState, Panel, Skeleton } from '../../ui/index.ts';
+import { Button, Dialog, Panel } from '../../ui/index.ts';
 import { CreateDocumentForm } from '../CreateDocumentForm.tsx';
-import { documentPath } from '../documentPaths.ts';
 import { usePartnership } from '../PartnershipContext.tsx';
 
-/** The partnership's documents, each opening where its kind lives, and "New document" for editors. */
+/** The partnership's documents (the managed list: filter, rename, archive, delete), and "New document" for editors. */
 export function DocumentsSection() {
   const { t } = useI18n();
   const { partnership, abilities } = usePartnership();
-  const { data, error } = useApiResource<DocumentsResponse>(`/api/partnerships/${partnership.id}/documents`);
   const canCreate = abilities.edit && !partnership.archivedAt;
   return (
     <Panel
@@ -26,21 +21,7 @@ export function DocumentsSection() {
         ) : undefined
       }
     >
-      <FormAlert error={error} />
-      {!data && !error && <Skeleton lines={3} />}
-      {data && data.documents.length === 0 && <EmptyState title={t('documents.empty')} />}
-      {data && data.documents.length > 0 && (
-        <ul className="document-list">
-          {data.documents.map((doc) => (
-            <li key={doc.id}>
-              <Link to={documentPath(partnership.id, doc)}>{doc.title}</Link>
-              <Badge tone={doc.kind === 'canvas' ? 'brand' : doc.kind === 'register' ? 'info' : 'neutral'}>
-                {t(`kind.${doc.kind}`)}
-              </Badge>
-            </li>
-          ))}
-        </ul>
-      )}
+      <DocumentList />
     </Panel>
   );
 }

@@ -13,6 +13,10 @@ export const AUDIT_EVENT_TYPES = [
   'member_role_changed',
   'member_removed',
   'member_left',
+  'document_renamed',
+  'document_archived',
+  'document_restored',
+  'document_deleted',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 

@@ -33,6 +33,11 @@ export const documentSummarySchema = z.object({
   kind: z.enum(DOCUMENT_KINDS),
   title: z.string(),
   createdAt: isoDateTimeSchema,
+  /** When it was archived; archived documents are listed but kept apart. */
+  archivedAt: isoDateTimeSchema.nullable().optional(),
+  /** The last content change or rename, and the member who made it (null if unknown or gone). */
+  editedAt: isoDateTimeSchema.nullable().optional(),
+  editedBy: z.object({ userId: idSchema, name: z.string() }).nullable().optional(),
 });
 export type DocumentSummary = z.infer<typeof documentSummarySchema>;
 
@@ -41,3 +46,18 @@ export type DocumentsResponse = z.infer<typeof documentsResponseSchema>;
 
 export const documentResponseSchema = z.object({ document: documentSummarySchema });
 export type DocumentResponse = z.infer<typeof documentResponseSchema>;
+
+/** PATCH /api/documents/:documentId: rename, archive (true) or restore (false). */
+export const updateDocumentRequestSchema = z
+  .strictObject({
+    title: z.string().trim().min(1, 'enter a title').max(200).optional(),
+    archived: z.boolean().optional(),
+  })
+  .refine((body) => body.title !== undefined || body.archived !== undefined, 'change the title or the archive state');
+export type UpdateDocumentRequest = z.infer<typeof updateDocumentRequestSchema>;
+
+/** Formats a text document exports to, rendered on the server from its stored state. */
+export const EXPORT_FORMATS = ['md', 'html'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export const exportQuerySchema = z.strictObject({ format: z.enum(EXPORT_FORMATS) });
