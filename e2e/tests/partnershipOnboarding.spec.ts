@@ -124,7 +124,9 @@ test('an owner renames the partnership, sees the activity trail, and archives it
   await expect(anna.getByText('Changes saved.', { exact: true })).toBeVisible();
   await anna.getByRole('link', { name: 'Overview' }).click();
   await expect(anna.getByRole('heading', { name: 'LNU × Partner AB 2027–2032' })).toBeVisible();
-  await expect(anna.getByRole('listitem').filter({ hasText: 'Active' })).toHaveAttribute('aria-current', 'step');
+  // Within the lifecycle panel: the recent-activity panel also lists the phase change once it loads.
+  const lifecycle = anna.getByRole('region', { name: 'Lifecycle' });
+  await expect(lifecycle.getByRole('listitem').filter({ hasText: 'Active' })).toHaveAttribute('aria-current', 'step');
 
   await anna.getByRole('link', { name: 'Activity', exact: true }).click();
   const trail = anna.getByRole('table');
