@@ -132,7 +132,7 @@ test('the heat map and the tables pass axe and work by keyboard alone', async ({
   await expect(cell(anna, 3, 4)).toHaveAttribute('data-count', '1');
   await checkAccessibility(anna);
 
-  await anna.getByRole('link', { name: 'Goals' }).focus();
+  await anna.getByRole('link', { name: 'Goals', exact: true }).focus();
   await anna.keyboard.press('Enter');
   await anna.getByRole('form', { name: 'Add goal' }).getByLabel('Title').fill('More joint PhDs');
   await anna.keyboard.press('Enter');
