@@ -1,27 +1,16 @@
 import { CloseCode, SyncMessageType } from '@samverka/model';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { openDatabase } from '../../src/storage/database.ts';
 import { addMember, createTestPartnership } from '../support/apiClient.ts';
-import { type PolicyServer, startPolicyServer } from '../support/policyServer.ts';
-import { connectClient, eventually, synced, type TestClient } from '../support/syncClient.ts';
+import { policyServerSuite } from '../support/policyServer.ts';
+import { connectClient, eventually, synced } from '../support/syncClient.ts';
 
 describe('document management: rename, archive, restore, delete', () => {
-  let t: PolicyServer;
-  let base: string;
-  const clients: TestClient[] = [];
-
-  beforeAll(async () => {
-    t = await startPolicyServer();
-    base = t.server.url;
-  });
-  afterAll(async () => {
-    for (const client of clients) client.destroy();
-    await t.dispose();
-  });
+  const suite = policyServerSuite();
 
   async function storedRows(documentId: string): Promise<number> {
-    const database = openDatabase({ dataDir: t.dataDir });
+    const database = openDatabase({ dataDir: suite.server.dataDir });
     try {
       const rows = await database.db
         .selectFrom('document_updates')
@@ -35,8 +24,8 @@ describe('document management: rename, archive, restore, delete', () => {
   }
 
   it('renames, archives and restores with the editor recorded; the register stays', async () => {
-    const p = await createTestPartnership(base, 'ManageOwner');
-    const editor = await addMember(p, base, 'editor', 'partner', 'Eva Editor');
+    const p = await createTestPartnership(suite.base, 'ManageOwner');
+    const editor = await addMember(p, suite.base, 'editor', 'partner', 'Eva Editor');
     const created = await p.owner.client.post(`/api/partnerships/${p.id}/documents`, { kind: 'text', title: 'Plan' });
     const id = created.body.document.id as string;
     expect(created.body.document.editedBy.name).toBe('ManageOwner');
@@ -66,12 +55,12 @@ describe('document management: rename, archive, restore, delete', () => {
   });
 
   it('a stored content change makes its author the last editor', async () => {
-    const p = await createTestPartnership(base, 'ActivityOwner');
-    const editor = await addMember(p, base, 'editor', 'partner', 'Tove Typist');
+    const p = await createTestPartnership(suite.base, 'ActivityOwner');
+    const editor = await addMember(p, suite.base, 'editor', 'partner', 'Tove Typist');
     const created = await p.owner.client.post(`/api/partnerships/${p.id}/documents`, { kind: 'text', title: 'Notes' });
     const id = created.body.document.id as string;
-    const client = connectClient(base, id, new Y.Doc(), { headers: { cookie: editor.client.cookie as string } });
-    clients.push(client);
+    const client = connectClient(suite.base, id, new Y.Doc(), { headers: { cookie: editor.client.cookie as string } });
+    suite.track(client);
     await synced(client);
     client.doc.getXmlFragment('default').insert(0, [new Y.XmlElement('paragraph')]);
     let editedBy = '';
@@ -84,16 +73,16 @@ describe('document management: rename, archive, restore, delete', () => {
   });
 
   it('deleting keeps nothing: open sockets are turned away for good and the log is gone', async () => {
-    const p = await createTestPartnership(base, 'DeleteOwner');
-    const editor = await addMember(p, base, 'editor');
+    const p = await createTestPartnership(suite.base, 'DeleteOwner');
+    const editor = await addMember(p, suite.base, 'editor');
     const created = await p.owner.client.post(`/api/partnerships/${p.id}/documents`, {
       kind: 'text',
       title: 'Draft',
       template: 'steering-notes',
     });
     const id = created.body.document.id as string;
-    const client = connectClient(base, id, new Y.Doc(), { headers: { cookie: editor.client.cookie as string } });
-    clients.push(client);
+    const client = connectClient(suite.base, id, new Y.Doc(), { headers: { cookie: editor.client.cookie as string } });
+    suite.track(client);
     await synced(client);
     const closes: number[] = [];
     client.provider.on('connection-close', (event) => closes.push(event?.code ?? 0));
@@ -110,13 +99,13 @@ describe('document management: rename, archive, restore, delete', () => {
   });
 
   it('acknowledges stored frames only to clients that ask (?acks=1); a standard provider gets none', async () => {
-    const p = await createTestPartnership(base, 'AckOwner');
+    const p = await createTestPartnership(suite.base, 'AckOwner');
     const created = await p.owner.client.post(`/api/partnerships/${p.id}/documents`, { kind: 'text', title: 'Acks' });
     const id = created.body.document.id as string;
     const cookie = p.owner.client.cookie as string;
-    const asker = connectClient(base, id, new Y.Doc(), { headers: { cookie }, params: { acks: '1' } });
-    const plain = connectClient(base, id, new Y.Doc(), { headers: { cookie } });
-    clients.push(asker, plain);
+    const asker = connectClient(suite.base, id, new Y.Doc(), { headers: { cookie }, params: { acks: '1' } });
+    const plain = connectClient(suite.base, id, new Y.Doc(), { headers: { cookie } });
+    suite.track(asker, plain);
     const acked = { asker: 0, plain: 0 };
     asker.provider.messageHandlers[SyncMessageType.DURABLE_ACK] = () => {
       acked.asker += 1;

@@ -1,35 +1,18 @@
 import { CloseCode } from '@samverka/model';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { openDatabase } from '../../src/storage/database.ts';
 import { SqlUpdateLogStore } from '../../src/storage/sqlUpdateLogStore.ts';
 import { addMember, createTestPartnership, type TestPartnership } from '../support/apiClient.ts';
-import { type PolicyServer, startPolicyServer } from '../support/policyServer.ts';
-import { connectClient, eventually, synced, type TestClient } from '../support/syncClient.ts';
+import { policyServerSuite } from '../support/policyServer.ts';
+import { eventually, synced, type TestClient } from '../support/syncClient.ts';
 
 describe('sync authorisation: read-only roles and revoked rights', () => {
-  let t: PolicyServer;
-  let base: string;
-  const clients: TestClient[] = [];
-
-  beforeAll(async () => {
-    t = await startPolicyServer();
-    base = t.server.url;
-  });
-  afterAll(async () => {
-    for (const client of clients) client.destroy();
-    await t.dispose();
-  });
-
-  function connectAs(cookie: string | undefined, documentId: string): TestClient {
-    const client = connectClient(base, documentId, new Y.Doc(), { headers: cookie ? { cookie } : {} });
-    clients.push(client);
-    return client;
-  }
+  const suite = policyServerSuite();
 
   async function storedKeys(documentId: string): Promise<string[]> {
-    const database = openDatabase({ dataDir: t.dataDir });
+    const database = openDatabase({ dataDir: suite.server.dataDir });
     try {
       const doc = new Y.Doc();
       for (const update of await new SqlUpdateLogStore(database.db, database.dialect).loadUpdates(documentId)) {
@@ -51,13 +34,13 @@ describe('sync authorisation: read-only roles and revoked rights', () => {
   }
 
   it("never applies, stores or relays a viewer's or a commenter's updates", async () => {
-    const p = await createTestPartnership(base, 'ReadOnlyOwner');
-    const editor = await addMember(p, base, 'editor');
-    const viewer = await addMember(p, base, 'viewer');
-    const commenter = await addMember(p, base, 'commenter');
-    const editing = connectAs(editor.client.cookie, p.canvasId);
-    const viewing = connectAs(viewer.client.cookie, p.canvasId);
-    const commenting = connectAs(commenter.client.cookie, p.canvasId);
+    const p = await createTestPartnership(suite.base, 'ReadOnlyOwner');
+    const editor = await addMember(p, suite.base, 'editor');
+    const viewer = await addMember(p, suite.base, 'viewer');
+    const commenter = await addMember(p, suite.base, 'commenter');
+    const editing = suite.connectAs(editor.client.cookie, p.canvasId);
+    const viewing = suite.connectAs(viewer.client.cookie, p.canvasId);
+    const commenting = suite.connectAs(commenter.client.cookie, p.canvasId);
     await Promise.all([synced(editing), synced(viewing), synced(commenting)]);
 
     viewing.doc.getMap('proof').set('viewer', 'written by a viewer');
@@ -72,7 +55,7 @@ describe('sync authorisation: read-only roles and revoked rights', () => {
     );
 
     expect([...editing.doc.getMap('proof').keys()]).toEqual(['editor']);
-    const late = connectAs(p.owner.client.cookie, p.canvasId);
+    const late = suite.connectAs(p.owner.client.cookie, p.canvasId);
     await synced(late);
     expect([...late.doc.getMap('proof').keys()]).toEqual(['editor']);
     // Updates are committed before they are relayed, so the log already holds what the viewer saw.
@@ -86,7 +69,7 @@ describe('sync authorisation: read-only roles and revoked rights', () => {
   }
 
   function upgradeStatus(documentId: string, cookie: string | undefined): Promise<number | 'open'> {
-    const ws = new WebSocket(`${base.replace(/^http/, 'ws')}/sync/${documentId}`, {
+    const ws = new WebSocket(`${suite.base.replace(/^http/, 'ws')}/sync/${documentId}`, {
       headers: cookie ? { cookie } : {},
     });
     // Terminating after a refused upgrade reports an error; the status is what we assert on.
@@ -104,11 +87,11 @@ describe('sync authorisation: read-only roles and revoked rights', () => {
   }
 
   it('closes a removed member’s sockets on every document within a second, and refuses them afterwards', async () => {
-    const p: TestPartnership = await createTestPartnership(base, 'RemovingOwner');
-    const member = await addMember(p, base, 'editor');
-    const onCanvas = connectAs(member.client.cookie, p.canvasId);
-    const onRegister = connectAs(member.client.cookie, p.registerId);
-    const bystander = connectAs(p.owner.client.cookie, p.canvasId);
+    const p: TestPartnership = await createTestPartnership(suite.base, 'RemovingOwner');
+    const member = await addMember(p, suite.base, 'editor');
+    const onCanvas = suite.connectAs(member.client.cookie, p.canvasId);
+    const onRegister = suite.connectAs(member.client.cookie, p.registerId);
+    const bystander = suite.connectAs(p.owner.client.cookie, p.canvasId);
     await Promise.all([synced(onCanvas), synced(onRegister), synced(bystander)]);
     const codes = Promise.all([closeCodeOf(onCanvas), closeCodeOf(onRegister)]);
 
@@ -133,10 +116,10 @@ describe('sync authorisation: read-only roles and revoked rights', () => {
   });
 
   it('a demoted editor is disconnected and reconnects read-only', async () => {
-    const p = await createTestPartnership(base, 'DemotingOwner');
-    const member = await addMember(p, base, 'editor');
-    const watcher = connectAs(p.owner.client.cookie, p.canvasId);
-    const demoted = connectAs(member.client.cookie, p.canvasId);
+    const p = await createTestPartnership(suite.base, 'DemotingOwner');
+    const member = await addMember(p, suite.base, 'editor');
+    const watcher = suite.connectAs(p.owner.client.cookie, p.canvasId);
+    const demoted = suite.connectAs(member.client.cookie, p.canvasId);
     await Promise.all([synced(watcher), synced(demoted)]);
     demoted.doc.getMap('proof').set('before', 'as editor');
     await eventually(() => watcher.doc.getMap('proof').has('before'), 'editor write arrives');

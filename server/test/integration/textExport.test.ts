@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PARTNERSHIP_LANGUAGES, TEXT_TEMPLATES, templateHeadings, textContent } from '@samverka/model';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addMember, createTestPartnership, signUp } from '../support/apiClient.ts';
-import { type PolicyServer, startPolicyServer } from '../support/policyServer.ts';
-import { connectClient, eventually, synced, type TestClient } from '../support/syncClient.ts';
+import { policyServerSuite } from '../support/policyServer.ts';
+import { eventually, synced } from '../support/syncClient.ts';
 
 const FIXTURES = path.join(import.meta.dirname, '../fixtures/export');
 
@@ -80,38 +80,21 @@ function writeEveryNodeType(doc: Y.Doc, mentionedUserId: string): void {
 }
 
 describe('text export: Markdown and HTML rendered on the server from the stored state', () => {
-  let t: PolicyServer;
-  let base: string;
-  const clients: TestClient[] = [];
-
-  beforeAll(async () => {
-    t = await startPolicyServer();
-    base = t.server.url;
-  });
-  afterAll(async () => {
-    for (const client of clients) client.destroy();
-    await t.dispose();
-  });
-
-  function connectAs(cookie: string | undefined, documentId: string): TestClient {
-    const client = connectClient(base, documentId, new Y.Doc(), { headers: cookie ? { cookie } : {} });
-    clients.push(client);
-    return client;
-  }
+  const suite = policyServerSuite();
 
   it('exports every node type as the committed Markdown and HTML; outsiders get 404', async () => {
-    const owner = await createTestPartnership(base, 'ExportOwner');
-    const eva = await addMember(owner, base, 'editor', 'partner', 'Eva Berg');
+    const owner = await createTestPartnership(suite.base, 'ExportOwner');
+    const eva = await addMember(owner, suite.base, 'editor', 'partner', 'Eva Berg');
     const created = await owner.owner.client.post(`/api/partnerships/${owner.id}/documents`, {
       kind: 'text',
       title: 'Every node',
     });
     const documentId = created.body.document.id as string;
-    const writer = connectAs(owner.owner.client.cookie, documentId);
+    const writer = suite.connectAs(owner.owner.client.cookie, documentId);
     await synced(writer);
     writeEveryNodeType(writer.doc, eva.userId);
     // The server relays an update only once it is committed: when another client has it, the log has it.
-    const watcher = connectAs(eva.client.cookie, documentId);
+    const watcher = suite.connectAs(eva.client.cookie, documentId);
     await eventually(() => textContent(watcher.doc).length === textContent(writer.doc).length, 'the relayed document');
 
     const markdown = await owner.owner.client.get(`/api/documents/${documentId}/export?format=md`);
@@ -130,12 +113,12 @@ describe('text export: Markdown and HTML rendered on the server from the stored 
     const expectedHtml = fs.readFileSync(path.join(FIXTURES, 'every-node.html'), 'utf8');
     expect((html.body as unknown as string).replaceAll(eva.userId, '{evaId}')).toBe(expectedHtml);
 
-    const outsider = await signUp(base, 'Outsider');
+    const outsider = await signUp(suite.base, 'Outsider');
     for (const format of ['md', 'html']) {
       const refused = await outsider.client.get(`/api/documents/${documentId}/export?format=${format}`);
       expect(refused.status).toBe(404);
     }
-    const otherPartnership = await createTestPartnership(base, 'OtherOwner');
+    const otherPartnership = await createTestPartnership(suite.base, 'OtherOwner');
     const foreign = await otherPartnership.owner.client.get(`/api/documents/${documentId}/export?format=md`);
     expect(foreign.status).toBe(404);
     const badFormat = await owner.owner.client.get(`/api/documents/${documentId}/export?format=pdf`);
@@ -148,7 +131,7 @@ describe('text export: Markdown and HTML rendered on the server from the stored 
   it.each(PARTNERSHIP_LANGUAGES.flatMap((language) => TEXT_TEMPLATES.map((template) => [template, language] as const)))(
     '%s (%s) opened by five clients at once exports each heading exactly once',
     async (template, language) => {
-      const owner = await signUp(base, `Tpl${language}`);
+      const owner = await signUp(suite.base, `Tpl${language}`);
       const partnership = await owner.client.post('/api/partnerships', {
         name: `Templates ${language}`,
         universityName: 'Lund University',
@@ -164,7 +147,7 @@ describe('text export: Markdown and HTML rendered on the server from the stored 
       });
       expect(created.status).toBe(201);
       const documentId = created.body.document.id as string;
-      const five = Array.from({ length: 5 }, () => connectAs(owner.client.cookie, documentId));
+      const five = Array.from({ length: 5 }, () => suite.connectAs(owner.client.cookie, documentId));
       await Promise.all(five.map((client) => synced(client)));
       const answer = await owner.client.get(`/api/documents/${documentId}/export?format=md`);
       const markdown = answer.body as unknown as string;
