@@ -45,6 +45,12 @@ export const ErrorId = {
   INVALID_ROWS: 'invalid_rows',
   /** Assets (images, videos) belong on canvases only. */
   NOT_A_CANVAS: 'not_a_canvas',
+  /** A message mentions someone who is not a member of the partnership. */
+  MENTION_NOT_MEMBER: 'mention_not_member',
+  /** A thread's anchor names a goal, risk, document or shape the partnership does not have. */
+  ANCHOR_NOT_FOUND: 'anchor_not_found',
+  /** Only a message's author may edit or delete it. */
+  NOT_AUTHOR: 'not_author',
 } as const;
 
 export type ErrorIdValue = (typeof ErrorId)[keyof typeof ErrorId];

@@ -1,6 +1,7 @@
 export * from './api/assets.ts';
 export * from './api/audit.ts';
 export * from './api/auth.ts';
+export * from './api/comments.ts';
 export * from './api/common.ts';
 export * from './api/documents.ts';
 export * from './api/health.ts';
