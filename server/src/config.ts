@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { DEFAULT_ASSET_MAX_BYTES } from '@samverka/model';
 import { z } from 'zod';
+import { parseTrustedProxies } from './http/clientAddress.ts';
 
 /** Every setting the server reads, validated once at start-up. */
 export interface Config {
@@ -18,6 +19,10 @@ export interface Config {
   rateLimits: RateLimits;
   /** Files dropped on a canvas. */
   assets: { maxBytes: number };
+  /** Reverse proxies whose X-Forwarded-For names the client (addresses and CIDR ranges). */
+  trustedProxies: string[];
+  /** Bearer token that /metrics requires; unset: /metrics answers only to loopback peers. */
+  metricsToken: string | undefined;
 }
 
 /** Attempts allowed per window on login, sign-up and invitation acceptance, each counted separately. */
@@ -80,7 +85,26 @@ const envSchema = z.object({
   RATE_LIMIT_PER_IP: intInRange(1, 1_000_000).default(300),
   RATE_LIMIT_PER_ACCOUNT: intInRange(1, 1_000_000).default(20),
   ASSET_MAX_BYTES: intInRange(1024, 1024 * 1024 * 1024).default(DEFAULT_ASSET_MAX_BYTES),
+  TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .superRefine((value, ctx) => {
+      try {
+        parseTrustedProxies(listOf(value));
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+      }
+    }),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 });
+
+/** A comma-separated setting as its trimmed, non-empty entries. */
+function listOf(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+}
 
 const defaultClientDist = path.resolve(import.meta.dirname, '../../client/dist');
 
@@ -93,10 +117,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const e = parsed.data;
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
-  const extraOrigins = (e.ALLOWED_ORIGINS ?? '')
-    .split(',')
-    .map((origin) => origin.trim())
-    .filter(Boolean);
+  const extraOrigins = listOf(e.ALLOWED_ORIGINS);
   return {
     port: e.PORT,
     host: e.HOST,
@@ -121,6 +142,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       compactionThreshold: e.SYNC_COMPACTION_THRESHOLD,
     },
     assets: { maxBytes: e.ASSET_MAX_BYTES },
+    trustedProxies: listOf(e.TRUSTED_PROXIES),
+    metricsToken: e.METRICS_TOKEN,
     rateLimits: {
       windowMs: e.RATE_LIMIT_WINDOW_MS,
       perIp: e.RATE_LIMIT_PER_IP,
