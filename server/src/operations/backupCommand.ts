@@ -24,6 +24,7 @@ export async function runBackupCommand(command: 'backup' | 'restore', file: stri
     throw error;
   }
   const where = config.databaseUrl ? 'the PostgreSQL database' : config.dataDir;
-  console.log(command === 'backup' ? `backed up ${where} to ${file}` : `restored ${file} into ${where}`);
+  const done = command === 'backup' ? `backed up ${where} to ${file}` : `restored ${file} into ${where}`;
+  process.stdout.write(`${done}\n`);
   return 0;
 }
