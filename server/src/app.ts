@@ -22,6 +22,8 @@ import { mountStaticClient } from './http/staticClient.ts';
 import type { Logger } from './logger.ts';
 import { MetricsRegistry, registerProcessMetrics } from './metrics.ts';
 import { mountApiRoutes } from './routeRegistry.ts';
+import type { RedisLink } from './scaleout/redisLink.ts';
+import { scaleOutParts } from './scaleout/scaleOut.ts';
 import type { Database } from './storage/database.ts';
 import { SqlUpdateLogStore } from './storage/sqlUpdateLogStore.ts';
 import type { UpdateLogStore } from './storage/updateLogStore.ts';
@@ -39,14 +41,18 @@ export interface AppParts {
   rights: RightsBus;
   /** Every API operation as its spec declares it (OpenAPI, the permission matrix). */
   operations: readonly OperationSpec[];
+  /** Resolves once the parts shared with other processes are listening (at once without Redis). */
+  ready: Promise<unknown>;
 }
 
 /** Optional parts a caller (a test, later the auth module) may swap in. */
 export interface AppOptions {
   /** Decides each sync upgrade's mode; defaults to the access resolver (session, membership, role). */
   authorize?: SyncAuthorizer;
-  /** Where rights changes travel; defaults to this process only. */
+  /** Where rights changes travel; defaults to this process only, or Redis when `redis` is given. */
   rights?: RightsBus;
+  /** The connection to the other server processes (`REDIS_URL`), opened by `startServer`. */
+  redis?: RedisLink;
   /** Wrappers around the real parts, for tests that hold them at a chosen moment. */
   wrap?: {
     authorizer?(policy: SyncAuthorizer): SyncAuthorizer;
@@ -59,6 +65,7 @@ export function createApp(config: Config, database: Database, log: Logger, optio
   const metrics = new MetricsRegistry();
   registerProcessMetrics(metrics);
   const store = new SqlUpdateLogStore(database.db, database.dialect);
+  const shared = options.redis ? scaleOutParts(options.redis, config, log) : undefined;
   const editActivity = new EditActivity(database.db, log);
   const registry = new RoomRegistry(
     options.wrap?.updateLog?.(store) ?? store,
@@ -66,6 +73,7 @@ export function createApp(config: Config, database: Database, log: Logger, optio
     log,
     metrics,
     editActivity.record,
+    shared?.relay,
   );
   const keepAlive = new KeepAlive(config.sync.pingIntervalMs, config.sync.idleTimeoutMs, () =>
     registry.metrics.closes.inc(1, { reason: 'IDLE_TIMEOUT' }),
@@ -73,15 +81,18 @@ export function createApp(config: Config, database: Database, log: Logger, optio
   const app = new Hono();
   const sessions = new SessionStore(database.db);
   const access = new AccessResolver(database.db, sessions);
-  const rights = options.rights ?? new InProcessRightsBus();
+  const rights = options.rights ?? shared?.rights ?? new InProcessRightsBus();
   const policy = syncAuthorizer(access);
   const services: AppServices = {
     db: database.db,
     config,
     log,
     sessions,
-    rateLimiter: new RateLimiter(),
-    loginThrottle: new LoginThrottle({ ...DEFAULT_LOGIN_THROTTLE, windowMs: config.rateLimits.windowMs }),
+    rateLimiter: shared?.attempts ?? new RateLimiter(),
+    loginThrottle: new LoginThrottle(
+      { ...DEFAULT_LOGIN_THROTTLE, windowMs: config.rateLimits.windowMs },
+      shared?.loginFailures,
+    ),
     updateLog: store,
     rights,
     rooms: registry,
@@ -125,5 +136,5 @@ export function createApp(config: Config, database: Database, log: Logger, optio
     throw apiErrors.noSuchRoute();
   });
   mountStaticClient(app, { distDir: config.clientDistDir, tldrawLicenseKey: config.tldrawLicenseKey }, log);
-  return { app, registry, keepAlive, metrics, rights, operations };
+  return { app, registry, keepAlive, metrics, rights, operations, ready: shared?.ready ?? Promise.resolve() };
 }
