@@ -111,7 +111,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const e = parsed.data;
   // Processes that share Redis must share the database too: each one's SQLite file would diverge.
   if (e.REDIS_URL && !e.DATABASE_URL) {
-    throw new ConfigError('Invalid configuration:\n  REDIS_URL: needs DATABASE_URL (several processes share PostgreSQL)');
+    throw new ConfigError(
+      'Invalid configuration:\n  REDIS_URL: needs DATABASE_URL (several processes share PostgreSQL)',
+    );
   }
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
   const extraOrigins = (e.ALLOWED_ORIGINS ?? '')

@@ -87,10 +87,7 @@ export class LoginThrottle {
 
   /** The wait an attempt gets after these failures (over `maxDelayMs` means refused). */
   private delayFor(pairFailures: number, addressFailures: number): number {
-    const over = Math.max(
-      pairFailures - this.rules.freePerAccountAddress,
-      addressFailures - this.rules.freePerAddress,
-    );
+    const over = Math.max(pairFailures - this.rules.freePerAccountAddress, addressFailures - this.rules.freePerAddress);
     if (over < 0) return 0;
     return this.rules.baseDelayMs * 2 ** Math.min(over, 30);
   }
