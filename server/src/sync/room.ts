@@ -160,6 +160,8 @@ export class Room {
    */
   applyStored(updates: readonly Uint8Array[]): void {
     if (this.failed || this.destroyed) return;
+    // The register check's replica must hold what the room holds (another process checked these).
+    this.deps.validator?.stored(updates);
     this.doc.transact(() => {
       for (const update of updates) Y.applyUpdate(this.doc, update);
     }, STORED_ELSEWHERE);

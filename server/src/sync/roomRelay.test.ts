@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { SyncMessageType } from '@samverka/model';
+import { createEntry, registerEntries, SyncMessageType } from '@samverka/model';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -10,9 +10,11 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { GatedStore } from '../../test/support/gatedStore.ts';
 import { roomDeps } from '../../test/support/roomFixture.ts';
+import { initialDocState } from '../documents/initialDocState.ts';
 import { type Database, openDatabase } from '../storage/database.ts';
 import { migrateToLatest } from '../storage/migrations.ts';
 import { SqlUpdateLogStore } from '../storage/sqlUpdateLogStore.ts';
+import { validatorFor } from './documentValidator.ts';
 import { Room } from './room.ts';
 import type { SyncSocket } from './syncConnection.ts';
 
@@ -128,5 +130,40 @@ describe('Room with other processes (the relay)', () => {
     expect(published.map((p) => p.kind)).toEqual(['awareness']);
     peer.destroy();
     mine.destroy();
+  });
+});
+
+describe('the register check with other processes', () => {
+  const validRisk = {
+    title: 'Sponsor leaves',
+    category: 'governance',
+    likelihood: 3,
+    impact: 3,
+    status: 'open',
+  } as const;
+
+  function seededRegister(): Y.Doc {
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, initialDocState('register', { language: 'en' }));
+    return doc;
+  }
+
+  it('keeps checking updates that touch entries another process created', () => {
+    const roomDoc = seededRegister();
+    const guard = validatorFor(roomDoc);
+    if (!guard) throw new Error('a register has a validator');
+    // Another process admitted and stored a new risk; this room applies it as stored.
+    const elsewhere = new Y.Doc();
+    Y.applyUpdate(elsewhere, Y.encodeStateAsUpdate(roomDoc));
+    const before = Y.encodeStateVector(elsewhere);
+    const riskId = createEntry(elsewhere, 'risks', validRisk);
+    const created = Y.encodeStateAsUpdate(elsewhere, before);
+    guard.stored([created]);
+    Y.applyUpdate(roomDoc, created);
+    // A local client now writes a likelihood out of range into that risk: refused, not waved through.
+    const hostileBefore = Y.encodeStateVector(elsewhere);
+    (registerEntries(elsewhere, 'risks').get(riskId) as Y.Map<unknown>).set('likelihood', 9);
+    const hostile = Y.encodeStateAsUpdate(elsewhere, hostileBefore);
+    expect(guard.admit(hostile).ok).toBe(false);
   });
 });

@@ -309,6 +309,9 @@ describe.skipIf(!reachable && !process.env.CI)(
       );
       expect(removal.status).toBe(204);
       const closes = await Promise.all(closed);
+      console.info(
+        `scale-out: sockets on B and C closed ${closes.map((x) => Math.round(x.at - removedAt)).join(' and ')} ms after the removal was sent`,
+      );
       for (const close of closes) {
         expect(close.code).toBe(CloseCode.REAUTHORIZE);
         expect(close.at - removedAt).toBeLessThan(1000);
