@@ -128,7 +128,7 @@ export function createApp(config: Config, database: Database, log: Logger, optio
     log,
     maxFrameBytes: config.sync.maxFrameBytes,
     rights,
-    quota: new ConnectionQuota(config.sync),
+    quota: shared?.sockets ?? new ConnectionQuota(config.sync),
   });
   app.use('/api/*', sessionAuth(access, config.publicUrl));
   const { operations } = mountApiRoutes(app, services, access);

@@ -3,10 +3,12 @@ import type { FailureCounter } from '../auth/loginThrottle.ts';
 import type { Config } from '../config.ts';
 import type { AttemptLimiter } from '../http/rateLimiter.ts';
 import type { Logger } from '../logger.ts';
+import { ConnectionQuota, type SocketQuota } from '../sync/connectionQuota.ts';
 import type { DocumentRelay } from '../sync/documentRelay.ts';
 import { RedisDocumentRelay } from './redisDocumentRelay.ts';
 import type { RedisLink } from './redisLink.ts';
 import { RedisRightsBus } from './redisRightsBus.ts';
+import { SharedConnectionQuota } from './sharedConnectionQuota.ts';
 import { SharedAttemptLimiter, SharedFailureCounter } from './sharedCounters.ts';
 
 /** Everything that is per process on one server and shared through Redis on several. */
@@ -15,6 +17,7 @@ export interface ScaleOutParts {
   rights: RightsBus;
   attempts: AttemptLimiter;
   loginFailures: FailureCounter;
+  sockets: SocketQuota;
   /** Resolves once the rights channel is subscribed (before the server listens). */
   ready: Promise<unknown>;
 }
@@ -26,6 +29,7 @@ export function scaleOutParts(link: RedisLink, config: Config, log: Logger): Sca
     rights,
     attempts: new SharedAttemptLimiter(link),
     loginFailures: new SharedFailureCounter(link, config.rateLimits.windowMs),
+    sockets: new SharedConnectionQuota(link, new ConnectionQuota(config.sync), config.sync, log),
     ready: rights.ready,
   };
 }

@@ -318,6 +318,43 @@ describe.skipIf(!reachable && !process.env.CI)(
       }
     });
 
+    it('one account’s sockets to a document are counted across the processes', async () => {
+      const documentId = await newTextDocument();
+      /** Opens a socket on `server`; resolves with 'joined' at its first frame (the room's sync step 1), else the close code. */
+      const open = (server: ServerProcess) => {
+        const socket = new WebSocket(`${server.origin.replace(/^http/, 'ws')}/sync/${documentId}`, {
+          headers: headers(owner),
+        });
+        const outcome = new Promise<'joined' | number>((resolve) => {
+          socket.once('message', () => resolve('joined'));
+          socket.once('close', (code) => resolve(code));
+        });
+        return { socket, outcome };
+      };
+      // The default limit is 20 per account and document; each process alone sees 7 of these 21.
+      const sockets: WebSocket[] = [];
+      for (let i = 0; i < 20; i++) {
+        const { socket, outcome } = open(servers[i % 3] as ServerProcess);
+        expect(await outcome).toBe('joined');
+        sockets.push(socket);
+      }
+      const refused = open(servers[2] as ServerProcess);
+      expect(await refused.outcome).toBe(CloseCode.ACCOUNT_DOCUMENT_CONNECTIONS);
+      // A closed socket frees its place for a socket on another process.
+      const freed = new Promise((r) => (sockets[0] as WebSocket).once('close', r));
+      (sockets[0] as WebSocket).close();
+      await freed;
+      let again: 'joined' | number = 0;
+      // The release reaches Redis just after the close: a few tries at most.
+      for (let attempt = 0; attempt < 20 && again !== 'joined'; attempt++) {
+        const next = open(servers[1] as ServerProcess);
+        again = await next.outcome;
+        if (again === 'joined') sockets.push(next.socket);
+      }
+      expect(again).toBe('joined');
+      for (const socket of sockets) socket.close();
+    });
+
     it('21 failed logins spread over three processes trip the per-account limit', async () => {
       const victim = await signUp(servers[0] as ServerProcess);
       const statuses: number[] = [];
