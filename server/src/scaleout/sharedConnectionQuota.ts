@@ -63,6 +63,8 @@ export class SharedConnectionQuota implements SocketQuota {
   async acquire(userId: string | undefined, documentId: string): Promise<QuotaSlot> {
     const localSlot = this.local.acquire(userId, documentId);
     if (userId === undefined || 'refuse' in localSlot) return localSlot;
+    // Redis away: this process's own count holds rather than the socket waiting for Redis.
+    if (this.link.command.status !== 'ready') return localSlot;
     this.next += 1;
     const held: Held = {
       keys: [this.link.channel(`sockets:${userId}:${documentId}`), this.link.channel(`sockets:${userId}`)],
@@ -82,7 +84,7 @@ export class SharedConnectionQuota implements SocketQuota {
         ),
       );
     } catch (error) {
-      // Redis away: this process's own count still holds.
+      // Redis refused (e.g. it went away mid-call): this process's own count still holds.
       this.log.warn({ err: String(error) }, 'shared socket count unavailable; counting this process only');
       return localSlot;
     }
