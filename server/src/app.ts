@@ -16,7 +16,7 @@ import type { OperationSpec } from './http/apiRouter.ts';
 import { parseTrustedProxies, resolveClientAddress } from './http/clientAddress.ts';
 import { csrfProtection } from './http/csrf.ts';
 import { mountHealth } from './http/health.ts';
-import { databaseReady, mountMetrics, mountReadiness } from './http/observability.ts';
+import { databaseReady, mountMetrics, mountReadiness, redisReady } from './http/observability.ts';
 import { RateLimiter } from './http/rateLimiter.ts';
 import { requestLogging } from './http/requestLogging.ts';
 import { securityHeaders } from './http/securityHeaders.ts';
@@ -24,6 +24,8 @@ import { mountStaticClient } from './http/staticClient.ts';
 import type { Logger } from './logger.ts';
 import { createProcessMetrics, MetricsRegistry } from './metrics.ts';
 import { mountApiRoutes } from './routeRegistry.ts';
+import type { RedisLink } from './scaleout/redisLink.ts';
+import { scaleOutParts } from './scaleout/scaleOut.ts';
 import type { Database } from './storage/database.ts';
 import { SqlUpdateLogStore } from './storage/sqlUpdateLogStore.ts';
 import type { UpdateLogStore } from './storage/updateLogStore.ts';
@@ -41,14 +43,18 @@ export interface AppParts {
   rights: RightsBus;
   /** Every API operation as its spec declares it (OpenAPI, the permission matrix). */
   operations: readonly OperationSpec[];
+  /** Resolves once the parts shared with other processes are listening (at once without Redis). */
+  ready: Promise<unknown>;
 }
 
 /** Optional parts a caller (a test, later the auth module) may swap in. */
 export interface AppOptions {
   /** Decides each sync upgrade's mode; defaults to the access resolver (session, membership, role). */
   authorize?: SyncAuthorizer;
-  /** Where rights changes travel; defaults to this process only. */
+  /** Where rights changes travel; defaults to this process only, or Redis when `redis` is given. */
   rights?: RightsBus;
+  /** The connection to the other server processes (`REDIS_URL`), opened by `startServer`. */
+  redis?: RedisLink;
   /** Wrappers around the real parts, for tests that hold them at a chosen moment. */
   wrap?: {
     authorizer?(policy: SyncAuthorizer): SyncAuthorizer;
@@ -60,6 +66,7 @@ export interface AppOptions {
 export function createApp(config: Config, database: Database, log: Logger, options: AppOptions = {}): AppParts {
   const metrics = new MetricsRegistry();
   const store = new SqlUpdateLogStore(database.db, database.dialect);
+  const shared = options.redis ? scaleOutParts(options.redis, config, log) : undefined;
   const editActivity = new EditActivity(database.db, log);
   const registry = new RoomRegistry(
     options.wrap?.updateLog?.(store) ?? store,
@@ -67,6 +74,7 @@ export function createApp(config: Config, database: Database, log: Logger, optio
     log,
     metrics,
     editActivity.record,
+    shared?.relay,
   );
   const keepAlive = new KeepAlive(config.sync.pingIntervalMs, config.sync.idleTimeoutMs, () =>
     registry.metrics.closes.inc(1, { reason: 'IDLE_TIMEOUT' }),
@@ -74,15 +82,18 @@ export function createApp(config: Config, database: Database, log: Logger, optio
   const app = new Hono();
   const sessions = new SessionStore(database.db);
   const access = new AccessResolver(database.db, sessions);
-  const rights = options.rights ?? new InProcessRightsBus();
+  const rights = options.rights ?? shared?.rights ?? new InProcessRightsBus();
   const policy = syncAuthorizer(access);
   const services: AppServices = {
     db: database.db,
     config,
     log,
     sessions,
-    rateLimiter: new RateLimiter(),
-    loginThrottle: new LoginThrottle({ ...DEFAULT_LOGIN_THROTTLE, windowMs: config.rateLimits.windowMs }),
+    rateLimiter: shared?.attempts ?? new RateLimiter(),
+    loginThrottle: new LoginThrottle(
+      { ...DEFAULT_LOGIN_THROTTLE, windowMs: config.rateLimits.windowMs },
+      shared?.loginFailures,
+    ),
     updateLog: store,
     rights,
     rooms: registry,
@@ -110,7 +121,11 @@ export function createApp(config: Config, database: Database, log: Logger, optio
   );
 
   mountHealth(app);
-  mountReadiness(app, { database: databaseReady(database) });
+  const redis = options.redis;
+  mountReadiness(app, {
+    database: databaseReady(database),
+    ...(redis ? { redis: redisReady(redis) } : {}),
+  });
   mountMetrics(app, { ours: metrics, process: createProcessMetrics(), token: config.metricsToken });
   mountSyncRoute(app, {
     registry,
@@ -120,7 +135,7 @@ export function createApp(config: Config, database: Database, log: Logger, optio
     log,
     maxFrameBytes: config.sync.maxFrameBytes,
     rights,
-    quota: new ConnectionQuota(config.sync),
+    quota: shared?.sockets ?? new ConnectionQuota(config.sync),
   });
   app.use('/api/*', sessionAuth(access, config.publicUrl));
   const { operations } = mountApiRoutes(app, services, access);
@@ -128,5 +143,5 @@ export function createApp(config: Config, database: Database, log: Logger, optio
     throw apiErrors.noSuchRoute();
   });
   mountStaticClient(app, { distDir: config.clientDistDir, tldrawLicenseKey: config.tldrawLicenseKey }, log);
-  return { app, registry, keepAlive, metrics, rights, operations };
+  return { app, registry, keepAlive, metrics, rights, operations, ready: shared?.ready ?? Promise.resolve() };
 }

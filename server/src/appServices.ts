@@ -3,7 +3,7 @@ import type { RightsBus } from './access/rightsEvents.ts';
 import type { LoginThrottle } from './auth/loginThrottle.ts';
 import type { SessionStore } from './auth/sessionStore.ts';
 import type { Config } from './config.ts';
-import type { RateLimiter } from './http/rateLimiter.ts';
+import type { AttemptLimiter } from './http/rateLimiter.ts';
 import type { Logger } from './logger.ts';
 import type { DatabaseSchema } from './storage/schema.ts';
 import type { UpdateLogStore } from './storage/updateLogStore.ts';
@@ -15,7 +15,7 @@ export interface AppServices {
   config: Config;
   log: Logger;
   sessions: SessionStore;
-  rateLimiter: RateLimiter;
+  rateLimiter: AttemptLimiter;
   /** Slows failed logins per (account, address) and per address; see `LoginThrottle`. */
   loginThrottle: LoginThrottle;
   updateLog: UpdateLogStore;

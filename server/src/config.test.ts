@@ -28,9 +28,20 @@ describe('loadConfig', () => {
     ['LOG_LEVEL', 'loud'],
     ['SYNC_MAX_FRAME_BYTES', '10'],
     ['SQLITE_SYNCHRONOUS', 'off'],
+    ['REDIS_URL', 'http://redis:6379'],
+    ['REDIS_PREFIX', 'has spaces'],
   ])('refuses a bad %s and names it', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name}:`));
+  });
+
+  it('runs on Redis only with PostgreSQL: processes sharing Redis must share the database', () => {
+    expect(loadConfig({}).redis).toBeUndefined();
+    expect(() => loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' })).toThrow(/REDIS_URL: needs DATABASE_URL/);
+    expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379', DATABASE_URL: 'postgres://db/samverka' }).redis).toEqual({
+      url: 'redis://127.0.0.1:6379',
+      prefix: 'samverka',
+    });
   });
 
   it('treats an empty variable as unset', () => {

@@ -9,6 +9,8 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** Set when several processes share the database: Redis carries their updates, events and counters. */
+  redis: RedisSettings | undefined;
   sqliteSynchronous: 'full' | 'normal';
   publicUrl: string;
   allowedOrigins: string[];
@@ -23,6 +25,13 @@ export interface Config {
   trustedProxies: string[];
   /** Bearer token that /metrics requires; unset: /metrics answers only to loopback peers. */
   metricsToken: string | undefined;
+}
+
+/** Where the processes of one installation meet; see `scaleout/redisLink.ts`. */
+export interface RedisSettings {
+  url: string;
+  /** Prefix of every key and channel, so installations (or test runs) sharing one Redis never meet. */
+  prefix: string;
 }
 
 /** Attempts allowed per window on login, sign-up and invitation acceptance, each counted separately. */
@@ -65,6 +74,14 @@ const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+    .optional(),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,64}$/, 'letters, digits, _ . - only')
+    .default('samverka'),
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   ALLOWED_ORIGINS: z.string().optional(),
   TLDRAW_LICENSE_KEY: z.string().min(1).optional(),
@@ -116,6 +133,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
   const e = parsed.data;
+  // Processes that share Redis must share the database too: each one's SQLite file would diverge.
+  if (e.REDIS_URL && !e.DATABASE_URL) {
+    throw new ConfigError(
+      'Invalid configuration:\n  REDIS_URL: needs DATABASE_URL (several processes share PostgreSQL)',
+    );
+  }
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
   const extraOrigins = listOf(e.ALLOWED_ORIGINS);
   return {
@@ -123,6 +146,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST,
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
+    redis: e.REDIS_URL ? { url: e.REDIS_URL, prefix: e.REDIS_PREFIX } : undefined,
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
     publicUrl,
     allowedOrigins: [new URL(publicUrl).origin, ...extraOrigins],

@@ -5,6 +5,7 @@ import { WebSocketServer } from 'ws';
 import { type AppOptions, createApp } from './app.ts';
 import type { Config } from './config.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { RedisLink } from './scaleout/redisLink.ts';
 import { openDatabase } from './storage/database.ts';
 import { migrateToLatest } from './storage/migrations.ts';
 
@@ -29,7 +30,14 @@ export async function startServer(
     sqliteSynchronous: config.sqliteSynchronous,
   });
   await migrateToLatest(database.db, database.dialect);
-  const parts = createApp(config, database, log, options);
+  // Several processes: nothing is served before this one hears the others.
+  const redis = config.redis ? new RedisLink(config.redis, log) : undefined;
+  if (redis) {
+    await redis.connected();
+    log.info({ prefix: config.redis?.prefix }, 'connected to Redis');
+  }
+  const parts = createApp(config, database, log, { redis, ...options });
+  await parts.ready;
   // ws enforces the frame limit itself and closes an oversize sender with 1009.
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.sync.maxFrameBytes });
   const server: ServerType = await new Promise((resolve) => {
@@ -48,6 +56,7 @@ export async function startServer(
       parts.keepAlive.stop();
       await parts.registry.shutdown(CloseCode.GOING_AWAY);
       for (const client of wss.clients) client.terminate();
+      redis?.close();
       await database.close();
     })();
     return stopping;

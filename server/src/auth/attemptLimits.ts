@@ -7,10 +7,16 @@ import { clientAddress } from '../http/clientAddress.ts';
  * Counts an attempt at `scope` (login, signup, accept) per IP and per account;
  * over either limit answers 429 with Retry-After.
  */
-export function limitAttempts(c: Context, services: AppServices, scope: string, account: string | undefined): void {
+export async function limitAttempts(
+  c: Context,
+  services: AppServices,
+  scope: string,
+  account: string | undefined,
+): Promise<void> {
   const { windowMs, perIp, perAccount } = services.config.rateLimits;
-  const waits = [services.rateLimiter.hit(`${scope}:ip:${clientAddress(c)}`, { limit: perIp, windowMs })];
-  if (account) waits.push(services.rateLimiter.hit(`${scope}:account:${account}`, { limit: perAccount, windowMs }));
+  const hits = [services.rateLimiter.hit(`${scope}:ip:${clientAddress(c)}`, { limit: perIp, windowMs })];
+  if (account) hits.push(services.rateLimiter.hit(`${scope}:account:${account}`, { limit: perAccount, windowMs }));
+  const waits = await Promise.all(hits);
   const wait = Math.max(0, ...waits.map((seconds) => seconds ?? 0));
   if (wait > 0) throw rateLimitedFor(c, wait);
 }
@@ -26,12 +32,12 @@ export const EMAIL_TAKEN_ANSWERS_PER_ADDRESS = 10;
  * created and `count` when the email was taken.
  */
 export const emailTakenAnswers = {
-  check(c: Context, services: AppServices): void {
-    const wait = services.rateLimiter.exhausted(takenKey(c), takenRule(services));
+  async check(c: Context, services: AppServices): Promise<void> {
+    const wait = await services.rateLimiter.exhausted(takenKey(c), takenRule(services));
     if (wait !== undefined) throw rateLimitedFor(c, wait);
   },
-  count(c: Context, services: AppServices): void {
-    services.rateLimiter.hit(takenKey(c), takenRule(services));
+  async count(c: Context, services: AppServices): Promise<void> {
+    await services.rateLimiter.hit(takenKey(c), takenRule(services));
   },
 };
 

@@ -38,10 +38,10 @@ export function mountAuthRoutes(router: ApiRouter, services: AppServices): void 
     },
     async ({ c, body }) => {
       // Per address only: attempts that fail (a too-common password) must not lock the email's owner out.
-      limitAttempts(c, services, 'signup', undefined);
-      emailTakenAnswers.check(c, services);
-      const user = await createAccount(db, body).catch((error: unknown) => {
-        if (error instanceof ApiError && error.id === ErrorId.EMAIL_TAKEN) emailTakenAnswers.count(c, services);
+      await limitAttempts(c, services, 'signup', undefined);
+      await emailTakenAnswers.check(c, services);
+      const user = await createAccount(db, body).catch(async (error: unknown) => {
+        if (error instanceof ApiError && error.id === ErrorId.EMAIL_TAKEN) await emailTakenAnswers.count(c, services);
         throw error;
       });
       const { token } = await sessions.create(user.id, c.req.header('user-agent') ?? null);
@@ -125,7 +125,7 @@ export function mountAuthRoutes(router: ApiRouter, services: AppServices): void 
     },
     async ({ c, identity: { auth }, body }) => {
       // Each try costs an argon2 hash and could be used to guess the current password.
-      limitAttempts(c, services, 'password', auth.user.id);
+      await limitAttempts(c, services, 'password', auth.user.id);
       const ended = await changePassword(db, services.rights, auth, body);
       return c.json({ ended } satisfies SessionsEndedResponse, 200);
     },

@@ -24,14 +24,19 @@ export const DEFAULT_LOGIN_THROTTLE: LoginThrottleRules = {
   windowMs: 15 * 60 * 1000,
 };
 
-interface FailureCount {
-  count: number;
-  lastAt: number;
-}
-
 /** One login attempt in progress: counted as failed unless `succeeded` is called. */
 export interface LoginAttempt {
   succeeded(): void;
+}
+
+/**
+ * Where failure counts live: this process's memory (`MemoryFailureCounter`), or
+ * Redis when several processes share the counts (`scaleout/sharedCounters.ts`).
+ */
+export interface FailureCounter {
+  /** Adds `delta` to `key`'s count and returns the new count (at least 0). */
+  add(key: string, delta: 1 | -1): Promise<number>;
+  forget(key: string): Promise<void>;
 }
 
 /**
@@ -42,27 +47,31 @@ export interface LoginAttempt {
  * once. Attempts past the free failures wait before the password is checked
  * (doubling each time); an address whose wait would pass `maxDelayMs` gets 429
  * without any password check. Every attempt counts as failed from the moment
- * it starts until it succeeds, so parallel guesses are slowed like serial ones.
- * Counters live in process memory, like the other attempt limits.
+ * it starts until it succeeds, so parallel guesses are slowed like serial ones
+ * (the count is taken before the wait is decided, atomically in either store).
  */
 export class LoginThrottle {
-  private readonly failures = new Map<string, FailureCount>();
-
   constructor(
     private readonly rules: LoginThrottleRules = DEFAULT_LOGIN_THROTTLE,
-    private readonly now: () => number = Date.now,
+    private readonly counter: FailureCounter = new MemoryFailureCounter(rules.windowMs),
   ) {}
 
   /** Starts an attempt from the request's address: waits or throws 429 as the failures so far demand. */
   async begin(c: Context, account: string): Promise<LoginAttempt> {
     const address = clientAddress(c);
-    const keys = [`${account}\n${address}`, address];
-    const delay = this.delayFor(keys);
+    const [pairKey, addressKey] = [`${account}\n${address}`, address];
+    const [pairCount, addressCount] = await Promise.all([
+      this.counter.add(pairKey, 1),
+      this.counter.add(addressKey, 1),
+    ]);
+    // The failures before this attempt decide its wait.
+    const delay = this.delayFor(pairCount - 1, addressCount - 1);
     if (delay > this.rules.maxDelayMs) {
+      // A refused attempt checks no password, so it is not a failure.
+      await Promise.all([this.counter.add(pairKey, -1), this.counter.add(addressKey, -1)]);
       c.header('Retry-After', String(Math.ceil(delay / 1000)));
       throw apiErrors.rateLimited();
     }
-    for (const key of keys) this.count(key, 1);
     if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
     let settled = false;
     return {
@@ -70,44 +79,56 @@ export class LoginThrottle {
         if (settled) return;
         settled = true;
         // The right password from this address: its failures for this account are forgiven.
-        this.failures.delete(keys[0] as string);
-        this.count(keys[1] as string, -1);
+        void this.counter.forget(pairKey);
+        void this.counter.add(addressKey, -1);
       },
     };
   }
 
-  /** The wait the next attempt under these keys would get (over `maxDelayMs` means refused). */
-  private delayFor([pairKey, addressKey]: string[]): number {
-    const over = Math.max(
-      this.current(pairKey as string) - this.rules.freePerAccountAddress,
-      this.current(addressKey as string) - this.rules.freePerAddress,
-    );
+  /** The wait an attempt gets after these failures (over `maxDelayMs` means refused). */
+  private delayFor(pairFailures: number, addressFailures: number): number {
+    const over = Math.max(pairFailures - this.rules.freePerAccountAddress, addressFailures - this.rules.freePerAddress);
     if (over < 0) return 0;
     return this.rules.baseDelayMs * 2 ** Math.min(over, 30);
+  }
+}
+
+/** Failure counts of one process; each is forgotten `windowMs` after its last change. */
+export class MemoryFailureCounter implements FailureCounter {
+  private readonly failures = new Map<string, { count: number; lastAt: number }>();
+
+  constructor(
+    private readonly windowMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async add(key: string, delta: 1 | -1): Promise<number> {
+    const count = this.current(key) + delta;
+    if (count <= 0) {
+      this.failures.delete(key);
+      return 0;
+    }
+    this.failures.set(key, { count, lastAt: this.now() });
+    if (this.failures.size > 100_000) this.sweep();
+    return count;
+  }
+
+  async forget(key: string): Promise<void> {
+    this.failures.delete(key);
   }
 
   private current(key: string): number {
     const entry = this.failures.get(key);
     if (!entry) return 0;
-    if (this.now() - entry.lastAt >= this.rules.windowMs) {
+    if (this.now() - entry.lastAt >= this.windowMs) {
       this.failures.delete(key);
       return 0;
     }
     return entry.count;
   }
 
-  private count(key: string, delta: 1 | -1): void {
-    const count = this.current(key) + delta;
-    if (count <= 0) {
-      this.failures.delete(key);
-      return;
-    }
-    this.failures.set(key, { count, lastAt: this.now() });
-    if (this.failures.size > 100_000) this.sweep();
-  }
-
   private sweep(): void {
     const now = this.now();
-    for (const [key, entry] of this.failures) if (now - entry.lastAt >= this.rules.windowMs) this.failures.delete(key);
+    for (const [key, entry] of this.failures) if (now - entry.lastAt >= this.windowMs) this.failures.delete(key);
   }
 }

@@ -35,6 +35,13 @@ export function databaseReady(database: Database): ReadinessCheck {
   };
 }
 
+/** Both of the process's Redis connections are up (a process cut off from Redis would miss others' edits live). */
+export function redisReady(link: { readonly ready: boolean }): ReadinessCheck {
+  return async () => {
+    if (!link.ready) throw new Error('Redis is not connected');
+  };
+}
+
 /**
  * `GET /readyz`: 200 when every dependency answers (the database; Redis where it
  * is used), 503 naming the one that does not. A load balancer sends traffic

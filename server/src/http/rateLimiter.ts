@@ -4,11 +4,23 @@ export interface RateLimitRule {
   windowMs: number;
 }
 
+/** A result now (memory) or once the shared store answered (Redis). */
+type Wait = number | undefined | Promise<number | undefined>;
+
 /**
- * Fixed-window attempt counters kept in memory (one process; a shared store
- * would be needed behind a load balancer). Keys look like `login:ip:1.2.3.4`.
+ * Fixed-window attempt counters. Keys look like `login:ip:1.2.3.4`. One process
+ * keeps them in memory (`RateLimiter`); several share them in Redis
+ * (`scaleout/sharedCounters.ts`).
  */
-export class RateLimiter {
+export interface AttemptLimiter {
+  /** Counts an attempt; the seconds to wait when over the limit, else undefined. */
+  hit(key: string, rule: RateLimitRule): Wait;
+  /** The seconds to wait if `key` has used up its window already, without counting an attempt. */
+  exhausted(key: string, rule: RateLimitRule): Wait;
+}
+
+/** Fixed-window attempt counters kept in this process's memory (the single-process default). */
+export class RateLimiter implements AttemptLimiter {
   private readonly windows = new Map<string, { startedAt: number; count: number }>();
 
   constructor(private readonly now: () => number = Date.now) {}

@@ -108,7 +108,7 @@ export function mountInvitationRoutes(router: ApiRouter, services: AppServices):
       status: 200,
     },
     async ({ c, params }) => {
-      limitAttempts(c, services, 'accept', undefined);
+      await limitAttempts(c, services, 'accept', undefined);
       const invitation = await findUsableInvitation(db, params.token);
       const partnership = await db
         .selectFrom('partnerships')
@@ -140,7 +140,7 @@ export function mountInvitationRoutes(router: ApiRouter, services: AppServices):
       status: 200,
     },
     async ({ c, identity, params }) => {
-      limitAttempts(c, services, 'accept', identity.auth.user.id);
+      await limitAttempts(c, services, 'accept', identity.auth.user.id);
       const accepted = await acceptInvitation(db, identity.auth.user, params.token);
       return c.json(accepted satisfies AcceptInvitationResponse, 200);
     },

@@ -9,13 +9,18 @@ export interface ConnectionQuotaLimits {
 /** A socket's place in the quota; `release` is safe to call more than once. */
 export type QuotaSlot = { release(): void } | { refuse: number };
 
+/** Where sockets are counted: this process (`ConnectionQuota`) or every process (`scaleout/sharedConnectionQuota.ts`). */
+export interface SocketQuota {
+  acquire(userId: string | undefined, documentId: string): QuotaSlot | Promise<QuotaSlot>;
+}
+
 /**
  * Counts each account's sockets per document and overall, so one person (or a
  * script with one person's cookie) cannot fill a room and lock its other
  * members out, nor hold thousands of sockets across documents. Sockets without
  * an account (test servers with open access) are not counted.
  */
-export class ConnectionQuota {
+export class ConnectionQuota implements SocketQuota {
   private readonly perAccount = new Map<string, number>();
   private readonly perAccountDocument = new Map<string, number>();
 

@@ -12,6 +12,8 @@ export type UpdateVerdict = { ok: true } | { ok: false; reason: string };
 export interface DocumentValidator {
   /** Checks an update (and remembers it when admitted); throws only for undecodable updates. */
   admit(update: Uint8Array): UpdateVerdict;
+  /** Remembers updates another server process already checked and stored, without checking them again. */
+  stored(updates: readonly Uint8Array[]): void;
   /** Forgets everything and copies the room's document again (after the room dropped pending updates). */
   reset(): void;
 }

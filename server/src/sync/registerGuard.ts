@@ -52,6 +52,13 @@ export class RegisterGuard implements DocumentValidator {
     return { ok: false, reason: issues.slice(0, 5).join('; ') };
   }
 
+  stored(updates: readonly Uint8Array[]): void {
+    // The replica must hold what the room holds, or a later update touching it would go unchecked.
+    this.scratch.transact(() => {
+      for (const update of updates) Y.applyUpdate(this.scratch, update);
+    });
+  }
+
   reset(): void {
     this.scratch.destroy();
     this.scratch = copyOf(this.roomDoc);

@@ -1,6 +1,6 @@
 import { CloseCode, closeCodeName, SyncMessageType } from '@samverka/model';
 import * as decoding from 'lib0/decoding';
-import { Awareness, applyAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
+import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import type { SyncLimits } from '../config.ts';
@@ -39,9 +39,14 @@ export interface RoomDeps {
   onCommitted(room: Room): void;
   /** A person's change to the document is stored. */
   onEdited?(room: Room, userId: string): void;
+  /** Where this process's committed updates and its sockets' awareness go to the other processes. */
+  relay?: { publishUpdate(update: Uint8Array): void; publishAwareness(update: Uint8Array): void } | undefined;
   /** Bytes the document's stored log held when it was loaded (counted against `maxDocumentBytes`). */
   storedBytes?: number;
 }
+
+/** The origin of changes that another process has already stored: relayed locally, never stored again. */
+const STORED_ELSEWHERE = Symbol('stored elsewhere');
 
 /** Thrown for frames that do not decode as the y-websocket protocol. */
 class MalformedFrame extends Error {}
@@ -145,6 +150,31 @@ export class Room {
     Y.applyUpdate(this.doc, update, this);
     await this.lastCommit;
     if (this.failed) throw new Error('storage refused the update');
+  }
+
+  /**
+   * Applies updates already in the shared log (relayed by another process, or
+   * re-read after a relay outage): local sockets get what is new to this doc;
+   * nothing is stored or published again. One transaction, so a re-read of the
+   * whole log yields one update event with only what was missing.
+   */
+  applyStored(updates: readonly Uint8Array[]): void {
+    if (this.failed || this.destroyed) return;
+    // The register check's replica must hold what the room holds (another process checked these).
+    this.deps.validator?.stored(updates);
+    this.doc.transact(() => {
+      for (const update of updates) Y.applyUpdate(this.doc, update);
+    }, STORED_ELSEWHERE);
+  }
+
+  /** Applies another process's sockets' awareness, relayed here to local sockets only. */
+  applyRelayedAwareness(update: Uint8Array): void {
+    if (this.failed || this.destroyed) return;
+    applyAwarenessUpdate(this.awareness, update, STORED_ELSEWHERE);
+  }
+
+  get closed(): boolean {
+    return this.failed || this.destroyed;
   }
 
   /** Resolves when every update applied so far is committed. */
@@ -292,6 +322,12 @@ export class Room {
   private readonly handleDocUpdate = (update: Uint8Array, origin: unknown): void => {
     this.size.add(update.byteLength);
     this.answers.documentChanged();
+    if (origin === STORED_ELSEWHERE) {
+      // Committed by the process that received it; it waits for no commit of ours.
+      const frame = encodeUpdate(update);
+      for (const socket of this.connections.keys()) this.send(socket, frame);
+      return;
+    }
     const commit = this.deps.writer.append(this.documentId, update);
     this.lastCommit = commit.catch(() => undefined);
     commit.then(
@@ -301,6 +337,8 @@ export class Room {
         if (editor) this.deps.onEdited?.(this, editor);
         const frame = encodeUpdate(update);
         for (const socket of this.connections.keys()) if (socket !== origin) this.send(socket, frame);
+        // Published only once committed (append before relay holds across processes too).
+        this.deps.relay?.publishUpdate(update);
       },
       (error: unknown) => this.failStorage(error),
     );
@@ -319,6 +357,7 @@ export class Room {
     const changed = [...change.added, ...change.updated, ...change.removed];
     const frame = encodeAwareness(this.awareness, changed);
     for (const socket of this.connections.keys()) this.send(socket, frame);
+    if (origin !== STORED_ELSEWHERE) this.deps.relay?.publishAwareness(encodeAwarenessUpdate(this.awareness, changed));
   };
 
   /**

@@ -1,9 +1,11 @@
 import { CloseCode } from '@samverka/model';
+import type * as Y from 'yjs';
 import type { SyncLimits } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import { Gauge, type MetricsRegistry } from '../metrics.ts';
 import { replayUpdateBatches } from '../storage/replayUpdates.ts';
 import type { UpdateLogStore } from '../storage/updateLogStore.ts';
+import type { DocumentRelay } from './documentRelay.ts';
 import { validatorFor } from './documentValidator.ts';
 import { GroupCommitWriter } from './groupCommitWriter.ts';
 import { Room } from './room.ts';
@@ -28,6 +30,8 @@ export class RoomRegistry {
   private readonly writer: GroupCommitWriter;
   readonly metrics: SyncMetrics;
   private connections = 0;
+  /** Per loaded room, the function that stops hearing its document from the other processes. */
+  private readonly relayLeaves = new Map<Room, () => void>();
 
   constructor(
     private readonly store: UpdateLogStore,
@@ -36,11 +40,14 @@ export class RoomRegistry {
     metricsRegistry: MetricsRegistry,
     /** Told who changed a document, once the change is stored (for "last edited by"). */
     private readonly onEdited?: (documentId: string, userId: string) => void,
+    /** The other server processes (Redis), when there are any. */
+    private readonly relay?: DocumentRelay,
   ) {
     this.metrics = createSyncMetrics(metricsRegistry);
     this.writer = new GroupCommitWriter(store, (_count, seconds) => this.metrics.appendSeconds.observe(seconds));
     metricsRegistry.register(new Gauge('samverka_rooms', 'Documents loaded in memory', () => this.entries.size));
     metricsRegistry.register(new Gauge('samverka_connections', 'Open sync connections', () => this.connections));
+    relay?.onReconnect(() => void this.rereadLoaded());
   }
 
   /** The loaded room for a document, loading it if needed. Rejects if storage fails. */
@@ -93,9 +100,55 @@ export class RoomRegistry {
 
   private async load(documentId: string): Promise<Room> {
     const started = Date.now();
-    const { doc, bytes } = await replayUpdateBatches(this.store.loadUpdateBatches(documentId));
+    // Hear the other processes before reading the log: an update they commit after
+    // the read is then relayed here, one committed before it is in the read.
+    let room: Room | undefined;
+    const early: Array<(room: Room) => void> = [];
+    const leave = await this.relay?.join(documentId, {
+      update: (update) => (room ? room.applyStored([update]) : early.push((r) => r.applyStored([update]))),
+      awareness: (update) =>
+        room ? room.applyRelayedAwareness(update) : early.push((r) => r.applyRelayedAwareness(update)),
+    });
+    let loaded: Awaited<ReturnType<typeof replayUpdateBatches>>;
+    try {
+      loaded = await replayUpdateBatches(this.store.loadUpdateBatches(documentId));
+    } catch (error) {
+      leave?.();
+      throw error;
+    }
+    const { doc, bytes } = loaded;
     this.log.debug({ documentId, bytes, ms: Date.now() - started }, 'room loaded');
+    room = this.createRoom(documentId, doc, bytes);
+    if (leave) this.relayLeaves.set(room, leave);
+    for (const apply of early) apply(room);
+    return room;
+  }
+
+  /**
+   * After a relay outage, whatever the other processes published meanwhile may
+   * be missing here: each loaded room re-reads its whole log. Applying what a doc
+   * already has changes nothing, so only the missing part reaches the sockets.
+   * (A watermark on the log's ids would read less, but ids are taken before
+   * commit: a row committed late under a lower id would slip under it.)
+   */
+  private async rereadLoaded(): Promise<void> {
+    for (const room of await this.loadedRooms()) {
+      if (room.closed) continue;
+      try {
+        for await (const batch of this.store.loadUpdateBatches(room.documentId)) room.applyStored(batch);
+      } catch (error) {
+        this.log.error({ documentId: room.documentId, err: String(error) }, 're-read after relay outage failed');
+      }
+    }
+  }
+
+  private createRoom(documentId: string, doc: Y.Doc, bytes: number): Room {
+    const relay = this.relay;
     return new Room(documentId, doc, {
+      relay: relay && {
+        publishUpdate: (update) => relay.publishUpdate(documentId, update),
+        publishAwareness: (update) => relay.publishAwareness(documentId, update),
+      },
       writer: this.writer,
       limits: this.limits,
       metrics: this.metrics,
@@ -136,6 +189,7 @@ export class RoomRegistry {
       // Everything is committed and nobody is connected: free the room's doc before the
       // compaction replays the log, so a large document is not in memory twice.
       room.destroy();
+      this.leaveRelay(room);
       await this.compact(documentId, entry).catch((error: unknown) =>
         this.log.warn({ documentId, err: String(error) }, 'compaction on unload failed'),
       );
@@ -150,7 +204,15 @@ export class RoomRegistry {
     if (!entry) return;
     if (entry.unloadTimer) clearTimeout(entry.unloadTimer);
     this.entries.delete(documentId);
-    void entry.room.then((room) => room.destroy());
+    void entry.room.then((room) => {
+      room.destroy();
+      this.leaveRelay(room);
+    });
+  }
+
+  private leaveRelay(room: Room): void {
+    this.relayLeaves.get(room)?.();
+    this.relayLeaves.delete(room);
   }
 
   private noteCommit(documentId: string): void {

@@ -4,7 +4,7 @@ import { type Context, Hono } from 'hono';
 import type { RequestIdVariables } from 'hono/request-id';
 import type { RightsBus } from '../access/rightsEvents.ts';
 import type { Logger } from '../logger.ts';
-import type { ConnectionQuota } from './connectionQuota.ts';
+import type { QuotaSlot, SocketQuota } from './connectionQuota.ts';
 import type { KeepAlive } from './keepAlive.ts';
 import type { RoomRegistry } from './roomRegistry.ts';
 import type { ConnectionInfo } from './syncConnection.ts';
@@ -32,7 +32,7 @@ export interface SyncRouteOptions {
   /** Rights changes close the affected sessions, whatever state they are in. */
   rights: RightsBus;
   /** Per-account socket limits, checked before the document is opened. */
-  quota?: ConnectionQuota;
+  quota?: SocketQuota;
 }
 
 type SyncVariables = RequestIdVariables & { syncSession: SyncSession };
@@ -98,32 +98,39 @@ export function mountSyncRoute(app: Hono, options: SyncRouteOptions): void {
       // Ids only: the request id ties these lines to the upgrade's request line.
       const context = { reqId: c.get('requestId'), documentId, mode };
       let releaseQuota = () => {};
+      let socketClosed = false;
 
       return {
         onOpen(_event, ws) {
           const raw = ws.raw as WebSocketLike;
           keepAlive.watch(raw);
           if (!session.opened(raw)) return;
-          const slot =
-            session.state.phase === 'joining'
-              ? options.quota?.acquire(session.state.info.userId, documentId)
-              : undefined;
-          if (slot && 'refuse' in slot) return session.close(slot.refuse);
-          if (slot) releaseQuota = slot.release;
-          registry.open(documentId).then(
-            (room) => {
-              if (!session.join(room)) {
-                registry.releaseIfIdle(room);
-                return;
-              }
-              registry.trackConnection(1);
-              log.info(context, 'sync connection opened');
-            },
-            (error: unknown) => {
-              log.error({ ...context, err: String(error) }, 'document load failed');
-              session.close(CloseCode.LOAD_FAILED);
-            },
-          );
+          const userId = session.state.phase === 'joining' ? session.state.info.userId : undefined;
+          const join = (slot: QuotaSlot | undefined) => {
+            if (slot && 'refuse' in slot) return session.close(slot.refuse);
+            if (slot) {
+              // A shared count answers later: the socket may have closed meanwhile.
+              if (socketClosed) return slot.release();
+              releaseQuota = slot.release;
+            }
+            registry.open(documentId).then(
+              (room) => {
+                if (!session.join(room)) {
+                  registry.releaseIfIdle(room);
+                  return;
+                }
+                registry.trackConnection(1);
+                log.info(context, 'sync connection opened');
+              },
+              (error: unknown) => {
+                log.error({ ...context, err: String(error) }, 'document load failed');
+                session.close(CloseCode.LOAD_FAILED);
+              },
+            );
+          };
+          const slot = options.quota?.acquire(userId, documentId);
+          if (slot instanceof Promise) void slot.then(join);
+          else join(slot);
         },
         onMessage(event, ws) {
           const raw = ws.raw as WebSocketLike;
@@ -135,6 +142,7 @@ export function mountSyncRoute(app: Hono, options: SyncRouteOptions): void {
           if (!session.receive(new Uint8Array(event.data))) session.close(CloseCode.RATE_LIMITED);
         },
         onClose(event, ws) {
+          socketClosed = true;
           sessions.delete(session);
           releaseQuota();
           keepAlive.forget(ws.raw as WebSocketLike);

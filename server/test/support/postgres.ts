@@ -38,3 +38,15 @@ export async function createTestSchema(prefix: string): Promise<{ url: string; d
   url.searchParams.set('options', `-c search_path=${schema}`);
   return { url: url.toString(), drop: () => postgresAdmin(`drop schema ${schema} cascade`) };
 }
+
+/**
+ * A fresh database of its own (for suites whose server processes run migrations
+ * and must not meet another suite's rows, schema search paths or locks). `drop()` removes it.
+ */
+export async function createTestDatabase(prefix: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `${prefix}_${randomUUID().replaceAll('-', '')}`;
+  await postgresAdmin(`create database ${name}`);
+  const url = new URL(postgresUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => postgresAdmin(`drop database if exists ${name} with (force)`) };
+}
