@@ -106,6 +106,10 @@ export const en = {
   'signup.heading': 'Create your Samverka account',
   'signup.submit': 'Create account',
   'signup.haveAccount': 'Already have an account?',
+  'signup.policy.inviteOnly':
+    'New accounts on this service are by invitation only. Ask an owner of your partnership to invite you, then open the link in the invitation.',
+  'signup.policy.domains':
+    'New accounts are open to addresses at {domains}. With another address, ask an owner of your partnership to invite you.',
   'home.signedOutIntro': 'Log in or create an account to open your partnerships.',
   'partnerships.heading': 'Your partnerships',
   'partnerships.empty': 'You are not a member of any partnership yet. Create one, or ask for an invitation.',
@@ -177,6 +181,8 @@ export const en = {
   'error.network_error': 'The server could not be reached. Check your connection.',
   'error.invalid_credentials': 'That email and password do not match an account.',
   'error.email_taken': 'An account with this email already exists. Log in instead.',
+  'error.signup_not_allowed':
+    'This email cannot create an account here without an invitation. Ask an owner of your partnership to invite you.',
   'error.password_too_common': 'This password is too common. Choose a longer or less predictable one.',
   'error.wrong_password': 'The current password is not right.',
   'error.rate_limited': 'Too many attempts. Wait a moment and try again.',

@@ -110,6 +110,10 @@ export const sv: Record<MessageKey, string> = {
   'signup.heading': 'Skapa ditt Samverka-konto',
   'signup.submit': 'Skapa konto',
   'signup.haveAccount': 'Har du redan ett konto?',
+  'signup.policy.inviteOnly':
+    'Nya konton skapas här bara via inbjudan. Be en ägare av ert partnerskap att bjuda in dig och öppna sedan länken i inbjudan.',
+  'signup.policy.domains':
+    'Nya konton kan skapas med adresser på {domains}. Har du en annan adress, be en ägare av ert partnerskap att bjuda in dig.',
   'home.signedOutIntro': 'Logga in eller skapa ett konto för att öppna dina partnerskap.',
   'partnerships.heading': 'Dina partnerskap',
   'partnerships.empty': 'Du är inte medlem i något partnerskap än. Skapa ett, eller be om en inbjudan.',
@@ -181,6 +185,8 @@ export const sv: Record<MessageKey, string> = {
   'error.network_error': 'Servern kunde inte nås. Kontrollera din anslutning.',
   'error.invalid_credentials': 'E-postadressen och lösenordet matchar inget konto.',
   'error.email_taken': 'Det finns redan ett konto med den här e-postadressen. Logga in i stället.',
+  'error.signup_not_allowed':
+    'Den här e-postadressen kan inte skapa ett konto här utan inbjudan. Be en ägare av ert partnerskap att bjuda in dig.',
   'error.password_too_common': 'Lösenordet är för vanligt. Välj ett längre eller mindre förutsägbart.',
   'error.wrong_password': 'Det nuvarande lösenordet stämmer inte.',
   'error.rate_limited': 'För många försök. Vänta en stund och försök igen.',

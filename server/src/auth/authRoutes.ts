@@ -4,8 +4,10 @@ import {
   loginRequestSchema,
   type SessionsEndedResponse,
   type SessionUserResponse,
+  type SignupPolicyResponse,
   sessionsEndedResponseSchema,
   sessionUserResponseSchema,
+  signupPolicyResponseSchema,
   signupRequestSchema,
   type UserResponse,
   userResponseSchema,
@@ -18,6 +20,7 @@ import { emailTakenAnswers, limitAttempts } from './attemptLimits.ts';
 import { decoyPasswordHash, verifyPassword } from './passwords.ts';
 import { changePassword, endSession } from './sessionCommands.ts';
 import { clearSessionCookie, setSessionCookie } from './sessionCookie.ts';
+import { checkSignupAllowed, presentSignupPolicy } from './signupPolicy.ts';
 import { presentUser } from './userPresenter.ts';
 
 /** Sign-up, login, logout, the current user and password change. */
@@ -40,6 +43,7 @@ export function mountAuthRoutes(router: ApiRouter, services: AppServices): void 
       // Per address only: attempts that fail (a too-common password) must not lock the email's owner out.
       limitAttempts(c, services, 'signup', undefined);
       emailTakenAnswers.check(c, services);
+      await checkSignupAllowed(db, config.signup, body.email, body.invitationToken);
       const user = await createAccount(db, body).catch((error: unknown) => {
         if (error instanceof ApiError && error.id === ErrorId.EMAIL_TAKEN) emailTakenAnswers.count(c, services);
         throw error;
@@ -48,6 +52,19 @@ export function mountAuthRoutes(router: ApiRouter, services: AppServices): void 
       setSessionCookie(c, token, config.publicUrl);
       return c.json({ user: presentUser(user) } satisfies UserResponse, 201);
     },
+  );
+
+  router.add(
+    {
+      method: 'get',
+      path: '/api/auth/signup-policy',
+      tag,
+      summary: 'Who may sign up (open, invite-only, or listed mail domains), so the page can say so',
+      access: 'public',
+      response: signupPolicyResponseSchema,
+      status: 200,
+    },
+    ({ c }) => c.json(presentSignupPolicy(config.signup) satisfies SignupPolicyResponse, 200),
   );
 
   router.add(

@@ -9,6 +9,7 @@ import {
   idSchema,
   invitationPreviewResponseSchema,
   invitationsResponseSchema,
+  invitationTokenSchema,
 } from '@samverka/model';
 import { z } from 'zod';
 import { doerOf } from '../access/accessTargets.ts';
@@ -22,7 +23,7 @@ import { invitationUrl } from './invitationTokens.ts';
 import { presentInvitation } from './memberPresenter.ts';
 
 /** Invitation tokens are URL-safe; anything else is refused before it reaches storage. */
-const tokenParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{16,128}$/) });
+const tokenParams = z.object({ token: invitationTokenSchema });
 
 /** Invite, list pending, revoke; preview and accept by token. */
 export function mountInvitationRoutes(router: ApiRouter, services: AppServices): void {

@@ -80,6 +80,11 @@ const ROUTES: Record<string, RouteExpectation> = {
       body: { email: unique(), password: PASSWORD, name: 'M' },
     }),
   },
+  'GET /api/auth/signup-policy': {
+    access: 'public',
+    status: 200,
+    probe: () => ({ method: 'GET', path: '/api/auth/signup-policy' }),
+  },
   'POST /api/auth/login': {
     access: 'public',
     status: 200,
@@ -418,6 +423,21 @@ describe('permission matrix: every route and the sync endpoint against the role 
     const { declaredAccess } = registeredApiRoutes();
     const expected = Object.fromEntries(Object.entries(ROUTES).map(([key, route]) => [key, route.access]));
     expect(declaredAccess).toEqual(expected);
+  });
+
+  it('refuses every state-changing route from a foreign origin with csrf_rejected, before anything else (run first: later probes archive the partnership)', async () => {
+    const unsafe = Object.entries(ROUTES).filter(([key]) => !key.startsWith('GET '));
+    expect(unsafe.length).toBeGreaterThan(0);
+    const refusals: Record<string, string> = {};
+    for (const [key, route] of unsafe) {
+      const owner = world.people.owner.client;
+      const foreign = new ApiClient(world.base, 'http://evil.example');
+      foreign.cookie = owner.cookie;
+      const probe = await route.probe(world, owner);
+      const answer = await foreign.request(probe.method, probe.path, probe.body, probe.headers);
+      refusals[key] = `${answer.status} ${answer.body?.error?.id}`;
+    }
+    expect(refusals).toEqual(Object.fromEntries(unsafe.map(([key]) => [key, '403 csrf_rejected'])));
   });
 
   const ordered = Object.keys(ROUTES).sort((a, b) => Number(a.includes('/archive')) - Number(b.includes('/archive')));

@@ -12,10 +12,22 @@ export const newPasswordSchema = z
   .min(PASSWORD_MIN_LENGTH, `use at least ${PASSWORD_MIN_LENGTH} characters`)
   .max(PASSWORD_MAX_LENGTH);
 
+/** Languages the app and its emails speak; a person's choice is stored so emails follow it. */
+export const LOCALES = ['en', 'sv'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const localeSchema = z.enum(LOCALES);
+
+/** An invitation link's one-time token (URL-safe). */
+export const invitationTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{16,128}$/);
+
 export const signupRequestSchema = z.strictObject({
   email: emailSchema,
   password: newPasswordSchema,
   name: nameSchema(PERSON_NAME_MAX_LENGTH, 'enter your name'),
+  /** The language the person signs up in; emails to them use it. */
+  locale: localeSchema.optional(),
+  /** The invitation being accepted: lets its invitee in whatever the sign-up policy. */
+  invitationToken: invitationTokenSchema.optional(),
 });
 export type SignupRequest = z.infer<typeof signupRequestSchema>;
 
@@ -59,3 +71,26 @@ export type SessionsResponse = z.infer<typeof sessionsResponseSchema>;
 /** Answer of DELETE /api/sessions/others and POST /api/auth/password. */
 export const sessionsEndedResponseSchema = z.object({ ended: z.number().int() });
 export type SessionsEndedResponse = z.infer<typeof sessionsEndedResponseSchema>;
+
+/** Who may create an account: anyone, only invitees, or invitees and addresses at the listed mail domains. */
+export const SIGNUP_MODES = ['open', 'invite-only', 'domains'] as const;
+export type SignupMode = (typeof SIGNUP_MODES)[number];
+
+/** GET /api/auth/signup-policy: what the sign-up page explains before and after a refusal. */
+export const signupPolicyResponseSchema = z.object({
+  mode: z.enum(SIGNUP_MODES),
+  /** Lower-case mail domains accepted in `domains` mode (empty otherwise). */
+  domains: z.array(z.string()),
+});
+export type SignupPolicyResponse = z.infer<typeof signupPolicyResponseSchema>;
+
+/**
+ * Whether an email's domain is one of `domains` (lower-case): the part after the last `@`,
+ * compared whole, so `evil.uni.se` and `uni.se.evil.com` are not `uni.se`.
+ */
+export function emailDomainAllowed(email: string, domains: readonly string[]): boolean {
+  const at = email.lastIndexOf('@');
+  if (at < 0) return false;
+  const domain = email.slice(at + 1).toLowerCase();
+  return domains.includes(domain);
+}
