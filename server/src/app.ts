@@ -20,6 +20,7 @@ import { requestLogging } from './http/requestLogging.ts';
 import { securityHeaders } from './http/securityHeaders.ts';
 import { mountStaticClient } from './http/staticClient.ts';
 import type { Logger } from './logger.ts';
+import { createMailer } from './mail/mailer.ts';
 import { MetricsRegistry, registerProcessMetrics } from './metrics.ts';
 import { mountApiRoutes } from './routeRegistry.ts';
 import type { Database } from './storage/database.ts';
@@ -85,6 +86,7 @@ export function createApp(config: Config, database: Database, log: Logger, optio
     updateLog: store,
     rights,
     rooms: registry,
+    mailer: createMailer(config.mail, log),
   };
 
   app.onError((error, c) => handleError(error, c, log));

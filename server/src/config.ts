@@ -20,6 +20,15 @@ export interface Config {
   assets: { maxBytes: number };
   /** Who may create an account; an invitation always lets its invitee in. */
   signup: SignupPolicy;
+  /** Outgoing email; without `smtpUrl` each email is logged (subject and masked link) instead. */
+  mail: MailConfig;
+}
+
+export interface MailConfig {
+  /** `smtp://` or `smtps://`, with credentials and options as nodemailer reads them; undefined: log only. */
+  smtpUrl: string | undefined;
+  /** The From header, e.g. `Samverka <samverka@uni.se>`. */
+  from: string;
 }
 
 export interface SignupPolicy {
@@ -92,6 +101,8 @@ const envSchema = z
     RATE_LIMIT_PER_IP: intInRange(1, 1_000_000).default(300),
     RATE_LIMIT_PER_ACCOUNT: intInRange(1, 1_000_000).default(20),
     ASSET_MAX_BYTES: intInRange(1024, 1024 * 1024 * 1024).default(DEFAULT_ASSET_MAX_BYTES),
+    SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
+    MAIL_FROM: z.string().min(3).max(320).optional(),
     SIGNUP: z.enum(SIGNUP_MODES).default('open'),
     SIGNUP_DOMAINS: z
       .string()
@@ -150,6 +161,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       compactionThreshold: e.SYNC_COMPACTION_THRESHOLD,
     },
     assets: { maxBytes: e.ASSET_MAX_BYTES },
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM ?? `Samverka <noreply@${new URL(publicUrl).hostname}>` },
     signup: { mode: e.SIGNUP, domains: e.SIGNUP === 'domains' ? (e.SIGNUP_DOMAINS ?? []) : [] },
     rateLimits: {
       windowMs: e.RATE_LIMIT_WINDOW_MS,

@@ -53,6 +53,8 @@ export const ErrorId = {
   NOT_AUTHOR: 'not_author',
   /** The sign-up policy (`SIGNUP`) does not let this email create an account without an invitation. */
   SIGNUP_NOT_ALLOWED: 'signup_not_allowed',
+  /** A password-reset link that is unknown, expired (one hour) or already used. */
+  RESET_TOKEN_INVALID: 'reset_token_invalid',
 } as const;
 
 export type ErrorIdValue = (typeof ErrorId)[keyof typeof ErrorId];

@@ -84,7 +84,8 @@ export function mountAuthRoutes(router: ApiRouter, services: AppServices): void 
       const user = await db.selectFrom('users').selectAll().where('email', '=', body.email).executeTakeFirst();
       // Verify against a decoy when the account is unknown, so timing does not reveal which emails exist.
       const valid = await verifyPassword(user?.password_hash ?? (await decoyPasswordHash()), body.password);
-      if (!user || !valid) throw apiErrors.invalidCredentials();
+      // A disabled account answers like a wrong password: nothing says the account exists.
+      if (!user || !valid || user.disabled_at != null) throw apiErrors.invalidCredentials();
       attempt.succeeded();
       const { token } = await sessions.create(user.id, c.req.header('user-agent') ?? null);
       setSessionCookie(c, token, config.publicUrl);

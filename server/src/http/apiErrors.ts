@@ -37,6 +37,8 @@ export const apiErrors = {
   csrfRejected: () => new ApiError(403, ErrorId.CSRF_REJECTED, 'The request did not come from an allowed origin'),
   rateLimited: () => new ApiError(429, ErrorId.RATE_LIMITED, 'Too many attempts; try again later'),
   invalidCredentials: () => new ApiError(401, ErrorId.INVALID_CREDENTIALS, 'Wrong email or password'),
+  resetTokenInvalid: () =>
+    new ApiError(400, ErrorId.RESET_TOKEN_INVALID, 'This password-reset link is not valid, has expired or was used'),
   signupNotAllowed: () =>
     new ApiError(
       403,

@@ -3,7 +3,9 @@ import { type Action, PERMISSIONS, type Role } from '@samverka/model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createApp } from '../../src/app.ts';
+import { sha256Hex } from '../../src/auth/sessionTokens.ts';
 import { loadConfig } from '../../src/config.ts';
+import { randomId } from '../../src/ids.ts';
 import { createLogger } from '../../src/logger.ts';
 import { openDatabase } from '../../src/storage/database.ts';
 import {
@@ -28,6 +30,8 @@ interface Person {
 
 interface World {
   base: string;
+  /** The server's SQLite folder, for probes that need a secret only an email would carry. */
+  dataDir: string;
   p: TestPartnership;
   people: Record<Exclude<Caller, 'anonymous'>, Person>;
   /** A member whose role the PATCH probe changes. */
@@ -69,6 +73,28 @@ async function freshInvitation(world: World): Promise<{ id: string; token: strin
   return { id: answer.body.invitation.id, token: answer.body.url.split('/').pop() };
 }
 
+/** A reset token for `userId`, stored as the server would (only its hash); the email is not what is tested here. */
+async function resetTokenFor(world: World, userId: string): Promise<string> {
+  const token = randomId(32);
+  const database = openDatabase({ dataDir: world.dataDir, databaseUrl: undefined });
+  try {
+    const now = Date.now();
+    await database.db
+      .insertInto('password_resets')
+      .values({
+        token_hash: sha256Hex(token),
+        user_id: userId,
+        created_at: now,
+        expires_at: now + 60_000,
+        used_at: null,
+      })
+      .execute();
+  } finally {
+    await database.close();
+  }
+  return token;
+}
+
 const ROUTES: Record<string, RouteExpectation> = {
   'POST /api/auth/signup': {
     access: 'public',
@@ -98,6 +124,26 @@ const ROUTES: Record<string, RouteExpectation> = {
     probe: () => ({ method: 'POST', path: '/api/auth/logout' }),
   },
   'GET /api/me': { access: 'signedIn', status: 200, probe: () => ({ method: 'GET', path: '/api/me' }) },
+  'PATCH /api/me': {
+    access: 'signedIn',
+    status: 200,
+    probe: () => ({ method: 'PATCH', path: '/api/me', body: { locale: 'sv' } }),
+  },
+  'POST /api/auth/password-reset': {
+    access: 'public',
+    status: 204,
+    probe: (w) => ({ method: 'POST', path: '/api/auth/password-reset', body: { email: w.target.email } }),
+  },
+  'POST /api/auth/password-reset/confirm': {
+    access: 'public',
+    status: 200,
+    freshSession: true,
+    probe: async (w) => ({
+      method: 'POST',
+      path: '/api/auth/password-reset/confirm',
+      body: { token: await resetTokenFor(w, w.target.userId), newPassword: PASSWORD },
+    }),
+  },
   'GET /api/session': { access: 'public', status: 200, probe: () => ({ method: 'GET', path: '/api/session' }) },
   'POST /api/auth/password': {
     access: 'signedIn',
@@ -398,6 +444,7 @@ describe('permission matrix: every route and the sync endpoint against the role 
     const other = await createTestPartnership(base, 'outsider');
     world = {
       base,
+      dataDir: t.dataDir,
       p,
       people: {
         owner: p.owner,
@@ -470,7 +517,8 @@ describe('permission matrix: every route and the sync endpoint against the role 
         }
       }
       expect(answers).toEqual(expected);
-    });
+      // Six callers, some hashing passwords (argon2) for each: generous for a loaded 2-core machine.
+    }, 30_000);
   }
 
   it('GET /sync/:documentId: members connect, outsiders get 404 and anonymous 401 before any upgrade', async () => {

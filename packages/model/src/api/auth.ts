@@ -37,13 +37,37 @@ export const loginRequestSchema = z.strictObject({
 });
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
 
+/** PATCH /api/me: the person's stored preferences. */
+export const updateMeRequestSchema = z.strictObject({ locale: localeSchema });
+export type UpdateMeRequest = z.infer<typeof updateMeRequestSchema>;
+
+/** POST /api/auth/password-reset: always 202 with the same answer, whether or not the account exists. */
+export const passwordResetRequestSchema = z.strictObject({ email: emailSchema });
+export type PasswordResetRequest = z.infer<typeof passwordResetRequestSchema>;
+
+/** A password-reset link's token (URL-safe, from the link's fragment). */
+export const passwordResetTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{32,128}$/);
+
+/** POST /api/auth/password-reset/confirm: sets the new password once; every session of the account ends. */
+export const confirmPasswordResetRequestSchema = z.strictObject({
+  token: passwordResetTokenSchema,
+  newPassword: newPasswordSchema,
+});
+export type ConfirmPasswordResetRequest = z.infer<typeof confirmPasswordResetRequestSchema>;
+
 export const changePasswordRequestSchema = z.strictObject({
   currentPassword: z.string().min(1).max(PASSWORD_MAX_LENGTH),
   newPassword: newPasswordSchema,
 });
 export type ChangePasswordRequest = z.infer<typeof changePasswordRequestSchema>;
 
-export const userSchema = z.object({ id: idSchema, email: z.string(), name: z.string() });
+export const userSchema = z.object({
+  id: idSchema,
+  email: z.string(),
+  name: z.string(),
+  /** The language emails to this person are written in (their last choice in the app). */
+  locale: localeSchema,
+});
 export type User = z.infer<typeof userSchema>;
 
 /** Answer of signup (201), login (200) and GET /api/me (200). */
