@@ -129,6 +129,13 @@ const ROUTES: Record<string, RouteExpectation> = {
     status: 200,
     probe: () => ({ method: 'PATCH', path: '/api/me', body: { locale: 'sv' } }),
   },
+  'GET /api/me/export': { access: 'signedIn', status: 200, probe: () => ({ method: 'GET', path: '/api/me/export' }) },
+  'DELETE /api/me': {
+    access: 'signedIn',
+    // Probed with a wrong password, so the matrix's people survive; accountDeletion.test.ts deletes for real.
+    status: 403,
+    probe: () => ({ method: 'DELETE', path: '/api/me', body: { password: 'not the password at all' } }),
+  },
   'POST /api/auth/password-reset': {
     access: 'public',
     status: 204,

@@ -118,3 +118,55 @@ export function emailDomainAllowed(email: string, domains: readonly string[]): b
   const domain = email.slice(at + 1).toLowerCase();
   return domains.includes(domain);
 }
+
+/** DELETE /api/me: deleting one's account is confirmed with the password. */
+export const deleteAccountRequestSchema = z.strictObject({ password: z.string().min(1).max(PASSWORD_MAX_LENGTH) });
+export type DeleteAccountRequest = z.infer<typeof deleteAccountRequestSchema>;
+
+/** GET /api/me/export: everything the service holds about the signed-in person, as one JSON file. */
+export const accountExportSchema = z.object({
+  exportedAt: isoDateTimeSchema,
+  account: z.object({
+    id: idSchema,
+    email: z.string(),
+    name: z.string(),
+    locale: localeSchema,
+    createdAt: isoDateTimeSchema,
+  }),
+  sessions: z.array(
+    z.object({ createdAt: isoDateTimeSchema, lastSeenAt: isoDateTimeSchema, userAgent: z.string().nullable() }),
+  ),
+  memberships: z.array(
+    z.object({
+      partnershipId: idSchema,
+      partnershipName: z.string(),
+      role: z.string(),
+      side: z.string(),
+      joinedAt: isoDateTimeSchema,
+    }),
+  ),
+  invitationsSent: z.array(
+    z.object({ partnershipId: idSchema, email: z.string(), role: z.string(), createdAt: isoDateTimeSchema }),
+  ),
+  documentsCreated: z.array(
+    z.object({ id: idSchema, partnershipId: idSchema, title: z.string(), createdAt: isoDateTimeSchema }),
+  ),
+  filesUploaded: z.array(
+    z.object({
+      id: idSchema,
+      documentId: idSchema,
+      contentType: z.string(),
+      bytes: z.number(),
+      createdAt: isoDateTimeSchema,
+    }),
+  ),
+  activity: z.array(
+    z.object({
+      partnershipId: idSchema,
+      type: z.string(),
+      details: z.record(z.string(), z.unknown()),
+      createdAt: isoDateTimeSchema,
+    }),
+  ),
+});
+export type AccountExport = z.infer<typeof accountExportSchema>;
