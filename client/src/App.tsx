@@ -1,5 +1,6 @@
 import { lazy, type ReactNode, Suspense } from 'react';
 import { BrowserRouter, Route, Routes, useParams } from 'react-router';
+import { AccountSettingsPage } from './account/AccountSettingsPage.tsx';
 import { SessionsPage } from './account/SessionsPage.tsx';
 import { LoginPage } from './auth/LoginPage.tsx';
 import { ForgotPasswordPage, ResetPasswordPage } from './auth/PasswordResetPages.tsx';
@@ -57,6 +58,14 @@ export function App() {
             <Route path="forgot-password" element={<ForgotPasswordPage />} />
             <Route path="reset-password" element={<ResetPasswordPage />} />
             <Route path="invite/:token" element={<AcceptInvitationPage />} />
+            <Route
+              path="account/settings"
+              element={
+                <RequireAuth>
+                  <AccountSettingsPage />
+                </RequireAuth>
+              }
+            />
             <Route
               path="account/sessions"
               element={
