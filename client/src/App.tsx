@@ -1,7 +1,9 @@
 import { lazy, type ReactNode, Suspense } from 'react';
 import { BrowserRouter, Route, Routes, useParams } from 'react-router';
+import { AccountSettingsPage } from './account/AccountSettingsPage.tsx';
 import { SessionsPage } from './account/SessionsPage.tsx';
 import { LoginPage } from './auth/LoginPage.tsx';
+import { ForgotPasswordPage, ResetPasswordPage } from './auth/PasswordResetPages.tsx';
 import { RequireAuth } from './auth/RequireAuth.tsx';
 import { SignupPage } from './auth/SignupPage.tsx';
 import { AcceptInvitationPage } from './members/AcceptInvitationPage.tsx';
@@ -53,7 +55,17 @@ export function App() {
             <Route index element={<HomePage />} />
             <Route path="login" element={<LoginPage />} />
             <Route path="signup" element={<SignupPage />} />
+            <Route path="forgot-password" element={<ForgotPasswordPage />} />
+            <Route path="reset-password" element={<ResetPasswordPage />} />
             <Route path="invite/:token" element={<AcceptInvitationPage />} />
+            <Route
+              path="account/settings"
+              element={
+                <RequireAuth>
+                  <AccountSettingsPage />
+                </RequireAuth>
+              }
+            />
             <Route
               path="account/sessions"
               element={

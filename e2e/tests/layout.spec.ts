@@ -30,8 +30,8 @@ for (const theme of ['light', 'dark'] as const) {
       await addMemberViaApi(anna, erik, server.origin, id, emailOf(erik), 'editor', 'partner');
       const docPath = await createDocumentViaApi(anna, server.origin, id, 'text', 'Annual plan');
       const visitor = await newPerson('Visitor', { signedUp: false });
-      const reading = [`/p/${id}`, `/p/${id}/members`, `/p/${id}/activity`, '/p', docPath];
-      const signedOut = ['/', '/login', '/signup'];
+      const reading = [`/p/${id}`, `/p/${id}/members`, `/p/${id}/activity`, '/p', docPath, '/account/settings'];
+      const signedOut = ['/', '/login', '/signup', '/forgot-password'];
       const pages: [Page, string][] = [
         ...reading.map((path): [Page, string] => [anna, path]),
         ...signedOut.map((path): [Page, string] => [visitor, path]),

@@ -22,6 +22,7 @@ import { requestLogging } from './http/requestLogging.ts';
 import { securityHeaders } from './http/securityHeaders.ts';
 import { mountStaticClient } from './http/staticClient.ts';
 import type { Logger } from './logger.ts';
+import { createMailer } from './mail/mailer.ts';
 import { createProcessMetrics, MetricsRegistry } from './metrics.ts';
 import { mountApiRoutes } from './routeRegistry.ts';
 import type { RedisLink } from './scaleout/redisLink.ts';
@@ -97,6 +98,7 @@ export function createApp(config: Config, database: Database, log: Logger, optio
     updateLog: store,
     rights,
     rooms: registry,
+    mailer: createMailer(config.mail, log),
   };
 
   app.onError((error, c) => handleError(error, c, log));

@@ -5,6 +5,7 @@ import type { SessionStore } from './auth/sessionStore.ts';
 import type { Config } from './config.ts';
 import type { AttemptLimiter } from './http/rateLimiter.ts';
 import type { Logger } from './logger.ts';
+import type { Mailer } from './mail/mailer.ts';
 import type { DatabaseSchema } from './storage/schema.ts';
 import type { UpdateLogStore } from './storage/updateLogStore.ts';
 import type { RoomRegistry } from './sync/roomRegistry.ts';
@@ -23,4 +24,6 @@ export interface AppServices {
   rights: RightsBus;
   /** Loaded documents, for server-side reads and writes that must go through the live room (register CSV). */
   rooms: RoomRegistry;
+  /** The one way email leaves (SMTP, or the log when none is configured). */
+  mailer: Mailer;
 }

@@ -44,6 +44,27 @@ describe('loadConfig', () => {
     });
   });
 
+  it('reads the sign-up policy: open by default, domains lower-cased, whole domains only', () => {
+    expect(loadConfig({}).signup).toEqual({ mode: 'open', domains: [] });
+    expect(loadConfig({ SIGNUP: 'invite-only' }).signup).toEqual({ mode: 'invite-only', domains: [] });
+    expect(loadConfig({ SIGNUP: 'domains', SIGNUP_DOMAINS: ' Uni.SE ,partner.com,' }).signup).toEqual({
+      mode: 'domains',
+      domains: ['uni.se', 'partner.com'],
+    });
+  });
+
+  it.each([
+    [{ SIGNUP: 'closed' }, 'SIGNUP:'],
+    [{ SIGNUP: 'domains' }, 'SIGNUP_DOMAINS:'],
+    [{ SIGNUP: 'domains', SIGNUP_DOMAINS: '@uni.se' }, 'SIGNUP_DOMAINS:'],
+    [{ SIGNUP: 'domains', SIGNUP_DOMAINS: '*.uni.se' }, 'SIGNUP_DOMAINS:'],
+    [{ SIGNUP: 'domains', SIGNUP_DOMAINS: 'localhost' }, 'SIGNUP_DOMAINS:'],
+    [{ SIGNUP: 'open', SIGNUP_DOMAINS: 'uni.se' }, 'SIGNUP_DOMAINS:'],
+  ])('refuses the sign-up policy %o', (env, named) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(named);
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ PORT: '' }).port).toBe(8787);
   });

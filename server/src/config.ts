@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { DEFAULT_ASSET_MAX_BYTES } from '@samverka/model';
+import { DEFAULT_ASSET_MAX_BYTES, SIGNUP_MODES, type SignupMode } from '@samverka/model';
 import { z } from 'zod';
 import { parseTrustedProxies } from './http/clientAddress.ts';
 
@@ -25,6 +25,23 @@ export interface Config {
   trustedProxies: string[];
   /** Bearer token that /metrics requires; unset: /metrics answers only to loopback peers. */
   metricsToken: string | undefined;
+  /** Who may create an account; an invitation always lets its invitee in. */
+  signup: SignupPolicy;
+  /** Outgoing email; without `smtpUrl` each email is logged (subject and masked link) instead. */
+  mail: MailConfig;
+}
+
+export interface MailConfig {
+  /** `smtp://` or `smtps://`, with credentials and options as nodemailer reads them; undefined: log only. */
+  smtpUrl: string | undefined;
+  /** The From header, e.g. `Samverka <samverka@uni.se>`. */
+  from: string;
+}
+
+export interface SignupPolicy {
+  mode: SignupMode;
+  /** Lower-case mail domains whose addresses may sign up in `domains` mode. */
+  domains: string[];
 }
 
 /** Where the processes of one installation meet; see `scaleout/redisLink.ts`. */
@@ -65,55 +82,78 @@ export class ConfigError extends Error {
 const intInRange = (min: number, max: number) =>
   z.string().regex(/^\d+$/, 'must be a whole number').transform(Number).pipe(z.number().int().min(min).max(max));
 
-const envSchema = z.object({
-  PORT: intInRange(0, 65535).default(8787),
-  HOST: z.string().min(1).default('0.0.0.0'),
-  DATA_DIR: z.string().min(1).default('./data'),
-  SQLITE_SYNCHRONOUS: z.enum(['full', 'normal']).default('full'),
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
-    .optional(),
-  REDIS_URL: z
-    .string()
-    .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
-    .optional(),
-  REDIS_PREFIX: z
-    .string()
-    .regex(/^[A-Za-z0-9_.-]{1,64}$/, 'letters, digits, _ . - only')
-    .default('samverka'),
-  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
-  ALLOWED_ORIGINS: z.string().optional(),
-  TLDRAW_LICENSE_KEY: z.string().min(1).optional(),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  CLIENT_DIST_DIR: z.string().min(1).optional(),
-  SYNC_MAX_FRAME_BYTES: intInRange(1024, 256 * 1024 * 1024).default(8 * 1024 * 1024),
-  SYNC_IDLE_TIMEOUT_MS: intInRange(1000, 3_600_000).default(90_000),
-  SYNC_PING_INTERVAL_MS: intInRange(500, 3_600_000).default(30_000),
-  SYNC_AWARENESS_RATE: intInRange(1, 10_000).default(60),
-  SYNC_MAX_CONNECTIONS_PER_DOCUMENT: intInRange(1, 100_000).default(500),
-  SYNC_MAX_CONNECTIONS_PER_ACCOUNT_PER_DOCUMENT: intInRange(1, 100_000).default(20),
-  SYNC_MAX_CONNECTIONS_PER_ACCOUNT: intInRange(1, 1_000_000).default(200),
-  SYNC_MAX_DOCUMENT_BYTES: intInRange(1024, 4 * 1024 * 1024 * 1024).default(50 * 1024 * 1024),
-  SYNC_ROOM_UNLOAD_GRACE_MS: intInRange(0, 3_600_000).default(10_000),
-  SYNC_COMPACTION_THRESHOLD: intInRange(2, 10_000_000).default(1000),
-  // Generous per-IP default: tests and classrooms sign many people up from one address.
-  RATE_LIMIT_WINDOW_MS: intInRange(1000, 86_400_000).default(15 * 60 * 1000),
-  RATE_LIMIT_PER_IP: intInRange(1, 1_000_000).default(300),
-  RATE_LIMIT_PER_ACCOUNT: intInRange(1, 1_000_000).default(20),
-  ASSET_MAX_BYTES: intInRange(1024, 1024 * 1024 * 1024).default(DEFAULT_ASSET_MAX_BYTES),
-  TRUSTED_PROXIES: z
-    .string()
-    .optional()
-    .superRefine((value, ctx) => {
-      try {
-        parseTrustedProxies(listOf(value));
-      } catch (error) {
-        ctx.addIssue({ code: 'custom', message: (error as Error).message });
-      }
-    }),
-  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
-});
+/** A host name of at least two labels (uni.se), no leading `@` or `*.`: domains are matched whole. */
+const DOMAIN_NAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/;
+
+const envSchema = z
+  .object({
+    PORT: intInRange(0, 65535).default(8787),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    DATA_DIR: z.string().min(1).default('./data'),
+    SQLITE_SYNCHRONOUS: z.enum(['full', 'normal']).default('full'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+      .optional(),
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+      .optional(),
+    REDIS_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9_.-]{1,64}$/, 'letters, digits, _ . - only')
+      .default('samverka'),
+    PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+    ALLOWED_ORIGINS: z.string().optional(),
+    TLDRAW_LICENSE_KEY: z.string().min(1).optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    CLIENT_DIST_DIR: z.string().min(1).optional(),
+    SYNC_MAX_FRAME_BYTES: intInRange(1024, 256 * 1024 * 1024).default(8 * 1024 * 1024),
+    SYNC_IDLE_TIMEOUT_MS: intInRange(1000, 3_600_000).default(90_000),
+    SYNC_PING_INTERVAL_MS: intInRange(500, 3_600_000).default(30_000),
+    SYNC_AWARENESS_RATE: intInRange(1, 10_000).default(60),
+    SYNC_MAX_CONNECTIONS_PER_DOCUMENT: intInRange(1, 100_000).default(500),
+    SYNC_MAX_CONNECTIONS_PER_ACCOUNT_PER_DOCUMENT: intInRange(1, 100_000).default(20),
+    SYNC_MAX_CONNECTIONS_PER_ACCOUNT: intInRange(1, 1_000_000).default(200),
+    SYNC_MAX_DOCUMENT_BYTES: intInRange(1024, 4 * 1024 * 1024 * 1024).default(50 * 1024 * 1024),
+    SYNC_ROOM_UNLOAD_GRACE_MS: intInRange(0, 3_600_000).default(10_000),
+    SYNC_COMPACTION_THRESHOLD: intInRange(2, 10_000_000).default(1000),
+    // Generous per-IP default: tests and classrooms sign many people up from one address.
+    RATE_LIMIT_WINDOW_MS: intInRange(1000, 86_400_000).default(15 * 60 * 1000),
+    RATE_LIMIT_PER_IP: intInRange(1, 1_000_000).default(300),
+    RATE_LIMIT_PER_ACCOUNT: intInRange(1, 1_000_000).default(20),
+    ASSET_MAX_BYTES: intInRange(1024, 1024 * 1024 * 1024).default(DEFAULT_ASSET_MAX_BYTES),
+    TRUSTED_PROXIES: z
+      .string()
+      .optional()
+      .superRefine((value, ctx) => {
+        try {
+          parseTrustedProxies(listOf(value));
+        } catch (error) {
+          ctx.addIssue({ code: 'custom', message: (error as Error).message });
+        }
+      }),
+    METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
+    MAIL_FROM: z.string().min(3).max(320).optional(),
+    SIGNUP: z.enum(SIGNUP_MODES).default('open'),
+    SIGNUP_DOMAINS: z
+      .string()
+      .transform((value) =>
+        value
+          .split(',')
+          .map((domain) => domain.trim().toLowerCase())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.string().regex(DOMAIN_NAME, 'must be mail domains such as uni.se, separated by commas')))
+      .optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.SIGNUP === 'domains' && !env.SIGNUP_DOMAINS?.length)
+      ctx.addIssue({ code: 'custom', path: ['SIGNUP_DOMAINS'], message: 'SIGNUP=domains needs at least one domain' });
+    if (env.SIGNUP !== 'domains' && env.SIGNUP_DOMAINS?.length)
+      ctx.addIssue({ code: 'custom', path: ['SIGNUP_DOMAINS'], message: 'is only read when SIGNUP=domains' });
+  });
 
 /** A comma-separated setting as its trimmed, non-empty entries. */
 function listOf(value: string | undefined): string[] {
@@ -129,7 +169,7 @@ const defaultClientDist = path.resolve(import.meta.dirname, '../../client/dist')
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = envSchema.safeParse(stripEmpty(env));
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    const problems = parsed.error.issues.map((issue) => `${String(issue.path[0])}: ${issue.message}`);
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
   const e = parsed.data;
@@ -168,6 +208,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     assets: { maxBytes: e.ASSET_MAX_BYTES },
     trustedProxies: listOf(e.TRUSTED_PROXIES),
     metricsToken: e.METRICS_TOKEN,
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM ?? `Samverka <noreply@${new URL(publicUrl).hostname}>` },
+    signup: { mode: e.SIGNUP, domains: e.SIGNUP === 'domains' ? (e.SIGNUP_DOMAINS ?? []) : [] },
     rateLimits: {
       windowMs: e.RATE_LIMIT_WINDOW_MS,
       perIp: e.RATE_LIMIT_PER_IP,

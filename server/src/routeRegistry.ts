@@ -1,9 +1,11 @@
 import type { Hono } from 'hono';
 import type { AccessResolver } from './access/accessResolver.ts';
+import { mountAccountRoutes } from './account/accountRoutes.ts';
 import type { AppServices } from './appServices.ts';
 import { mountAssetRoutes } from './assets/assetRoutes.ts';
 import { mountAuditRoutes } from './audit/auditRoutes.ts';
 import { mountAuthRoutes } from './auth/authRoutes.ts';
+import { mountPasswordResetRoutes } from './auth/passwordResetRoutes.ts';
 import { mountSessionRoutes } from './auth/sessionRoutes.ts';
 import { mountDocumentManagementRoutes } from './documents/documentManagementRoutes.ts';
 import { mountDocumentRoutes } from './documents/documentRoutes.ts';
@@ -20,7 +22,9 @@ import { APP_VERSION } from './version.ts';
 /** Every API route module, in mounting order. A new concern adds one line here. */
 const ROUTE_MODULES = [
   mountAuthRoutes,
+  mountPasswordResetRoutes,
   mountSessionRoutes,
+  mountAccountRoutes,
   mountPartnershipRoutes,
   mountDocumentRoutes,
   mountExportRoutes,

@@ -1,5 +1,6 @@
 import type { SessionsEndedResponse, SessionsResponse } from '@samverka/model';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { api } from '../api/apiClient.ts';
 import { useApiResource } from '../api/useApiResource.ts';
 import { checkNewPassword, checkRequired } from '../auth/credentialChecks.ts';
@@ -52,7 +53,7 @@ export function SessionsPage() {
 
   return (
     <div className="page">
-      <PageHeader title={t('sessions.heading')} />
+      <PageHeader title={t('sessions.heading')} actions={<Link to="/account/settings">{t('account.heading')}</Link>} />
       {status && <output className="status">{status}</output>}
       <FormAlert error={error ?? passwordForm.formError ?? sessions.error} />
       <ul className="session-list">

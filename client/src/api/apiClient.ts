@@ -57,7 +57,8 @@ export const api = {
   get: <T>(path: string) => request<T>('GET', path),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
-  delete: <T = void>(path: string) => request<T>('DELETE', path),
+  /** A body only where the server asks for a confirmation (deleting one's account asks for the password). */
+  delete: <T = void>(path: string, body?: unknown) => request<T>('DELETE', path, body),
   /** Posts text as it is, e.g. a CSV file with `text/csv`. */
   postText: <T>(path: string, text: string, contentType: string) =>
     request<T>('POST', path, { raw: text, contentType } satisfies RawBody),

@@ -8,6 +8,8 @@ interface AuthValue {
   signUp(input: SignupRequest): Promise<void>;
   logIn(input: LoginRequest): Promise<void>;
   logOut(): Promise<void>;
+  /** The server ended this browser's session (password reset, account deleted): show it signed out. */
+  forgetUser(): void;
 }
 
 const AuthContext = createContext<AuthValue | null>(null);
@@ -35,7 +37,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     setUser(null);
   }, []);
 
-  const value = useMemo(() => ({ user, signUp, logIn, logOut }), [user, signUp, logIn, logOut]);
+  const forgetUser = useCallback(() => setUser(null), []);
+
+  const value = useMemo(() => ({ user, signUp, logIn, logOut, forgetUser }), [user, signUp, logIn, logOut, forgetUser]);
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 

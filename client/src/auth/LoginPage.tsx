@@ -33,6 +33,9 @@ export function LoginPage() {
         </Button>
       </form>
       <p>
+        <Link to="/forgot-password">{t('login.forgot')}</Link>
+      </p>
+      <p>
         {t('login.noAccount')} <Link to={`/signup${location.search}`}>{t('nav.signup')}</Link>
       </p>
     </Card>

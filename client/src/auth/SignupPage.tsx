@@ -1,7 +1,8 @@
-import { PERSON_NAME_MAX_LENGTH } from '@samverka/model';
+import { PERSON_NAME_MAX_LENGTH, type SignupPolicyResponse } from '@samverka/model';
 import { useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
-import { useI18n } from '../i18n/i18n.tsx';
+import { useApiResource } from '../api/useApiResource.ts';
+import { type Translate, useI18n } from '../i18n/i18n.tsx';
 import { Card, FormAlert, TextField } from '../shell/forms.tsx';
 import { EmailField, PasswordField } from '../shell/namedFields.tsx';
 import { useFormSubmit } from '../shell/useFormSubmit.ts';
@@ -10,13 +11,24 @@ import { useAuth } from './AuthProvider.tsx';
 import { checkEmail, checkNewPassword, checkRequired } from './credentialChecks.ts';
 import { nextPath } from './RequireAuth.tsx';
 
+/** What the sign-up policy means for this visitor, or null when anyone may sign up (or they hold an invitation). */
+function policyNotice(t: Translate, policy: SignupPolicyResponse | undefined, invited: boolean): string | null {
+  if (!policy || invited || policy.mode === 'open') return null;
+  if (policy.mode === 'invite-only') return t('signup.policy.inviteOnly');
+  return t('signup.policy.domains', { domains: policy.domains.join(', ') });
+}
+
 export function SignupPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { signUp } = useAuth();
   const navigate = useNavigate();
   const location = useLocation();
+  const query = new URLSearchParams(location.search);
+  const invitationToken = query.get('invitation') ?? undefined;
+  const policy = useApiResource<SignupPolicyResponse>('/api/auth/signup-policy').data;
+  const notice = policyNotice(t, policy, invitationToken !== undefined);
   const [name, setName] = useState('');
-  const [email, setEmail] = useState(new URLSearchParams(location.search).get('email') ?? '');
+  const [email, setEmail] = useState(query.get('email') ?? '');
   const [password, setPassword] = useState('');
   const problems = {
     name: checkRequired(t, name),
@@ -24,12 +36,13 @@ export function SignupPage() {
     password: checkNewPassword(t, password),
   };
   const { submit, busy, formError, shown } = useFormSubmit(problems, async () => {
-    await signUp({ name, email, password });
+    await signUp({ name, email, password, locale, ...(invitationToken ? { invitationToken } : {}) });
     navigate(nextPath(location.search), { replace: true });
   });
 
   return (
     <Card title={t('signup.heading')}>
+      {notice && <p className="notice">{notice}</p>}
       <form onSubmit={submit} noValidate>
         <FormAlert error={formError} />
         <TextField

@@ -1,9 +1,10 @@
+import { LOCALES, type Locale } from '@samverka/model';
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
 import { en, type MessageKey } from './en.ts';
 import { sv } from './sv.ts';
 
-export const LOCALES = ['en', 'sv'] as const;
-export type Locale = (typeof LOCALES)[number];
+// One home for the list of languages: the model (the server's emails follow the same choice).
+export { LOCALES, type Locale };
 
 const catalogues: Record<Locale, Record<MessageKey, string>> = { en, sv };
 const STORAGE_KEY = 'samverka.locale';

@@ -41,7 +41,8 @@ export function AcceptInvitationPage() {
   if (!invitation || user === undefined) return <Skeleton />;
 
   const here = `/invite/${encodeURIComponent(token)}`;
-  const query = `?next=${encodeURIComponent(here)}&email=${encodeURIComponent(invitation.email)}`;
+  // The token rides along to sign-up: an invitation lets its invitee in whatever the sign-up policy.
+  const query = `?next=${encodeURIComponent(here)}&email=${encodeURIComponent(invitation.email)}&invitation=${encodeURIComponent(token)}`;
   const details = t('invitation.details', {
     role: t(`role.${invitation.role}`).toLowerCase(),
     side: t(`side.${invitation.side}`).toLowerCase(),

@@ -65,6 +65,7 @@ export function InviteForm({ partnershipId, created, onCreated, onDismiss }: Inv
       </form>
       {created && (
         <div className="invite-link">
+          {created.emailed && <p role="status">{t('members.inviteEmailed', { email: created.invitation.email })}</p>}
           <label htmlFor="invite-url">{t('members.inviteLink', { email: created.invitation.email })}</label>
           <div className="copy-row">
             <input id="invite-url" readOnly value={created.url} onFocus={(e) => e.target.select()} />

@@ -1,4 +1,5 @@
 import { Link, Outlet, useNavigate } from 'react-router';
+import { api } from '../api/apiClient.ts';
 import { useAuth } from '../auth/AuthProvider.tsx';
 import { LOCALES, type Locale, useI18n } from '../i18n/i18n.tsx';
 import { ThemeSwitch } from '../ui/index.ts';
@@ -10,6 +11,11 @@ export function AppShell() {
   const { t, locale, setLocale } = useI18n();
   const { user, logOut } = useAuth();
   const navigate = useNavigate();
+  /** The choice is remembered by this browser and, signed in, by the server too, so emails follow it. */
+  const chooseLocale = (next: Locale) => {
+    setLocale(next);
+    if (user) void api.patch('/api/me', { locale: next }).catch(() => undefined);
+  };
   return (
     <div className="app">
       <a className="skip-link" href="#main">
@@ -41,7 +47,7 @@ export function AppShell() {
         <div className="topbar-tools">
           <label className="locale-picker">
             <span className="visually-hidden">{t('language.label')}</span>
-            <select value={locale} onChange={(e) => setLocale(e.target.value as Locale)}>
+            <select value={locale} onChange={(e) => chooseLocale(e.target.value as Locale)}>
               {LOCALES.map((l) => (
                 <option key={l} value={l}>
                   {LOCALE_NAMES[l]}

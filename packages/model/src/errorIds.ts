@@ -51,6 +51,10 @@ export const ErrorId = {
   ANCHOR_NOT_FOUND: 'anchor_not_found',
   /** Only a message's author may edit or delete it. */
   NOT_AUTHOR: 'not_author',
+  /** The sign-up policy (`SIGNUP`) does not let this email create an account without an invitation. */
+  SIGNUP_NOT_ALLOWED: 'signup_not_allowed',
+  /** A password-reset link that is unknown, expired (one hour) or already used. */
+  RESET_TOKEN_INVALID: 'reset_token_invalid',
 } as const;
 
 export type ErrorIdValue = (typeof ErrorId)[keyof typeof ErrorId];

@@ -16,6 +16,8 @@ export async function createAccount(db: Kysely<DatabaseSchema>, input: SignupReq
     name: input.name,
     password_hash: await hashPassword(input.password),
     created_at: Date.now(),
+    locale: input.locale ?? 'en',
+    disabled_at: null,
   };
   try {
     await db.insertInto('users').values(user).execute();

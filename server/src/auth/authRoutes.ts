@@ -4,8 +4,10 @@ import {
   loginRequestSchema,
   type SessionsEndedResponse,
   type SessionUserResponse,
+  type SignupPolicyResponse,
   sessionsEndedResponseSchema,
   sessionUserResponseSchema,
+  signupPolicyResponseSchema,
   signupRequestSchema,
   type UserResponse,
   userResponseSchema,
@@ -18,6 +20,7 @@ import { emailTakenAnswers, limitAttempts } from './attemptLimits.ts';
 import { decoyPasswordHash, verifyPassword } from './passwords.ts';
 import { changePassword, endSession } from './sessionCommands.ts';
 import { clearSessionCookie, setSessionCookie } from './sessionCookie.ts';
+import { checkSignupAllowed, presentSignupPolicy } from './signupPolicy.ts';
 import { presentUser } from './userPresenter.ts';
 
 /** Sign-up, login, logout, the current user and password change. */
@@ -40,6 +43,7 @@ export function mountAuthRoutes(router: ApiRouter, services: AppServices): void 
       // Per address only: attempts that fail (a too-common password) must not lock the email's owner out.
       await limitAttempts(c, services, 'signup', undefined);
       await emailTakenAnswers.check(c, services);
+      await checkSignupAllowed(db, config.signup, body.email, body.invitationToken);
       const user = await createAccount(db, body).catch(async (error: unknown) => {
         if (error instanceof ApiError && error.id === ErrorId.EMAIL_TAKEN) await emailTakenAnswers.count(c, services);
         throw error;
@@ -48,6 +52,19 @@ export function mountAuthRoutes(router: ApiRouter, services: AppServices): void 
       setSessionCookie(c, token, config.publicUrl);
       return c.json({ user: presentUser(user) } satisfies UserResponse, 201);
     },
+  );
+
+  router.add(
+    {
+      method: 'get',
+      path: '/api/auth/signup-policy',
+      tag,
+      summary: 'Who may sign up (open, invite-only, or listed mail domains), so the page can say so',
+      access: 'public',
+      response: signupPolicyResponseSchema,
+      status: 200,
+    },
+    ({ c }) => c.json(presentSignupPolicy(config.signup) satisfies SignupPolicyResponse, 200),
   );
 
   router.add(
@@ -67,7 +84,8 @@ export function mountAuthRoutes(router: ApiRouter, services: AppServices): void 
       const user = await db.selectFrom('users').selectAll().where('email', '=', body.email).executeTakeFirst();
       // Verify against a decoy when the account is unknown, so timing does not reveal which emails exist.
       const valid = await verifyPassword(user?.password_hash ?? (await decoyPasswordHash()), body.password);
-      if (!user || !valid) throw apiErrors.invalidCredentials();
+      // A disabled account answers like a wrong password: nothing says the account exists.
+      if (!user || !valid || user.disabled_at != null) throw apiErrors.invalidCredentials();
       attempt.succeeded();
       const { token } = await sessions.create(user.id, c.req.header('user-agent') ?? null);
       setSessionCookie(c, token, config.publicUrl);

@@ -60,10 +60,14 @@ export class SessionStore {
         'users.name',
         'users.password_hash',
         'users.created_at as user_created_at',
+        'users.locale',
+        'users.disabled_at',
       ])
       .where('sessions.id', '=', parsed.id)
       .executeTakeFirst();
     if (!row || !constantTimeEqualHex(row.secret_hash, sha256Hex(parsed.secret))) return undefined;
+    // A disabled account's sessions are ended when it is disabled; this also covers one made in between.
+    if (row.disabled_at != null) return undefined;
     const now = this.now();
     if (now >= row.expires_at) {
       await this.db.deleteFrom('sessions').where('id', '=', row.session_id).execute();
@@ -97,6 +101,8 @@ export class SessionStore {
         name: row.name,
         password_hash: row.password_hash,
         created_at: row.user_created_at,
+        locale: row.locale ?? 'en',
+        disabled_at: null,
       },
     };
   }

@@ -3,7 +3,7 @@ import type { SessionsTable, UsersTable } from '../storage/schema.ts';
 
 /** The only way a user row becomes JSON (never the password hash). */
 export function presentUser(user: UsersTable): User {
-  return { id: user.id, email: user.email, name: user.name };
+  return { id: user.id, email: user.email, name: user.name, locale: user.locale ?? 'en' };
 }
 
 /** A session row as its owner sees it in the session list. */

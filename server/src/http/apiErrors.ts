@@ -37,6 +37,14 @@ export const apiErrors = {
   csrfRejected: () => new ApiError(403, ErrorId.CSRF_REJECTED, 'The request did not come from an allowed origin'),
   rateLimited: () => new ApiError(429, ErrorId.RATE_LIMITED, 'Too many attempts; try again later'),
   invalidCredentials: () => new ApiError(401, ErrorId.INVALID_CREDENTIALS, 'Wrong email or password'),
+  resetTokenInvalid: () =>
+    new ApiError(400, ErrorId.RESET_TOKEN_INVALID, 'This password-reset link is not valid, has expired or was used'),
+  signupNotAllowed: () =>
+    new ApiError(
+      403,
+      ErrorId.SIGNUP_NOT_ALLOWED,
+      'This service accepts new accounts only by invitation or from certain email domains',
+    ),
   emailTaken: () => new ApiError(409, ErrorId.EMAIL_TAKEN, 'An account with this email already exists'),
   passwordTooCommon: () =>
     new ApiError(400, ErrorId.PASSWORD_TOO_COMMON, 'This password is too common; choose another', {

@@ -4,11 +4,13 @@ import {
   type CreateInvitationResponse,
   createInvitationRequestSchema,
   createInvitationResponseSchema,
+  INVITATION_TTL_DAYS,
   type InvitationPreviewResponse,
   type InvitationsResponse,
   idSchema,
   invitationPreviewResponseSchema,
   invitationsResponseSchema,
+  invitationTokenSchema,
 } from '@samverka/model';
 import { z } from 'zod';
 import { doerOf } from '../access/accessTargets.ts';
@@ -17,12 +19,39 @@ import { limitAttempts } from '../auth/attemptLimits.ts';
 import { apiErrors } from '../http/apiErrors.ts';
 import type { ApiRouter } from '../http/apiRouter.ts';
 import { partnershipParams, partnershipTarget } from '../http/pathParams.ts';
+import { invitationEmail } from '../mail/emailTemplates.ts';
+import type { InvitationsTable, PartnershipsTable } from '../storage/schema.ts';
 import { acceptInvitation, findUsableInvitation, inviteMember, revokeInvitation } from './invitationCommands.ts';
 import { invitationUrl } from './invitationTokens.ts';
 import { presentInvitation } from './memberPresenter.ts';
 
 /** Invitation tokens are URL-safe; anything else is refused before it reaches storage. */
-const tokenParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{16,128}$/) });
+const tokenParams = z.object({ token: invitationTokenSchema });
+
+/**
+ * Emails the invitation (without waiting for the SMTP server): in the invitee's language when
+ * they already have an account, else in the partnership's. The link is also answered for copying.
+ */
+async function emailInvitation(
+  services: AppServices,
+  partnership: PartnershipsTable,
+  inviterName: string,
+  invitation: InvitationsTable,
+  link: string,
+): Promise<void> {
+  const invitee = await services.db
+    .selectFrom('users')
+    .select('locale')
+    .where('email', '=', invitation.email)
+    .executeTakeFirst();
+  const locale = invitee?.locale ?? partnership.language;
+  const written = invitationEmail(
+    locale,
+    { partnershipName: partnership.name, inviterName, role: invitation.role, days: INVITATION_TTL_DAYS },
+    link,
+  );
+  services.mailer.sendInBackground({ kind: 'invitation', to: invitation.email, link, ...written });
+}
 
 /** Invite, list pending, revoke; preview and accept by token. */
 export function mountInvitationRoutes(router: ApiRouter, services: AppServices): void {
@@ -41,11 +70,14 @@ export function mountInvitationRoutes(router: ApiRouter, services: AppServices):
       response: createInvitationResponseSchema,
       status: 201,
     },
-    async ({ c, grant, body }) => {
+    async ({ c, grant, body, identity }) => {
       const { invitation, token } = await inviteMember(db, doerOf(grant), grant.partnership.id, body);
+      const url = invitationUrl(config.publicUrl, token);
+      await emailInvitation(services, grant.partnership, identity.auth.user.name, invitation, url);
       const answer: CreateInvitationResponse = {
         invitation: presentInvitation(invitation),
-        url: invitationUrl(config.publicUrl, token),
+        url,
+        emailed: services.mailer.delivers,
       };
       return c.json(answer, 201);
     },

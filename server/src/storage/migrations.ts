@@ -5,6 +5,7 @@ import type { Dialect } from './database.ts';
 import { accountMigrations } from './migrations/accounts.ts';
 import { assetMigrations } from './migrations/assets.ts';
 import { documentMigrations } from './migrations/documents.ts';
+import { identityMigrations } from './migrations/identity.ts';
 import { updateLogMigrations } from './migrations/updateLog.ts';
 
 /**
@@ -17,6 +18,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     ...accountMigrations(dialect),
     ...assetMigrations(dialect),
     ...documentMigrations(),
+    ...identityMigrations(),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { DocumentKind, LifecyclePhase, PartnershipLanguage, Role, Side } from '@samverka/model';
+import type { DocumentKind, LifecyclePhase, Locale, PartnershipLanguage, Role, Side } from '@samverka/model';
 import type { Generated } from 'kysely';
 
 /** Kysely's view of every table; one migration set creates them on SQLite and PostgreSQL. */
@@ -39,6 +39,7 @@ export interface AccountTables {
   invitations: InvitationsTable;
   documents: DocumentsTable;
   audit_events: AuditEventsTable;
+  password_resets: PasswordResetsTable;
 }
 
 export interface UsersTable {
@@ -49,6 +50,20 @@ export interface UsersTable {
   /** argon2id PHC string. */
   password_hash: string;
   created_at: number;
+  /** The language emails to this person are written in (migration 0005). */
+  locale?: Locale;
+  /** Set by an operator (`pnpm samverka user:disable`): no sign-in, no sessions. */
+  disabled_at?: number | null;
+}
+
+/** A password-reset link's token, stored only as its hash; one hour, one use. */
+export interface PasswordResetsTable {
+  /** Hex SHA-256 of the token. */
+  token_hash: string;
+  user_id: string;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
 }
 
 export interface SessionsTable {

@@ -51,7 +51,8 @@ describe('accounts and partnerships on PostgreSQL', () => {
       const owners = (members.body.members ?? []).filter((m: { role: string }) => m.role === 'owner');
       expect(owners).toHaveLength(1);
     }
-  });
+    // Five rounds of two sign-ups (argon2) each: about 1 s a round on a quiet machine, more on a loaded one.
+  }, 30_000);
 
   it('signs up, creates a partnership, invites, accepts, changes a role and reads the audit trail', async () => {
     const p = await createTestPartnership(t.server.url, 'PgOwner');

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type BackupSource, backup, restore } from '../../src/operations/backup.ts';
+import { type BackupSource, backup, restore } from '../../src/admin/backup.ts';
 import { howToStartPostgres, postgresAdmin, postgresReachable, postgresUrl } from '../support/postgres.ts';
 import { connectClient, eventually, synced, type TestClient } from '../support/syncClient.ts';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
@@ -69,7 +69,7 @@ async function restoredText(env: Record<string, string>): Promise<string> {
 
 function runCli(args: string[], env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/operations/cli.ts', ...args], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/admin/main.ts', ...args], {
       cwd: serverRoot,
       env: { ...process.env, ...env },
     });

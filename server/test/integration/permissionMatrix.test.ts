@@ -3,7 +3,9 @@ import { type Action, PERMISSIONS, type Role } from '@samverka/model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createApp } from '../../src/app.ts';
+import { sha256Hex } from '../../src/auth/sessionTokens.ts';
 import { loadConfig } from '../../src/config.ts';
+import { randomId } from '../../src/ids.ts';
 import { createLogger } from '../../src/logger.ts';
 import { openDatabase } from '../../src/storage/database.ts';
 import {
@@ -28,6 +30,8 @@ interface Person {
 
 interface World {
   base: string;
+  /** The server's SQLite folder, for probes that need a secret only an email would carry. */
+  dataDir: string;
   p: TestPartnership;
   people: Record<Exclude<Caller, 'anonymous'>, Person>;
   /** A member whose role the PATCH probe changes. */
@@ -69,6 +73,28 @@ async function freshInvitation(world: World): Promise<{ id: string; token: strin
   return { id: answer.body.invitation.id, token: answer.body.url.split('/').pop() };
 }
 
+/** A reset token for `userId`, stored as the server would (only its hash); the email is not what is tested here. */
+async function resetTokenFor(world: World, userId: string): Promise<string> {
+  const token = randomId(32);
+  const database = openDatabase({ dataDir: world.dataDir, databaseUrl: undefined });
+  try {
+    const now = Date.now();
+    await database.db
+      .insertInto('password_resets')
+      .values({
+        token_hash: sha256Hex(token),
+        user_id: userId,
+        created_at: now,
+        expires_at: now + 60_000,
+        used_at: null,
+      })
+      .execute();
+  } finally {
+    await database.close();
+  }
+  return token;
+}
+
 const ROUTES: Record<string, RouteExpectation> = {
   'POST /api/auth/signup': {
     access: 'public',
@@ -79,6 +105,11 @@ const ROUTES: Record<string, RouteExpectation> = {
       path: '/api/auth/signup',
       body: { email: unique(), password: PASSWORD, name: 'M' },
     }),
+  },
+  'GET /api/auth/signup-policy': {
+    access: 'public',
+    status: 200,
+    probe: () => ({ method: 'GET', path: '/api/auth/signup-policy' }),
   },
   'POST /api/auth/login': {
     access: 'public',
@@ -93,6 +124,33 @@ const ROUTES: Record<string, RouteExpectation> = {
     probe: () => ({ method: 'POST', path: '/api/auth/logout' }),
   },
   'GET /api/me': { access: 'signedIn', status: 200, probe: () => ({ method: 'GET', path: '/api/me' }) },
+  'PATCH /api/me': {
+    access: 'signedIn',
+    status: 200,
+    probe: () => ({ method: 'PATCH', path: '/api/me', body: { locale: 'sv' } }),
+  },
+  'GET /api/me/export': { access: 'signedIn', status: 200, probe: () => ({ method: 'GET', path: '/api/me/export' }) },
+  'DELETE /api/me': {
+    access: 'signedIn',
+    // Probed with a wrong password, so the matrix's people survive; accountDeletion.test.ts deletes for real.
+    status: 403,
+    probe: () => ({ method: 'DELETE', path: '/api/me', body: { password: 'not the password at all' } }),
+  },
+  'POST /api/auth/password-reset': {
+    access: 'public',
+    status: 204,
+    probe: (w) => ({ method: 'POST', path: '/api/auth/password-reset', body: { email: w.target.email } }),
+  },
+  'POST /api/auth/password-reset/confirm': {
+    access: 'public',
+    status: 200,
+    freshSession: true,
+    probe: async (w) => ({
+      method: 'POST',
+      path: '/api/auth/password-reset/confirm',
+      body: { token: await resetTokenFor(w, w.target.userId), newPassword: PASSWORD },
+    }),
+  },
   'GET /api/session': { access: 'public', status: 200, probe: () => ({ method: 'GET', path: '/api/session' }) },
   'POST /api/auth/password': {
     access: 'signedIn',
@@ -393,6 +451,7 @@ describe('permission matrix: every route and the sync endpoint against the role 
     const other = await createTestPartnership(base, 'outsider');
     world = {
       base,
+      dataDir: t.dataDir,
       p,
       people: {
         owner: p.owner,
@@ -418,6 +477,21 @@ describe('permission matrix: every route and the sync endpoint against the role 
     const { declaredAccess } = registeredApiRoutes();
     const expected = Object.fromEntries(Object.entries(ROUTES).map(([key, route]) => [key, route.access]));
     expect(declaredAccess).toEqual(expected);
+  });
+
+  it('refuses every state-changing route from a foreign origin with csrf_rejected, before anything else (run first: later probes archive the partnership)', async () => {
+    const unsafe = Object.entries(ROUTES).filter(([key]) => !key.startsWith('GET '));
+    expect(unsafe.length).toBeGreaterThan(0);
+    const refusals: Record<string, string> = {};
+    for (const [key, route] of unsafe) {
+      const owner = world.people.owner.client;
+      const foreign = new ApiClient(world.base, 'http://evil.example');
+      foreign.cookie = owner.cookie;
+      const probe = await route.probe(world, owner);
+      const answer = await foreign.request(probe.method, probe.path, probe.body, probe.headers);
+      refusals[key] = `${answer.status} ${answer.body?.error?.id}`;
+    }
+    expect(refusals).toEqual(Object.fromEntries(unsafe.map(([key]) => [key, '403 csrf_rejected'])));
   });
 
   const ordered = Object.keys(ROUTES).sort((a, b) => Number(a.includes('/archive')) - Number(b.includes('/archive')));
@@ -450,7 +524,8 @@ describe('permission matrix: every route and the sync endpoint against the role 
         }
       }
       expect(answers).toEqual(expected);
-    });
+      // Six callers, some hashing passwords (argon2) for each: generous for a loaded 2-core machine.
+    }, 30_000);
   }
 
   it('GET /sync/:documentId: members connect, outsiders get 404 and anonymous 401 before any upgrade', async () => {

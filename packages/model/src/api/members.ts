@@ -37,7 +37,13 @@ export const invitationSchema = z.object({
 export type Invitation = z.infer<typeof invitationSchema>;
 
 /** 201 answer: `url` ends in the one-time token, shown once; only its hash is stored. */
-export const createInvitationResponseSchema = z.object({ invitation: invitationSchema, url: z.string() });
+export const createInvitationResponseSchema = z.object({
+  invitation: invitationSchema,
+  /** The link, to copy: it works whether or not an email went out. */
+  url: z.string(),
+  /** Whether the server sent the invitation by email (SMTP is configured). */
+  emailed: z.boolean(),
+});
 export type CreateInvitationResponse = z.infer<typeof createInvitationResponseSchema>;
 
 export const invitationsResponseSchema = z.object({ invitations: z.array(invitationSchema) });

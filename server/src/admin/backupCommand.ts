@@ -1,4 +1,4 @@
-import { loadConfig } from '../config.ts';
+import { ConfigError, loadConfig } from '../config.ts';
 import { BackupError, backup, restore } from './backup.ts';
 
 /**
@@ -11,7 +11,14 @@ export async function runBackupCommand(command: 'backup' | 'restore', file: stri
     console.error(`usage: pnpm samverka ${command} <file>`);
     return 64; // EX_USAGE
   }
-  const config = loadConfig();
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    return 78; // EX_CONFIG
+  }
   const source = { dataDir: config.dataDir, databaseUrl: config.databaseUrl };
   try {
     if (command === 'backup') await backup(source, file);
