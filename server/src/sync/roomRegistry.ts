@@ -76,13 +76,17 @@ export class RoomRegistry {
     return settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
   }
 
-  /** Turns a deleted document's open sockets away (DOCUMENT_NOT_FOUND) and waits for their last commits. */
-  async closeDocument(documentId: string): Promise<void> {
+  /**
+   * Closes a document's open sockets with `code` and waits for their last commits:
+   * DOCUMENT_NOT_FOUND for a deleted document, REAUTHORIZE when its archiving
+   * changed what the sockets may do (they reconnect and are authorised anew).
+   */
+  async closeDocument(documentId: string, code: number = CloseCode.DOCUMENT_NOT_FOUND): Promise<void> {
     const entry = this.entries.get(documentId);
     if (!entry) return;
     const room = await entry.room.catch(() => undefined);
     if (!room) return;
-    room.closeAll(CloseCode.DOCUMENT_NOT_FOUND);
+    room.closeAll(code);
     await room.flushed();
   }
 
