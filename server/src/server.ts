@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { type ServerType, serve } from '@hono/node-server';
+import { createAdaptorServer, type ServerType } from '@hono/node-server';
 import { CloseCode } from '@samverka/model';
 import { WebSocketServer } from 'ws';
 import { type AppOptions, createApp } from './app.ts';
@@ -8,6 +8,9 @@ import { createLogger, type Logger } from './logger.ts';
 import { RedisLink } from './scaleout/redisLink.ts';
 import { openDatabase } from './storage/database.ts';
 import { migrateToLatest } from './storage/migrations.ts';
+
+/** Connections the kernel may queue before the server accepts them (see `startServer`). */
+const LISTEN_BACKLOG = 4096;
 
 export interface RunningServer {
   port: number;
@@ -40,12 +43,13 @@ export async function startServer(
   await parts.ready;
   // ws enforces the frame limit itself and closes an oversize sender with 1009.
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.sync.maxFrameBytes });
-  const server: ServerType = await new Promise((resolve) => {
-    const s = serve(
-      { fetch: parts.app.fetch, port: config.port, hostname: config.host, websocket: { server: wss } },
-      () => resolve(s),
-    );
-  });
+  const server: ServerType = createAdaptorServer({ fetch: parts.app.fetch, websocket: { server: wss } });
+  // Node's default backlog (511) is about what one script opens in an instant (510 sockets in the
+  // abuse suite): the excess would wait on SYN retries, stalling everyone's connects, before any
+  // limit of ours could refuse it. The kernel caps this at net.core.somaxconn.
+  await new Promise<void>((resolve) =>
+    server.listen({ port: config.port, host: config.host, backlog: LISTEN_BACKLOG }, resolve),
+  );
   const port = (server.address() as AddressInfo).port;
   log.info({ port, dialect: database.dialect }, 'samverka listening');
 

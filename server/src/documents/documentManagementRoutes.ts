@@ -1,4 +1,4 @@
-import { type DocumentResponse, documentResponseSchema, updateDocumentRequestSchema } from '@samverka/model';
+import { CloseCode, type DocumentResponse, documentResponseSchema, updateDocumentRequestSchema } from '@samverka/model';
 import { doerOf } from '../access/accessTargets.ts';
 import type { AppServices } from '../appServices.ts';
 import { apiErrors } from '../http/apiErrors.ts';
@@ -27,6 +27,8 @@ export function mountDocumentManagementRoutes(router: ApiRouter, services: AppSe
     },
     async ({ c, grant, body }) => {
       await updateDocument(db, grant.document, doerOf(grant), body);
+      // Archived documents are read-only over sync: open sockets reconnect and are authorised anew.
+      if (body.archived !== undefined) await services.rooms.closeDocument(grant.document.id, CloseCode.REAUTHORIZE);
       const row = await findDocument(db, grant.document.id);
       if (!row) throw apiErrors.notFound();
       return c.json({ document: presentDocument(row) } satisfies DocumentResponse, 200);

@@ -122,7 +122,7 @@ export interface DocumentsTable {
   title: string;
   created_by: string | null;
   created_at: number;
-  /** Set while archived (hidden from the default list, read-only in spirit, restorable). */
+  /** Set while archived (hidden from the default list, read-only over sync, restorable). */
   archived_at?: number | null;
   /** Last durable content change or rename, and who made it. */
   edited_at?: number | null;

@@ -22,32 +22,65 @@ export class SqlUpdateLogStore implements UpdateLogStore {
     return rows.map((row) => toUint8Array(row.data));
   }
 
-  loadUpdateBatches(documentId: string, maxBatchBytes = REPLAY_BATCH_BYTES): AsyncIterable<Uint8Array[]> {
-    return readInBatches(this.db, documentId, maxBatchBytes);
+  loadUpdateBatches(
+    documentId: string,
+    maxBatchBytes = REPLAY_BATCH_BYTES,
+    ids?: number[],
+  ): AsyncIterable<Uint8Array[]> {
+    return readInBatches(this.db, documentId, maxBatchBytes, ids);
   }
 
-  async appendUpdates(updates: readonly PendingUpdate[]): Promise<void> {
-    if (updates.length === 0) return;
+  async appendUpdates(updates: readonly PendingUpdate[]): Promise<number[]> {
+    if (updates.length === 0) return [];
     const now = Date.now();
     const rows = updates.map((u) => ({ document_id: u.documentId, data: u.update, created_at: now }));
-    await this.db.transaction().execute(async (trx) => {
+    return this.db.transaction().execute(async (trx) => {
+      const ids: number[] = [];
       // Chunks keep each statement under SQLite's bound-parameter limit.
       for (let i = 0; i < rows.length; i += 500) {
-        await trx
+        const inserted = await trx
           .insertInto('document_updates')
           .values(rows.slice(i, i + 500))
+          .returning('id')
           .execute();
+        // One statement numbers its rows in the order given; RETURNING need not list them in that order.
+        ids.push(...inserted.map((row) => Number(row.id)).sort((a, b) => a - b));
       }
+      return ids;
     });
   }
 
-  async compact(documentId: string): Promise<number> {
+  async replaceRows(documentId: string, rowIds: readonly number[], state: Uint8Array): Promise<boolean> {
+    if (rowIds.length === 0) return false;
+    // The driver binds a Buffer; a view on the same memory, not a copy of a document-sized state.
+    const data = Buffer.from(state.buffer, state.byteOffset, state.byteLength);
+    return this.db
+      .transaction()
+      .execute(async (trx) => {
+        await this.lockCompaction(trx, documentId);
+        const deleted = await deleteRows(trx, documentId, rowIds);
+        // Another compaction took some of them: roll back rather than store a state beside its merge.
+        if (deleted !== rowIds.length) throw new RowsGone();
+        await trx
+          .insertInto('document_updates')
+          .values({
+            id: rowIds.reduce((a, b) => Math.max(a, b)),
+            document_id: documentId,
+            data,
+            created_at: Date.now(),
+          })
+          .execute();
+        return true;
+      })
+      .catch((error: unknown) => {
+        if (error instanceof RowsGone) return false;
+        throw error;
+      });
+  }
+
+  async compact(documentId: string, merged?: number[]): Promise<number> {
     return this.db.transaction().execute(async (trx) => {
-      if (this.dialect === 'postgres') {
-        // READ COMMITTED lets two compactions of one document read the same rows;
-        // a per-document lock makes them take turns. (SQLite runs one writer at a time.)
-        await sql`select pg_advisory_xact_lock(hashtext(${`compact:${documentId}`}))`.execute(trx);
-      }
+      await this.lockCompaction(trx, documentId);
       const ids: number[] = [];
       // Rows are read and replayed a few megabytes at a time, so a large log is never in memory twice.
       const { doc: replayed, bytes } = await replayUpdateBatches(
@@ -62,28 +95,31 @@ export class SqlUpdateLogStore implements UpdateLogStore {
         replayed.destroy();
         return 0;
       }
-      const state = encodeStateSized(replayed, undefined, bytes);
-      const merged = Buffer.from(state.buffer, state.byteOffset, state.byteLength);
+      const encoded = encodeStateSized(replayed, undefined, bytes);
+      const state = Buffer.from(encoded.buffer, encoded.byteOffset, encoded.byteLength);
       replayed.destroy();
       const lastId = ids[ids.length - 1] as number;
       // Delete exactly the rows merged (rows appended meanwhile are untouched),
       // then store the merge under the highest id it covers so order is kept.
-      let deleted = 0;
-      for (let i = 0; i < ids.length; i += 500) {
-        const [result] = await trx
-          .deleteFrom('document_updates')
-          .where('id', 'in', ids.slice(i, i + 500))
-          .execute();
-        deleted += Number(result?.numDeletedRows ?? 0);
-      }
+      const deleted = await deleteRows(trx, documentId, ids);
       // Someone else removed rows we merged: roll back rather than store a merge twice.
       if (deleted !== ids.length) throw new Error(`compaction of ${documentId} raced: ${deleted}/${ids.length} rows`);
       await trx
         .insertInto('document_updates')
-        .values({ id: lastId, document_id: documentId, data: merged, created_at: Date.now() })
+        .values({ id: lastId, document_id: documentId, data: state, created_at: Date.now() })
         .execute();
+      merged?.push(...ids);
       return ids.length;
     });
+  }
+
+  /**
+   * PostgreSQL's READ COMMITTED lets two compactions of one document read the
+   * same rows; a per-document lock makes them take turns. (SQLite runs one writer at a time.)
+   */
+  private async lockCompaction(trx: Transaction<DatabaseSchema>, documentId: string): Promise<void> {
+    if (this.dialect !== 'postgres') return;
+    await sql`select pg_advisory_xact_lock(hashtext(${`compact:${documentId}`}))`.execute(trx);
   }
 
   async countUpdates(documentId: string): Promise<number> {
@@ -94,6 +130,28 @@ export class SqlUpdateLogStore implements UpdateLogStore {
       .executeTakeFirstOrThrow();
     return Number(row.count);
   }
+}
+
+/** Thrown inside `replaceRows`' transaction to roll it back. */
+class RowsGone extends Error {}
+
+/** Deletes a document's rows with the given ids; returns how many there were. */
+async function deleteRows(
+  trx: Transaction<DatabaseSchema>,
+  documentId: string,
+  ids: readonly number[],
+): Promise<number> {
+  let deleted = 0;
+  // 500 ids per statement keeps SQLite under its bound-parameter limit.
+  for (let i = 0; i < ids.length; i += 500) {
+    const [result] = await trx
+      .deleteFrom('document_updates')
+      .where('document_id', '=', documentId)
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute();
+    deleted += Number(result?.numDeletedRows ?? 0);
+  }
+  return deleted;
 }
 
 /**

@@ -1,6 +1,10 @@
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 
+/** Strings at least this long are written straight into the output buffer (shorter ones Yjs's way). */
+const LONG_STRING_CHARS = 64 * 1024;
+const utf8 = new TextEncoder();
+
 /**
  * Yjs's encoder grows by doubling and then copies its parts into the result:
  * a 24 MB document cost about 80 MB of buffers to encode. With the output
@@ -11,6 +15,29 @@ class UncopiedEncoder extends Y.UpdateEncoderV1 {
   /** Yjs calls this for its own result; ours is read from `restEncoder` without a copy. */
   override toUint8Array(): Uint8Array {
     return new Uint8Array(0);
+  }
+
+  /**
+   * lib0 encodes a long string into a fresh buffer of its own and then copies
+   * that in: a transient copy as large as the string (a document of one long
+   * text is mostly that). Measured first, the string is encoded in place.
+   */
+  override writeString(text: string): void {
+    if (text.length < LONG_STRING_CHARS) {
+      super.writeString(text);
+      return;
+    }
+    const rest = this.restEncoder as unknown as encoding.Encoder;
+    const bytes = Buffer.byteLength(text, 'utf8');
+    encoding.writeVarUint(rest, bytes);
+    if (rest.cbuf.length - rest.cpos < bytes) {
+      // Past the size hint: lib0's way (the result is then copied once anyway).
+      encoding.writeUint8Array(rest, utf8.encode(text));
+      return;
+    }
+    const { written } = utf8.encodeInto(text, rest.cbuf.subarray(rest.cpos, rest.cpos + bytes));
+    if (written !== bytes) throw new Error(`string encoded to ${written} bytes, measured ${bytes}`);
+    rest.cpos += bytes;
   }
 }
 

@@ -14,15 +14,28 @@ export interface UpdateLogStore {
   /**
    * The same rows as `loadUpdates`, in batches of about `maxBatchBytes` (a larger
    * row alone), so a large document is replayed without holding its whole log.
+   * The ids of the rows read are pushed to `ids` when given.
    */
-  loadUpdateBatches(documentId: string, maxBatchBytes?: number): AsyncIterable<Uint8Array[]>;
-  /** Appends updates, possibly of several documents, in one transaction (group commit). */
-  appendUpdates(updates: readonly PendingUpdate[]): Promise<void>;
+  loadUpdateBatches(documentId: string, maxBatchBytes?: number, ids?: number[]): AsyncIterable<Uint8Array[]>;
+  /**
+   * Appends updates, possibly of several documents, in one transaction (group
+   * commit). Resolves with the stored rows' ids, in the order of `updates`.
+   */
+  appendUpdates(updates: readonly PendingUpdate[]): Promise<number[]>;
   /**
    * Merges a document's log into one row. Updates appended while it runs are
-   * kept. Returns how many rows were merged (0 or 1 means nothing to do).
+   * kept. Returns how many rows were merged (0 or 1 means nothing to do); the
+   * ids merged are pushed to `merged` when given (the last one holds the merge).
    */
-  compact(documentId: string): Promise<number>;
+  compact(documentId: string, merged?: number[]): Promise<number>;
+  /**
+   * Replaces exactly the rows `rowIds` of a document by one row holding `state`,
+   * stored under the highest of those ids, in one transaction; other rows are
+   * left alone. The caller vouches that `state` covers every one of those rows
+   * (e.g. it is the state of the loaded doc that applied them all), so nothing
+   * is replayed. Returns false, changing nothing, when any of them is gone.
+   */
+  replaceRows(documentId: string, rowIds: readonly number[], state: Uint8Array): Promise<boolean>;
   /** How many rows a document's log holds. */
   countUpdates(documentId: string): Promise<number>;
 }

@@ -9,10 +9,12 @@ function recordingStore(fail = false) {
     async appendUpdates(updates) {
       transactions.push([...updates]);
       if (fail) throw new Error('disk full');
+      return updates.map(() => transactions.length);
     },
     loadUpdates: async () => [],
     async *loadUpdateBatches() {},
     compact: async () => 0,
+    replaceRows: async () => false,
     countUpdates: async () => 0,
   };
   return { store, transactions };

@@ -1,7 +1,7 @@
 import type { PendingUpdate, UpdateLogStore } from '../storage/updateLogStore.ts';
 
 interface QueuedUpdate extends PendingUpdate {
-  resolve: () => void;
+  resolve: (rowId: number) => void;
   reject: (error: unknown) => void;
 }
 
@@ -20,8 +20,8 @@ export class GroupCommitWriter {
     private readonly onCommit?: (count: number, seconds: number) => void,
   ) {}
 
-  /** Resolves when `update` is committed; rejects if the commit failed. */
-  append(documentId: string, update: Uint8Array): Promise<void> {
+  /** Resolves with the stored row's id when `update` is committed; rejects if the commit failed. */
+  append(documentId: string, update: Uint8Array): Promise<number> {
     return new Promise((resolve, reject) => {
       this.queue.push({ documentId, update, resolve, reject });
       this.schedule();
@@ -58,9 +58,9 @@ export class GroupCommitWriter {
     this.queue = [];
     const started = process.hrtime.bigint();
     this.flushing = this.store.appendUpdates(batch).then(
-      () => {
+      (rowIds) => {
         this.onCommit?.(batch.length, Number(process.hrtime.bigint() - started) / 1e9);
-        for (const item of batch) item.resolve();
+        for (const [i, item] of batch.entries()) item.resolve(rowIds[i] as number);
       },
       (error: unknown) => {
         for (const item of batch) item.reject(error);

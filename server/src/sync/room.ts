@@ -11,6 +11,7 @@ import {
   MAX_AWARENESS_FRAME_BYTES,
   MAX_AWARENESS_IDS_PER_CONNECTION,
 } from './awarenessGuard.ts';
+import { CoveredRows } from './coveredRows.ts';
 import { DocumentSizeLimit } from './documentSizeLimit.ts';
 import type { DocumentValidator } from './documentValidator.ts';
 import { DurableAcks, isIntegrated } from './durableAcks.ts';
@@ -43,6 +44,8 @@ export interface RoomDeps {
   relay?: { publishUpdate(update: Uint8Array): void; publishAwareness(update: Uint8Array): void } | undefined;
   /** Bytes the document's stored log held when it was loaded (counted against `maxDocumentBytes`). */
   storedBytes?: number;
+  /** Ids of the log rows the doc was loaded from. */
+  loadedRows?: readonly number[];
 }
 
 /** The origin of changes that another process has already stored: relayed locally, never stored again. */
@@ -67,6 +70,8 @@ export class Room {
   private awarenessChanges = 0;
   private readonly answers: AnswerBudget;
   private readonly size: DocumentSizeLimit;
+  /** The log rows this doc has applied, which its state can replace at unload. */
+  readonly coveredRows: CoveredRows;
 
   constructor(
     readonly documentId: string,
@@ -76,6 +81,7 @@ export class Room {
     this.doc = doc;
     this.answers = new AnswerBudget(deps.limits.maxFrameBytes);
     this.size = new DocumentSizeLimit(deps.storedBytes ?? 0, deps.limits.maxDocumentBytes);
+    this.coveredRows = new CoveredRows(deps.loadedRows);
     this.awareness = new Awareness(doc);
     // The server itself is not a collaborator; its own awareness entry would be noise.
     this.awareness.setLocalState(null);
@@ -85,6 +91,11 @@ export class Room {
 
   get connectionCount(): number {
     return this.connections.size;
+  }
+
+  /** Bytes the document's log holds (an upper bound for its encoded state). */
+  get storedBytes(): number {
+    return this.size.bytes;
   }
 
   /** Adds a socket; returns false (and closes it) when the room is full, failed or gone. */
@@ -188,6 +199,11 @@ export class Room {
     this.awareness.off('update', this.handleAwarenessUpdate);
     this.awareness.destroy();
     this.doc.destroy();
+    // The Room object outlives this call (an unload's compaction still holds it while storage
+    // works), and a destroyed Y.Doc keeps its content: let the content go now, so a large
+    // document's memory can be collected before its state is written.
+    this.doc.store.clients.clear();
+    this.doc.share.clear();
   }
 
   private dispatch(socket: SyncSocket, state: ConnectionState, frame: Uint8Array): void {
@@ -329,9 +345,13 @@ export class Room {
       return;
     }
     const commit = this.deps.writer.append(this.documentId, update);
-    this.lastCommit = commit.catch(() => undefined);
+    this.lastCommit = commit.then(
+      () => undefined,
+      () => undefined,
+    );
     commit.then(
-      () => {
+      (rowId) => {
+        this.coveredRows.add(rowId);
         this.deps.onCommitted(this);
         const editor = this.connections.get(origin as SyncSocket)?.userId;
         if (editor) this.deps.onEdited?.(this, editor);

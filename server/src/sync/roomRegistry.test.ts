@@ -72,6 +72,11 @@ describe('RoomRegistry', () => {
     source.getText('t').insert(0, 'kept across the unload');
     first.receive(socket, encodeUpdate(Y.encodeStateAsUpdate(source)));
     await first.flushed();
+    // A second row, so the unload has rows to merge (and holds at the gate doing so).
+    const before = Y.encodeStateVector(source);
+    source.getText('t').insert(0, '» ');
+    first.receive(socket, encodeUpdate(Y.encodeStateAsUpdate(source, before)));
+    await first.flushed();
     first.removeConnection(socket); // the last socket leaves: unload after a 0 ms grace
     await until(() => store.waitingCompactions === 1, 'the unload to start compacting');
 
@@ -86,7 +91,7 @@ describe('RoomRegistry', () => {
     store.releaseCompaction();
     await opening;
     expect(second).not.toBe(first);
-    expect(second?.doc.getText('t').toString()).toBe('kept across the unload');
+    expect(second?.doc.getText('t').toString()).toBe('» kept across the unload');
     // The old room is gone for good: a socket handed it late is turned away.
     expect(first.addConnection({ send: () => {}, close: () => {} }, { mode: 'read-write' })).toBe(false);
     expect(await store.countUpdates('doc')).toBe(1);
@@ -118,5 +123,32 @@ describe('RoomRegistry', () => {
     const loaded = new Y.Doc();
     for (const u of await store.loadUpdates('doc')) Y.applyUpdate(loaded, u);
     expect(loaded.getText('t').toString()).toBe('abcd');
+  });
+
+  it('replaces the rows its doc applied by its state at unload, and keeps a row another process appended', async () => {
+    await setUp({});
+    const room = await registry.open('doc');
+    const socket: SyncSocket = { send: () => {}, close: () => {} };
+    room.addConnection(socket, { mode: 'read-write' });
+    const source = new Y.Doc();
+    for (const s of ['a', 'b', 'c']) {
+      const before = Y.encodeStateVector(source);
+      source.getText('t').insert(source.getText('t').length, s);
+      room.receive(socket, encodeUpdate(Y.encodeStateAsUpdate(source, before)));
+      await room.flushed();
+    }
+    // Written to the same log by someone the room never heard of: its doc does not cover this row.
+    const stranger = new Y.Doc();
+    stranger.getMap('m').set('from', 'elsewhere');
+    await store.appendUpdates([{ documentId: 'doc', update: Y.encodeStateAsUpdate(stranger) }]);
+    room.removeConnection(socket);
+    await until(() => metrics.render().includes('\nsamverka_rooms 0\n'), 'the room to unload');
+    // The room's three rows became its state; the stranger's row was then merged by replaying the two.
+    expect(registry.metrics.compactions.get()).toBe(2);
+    expect(await store.countUpdates('doc')).toBe(1);
+    const loaded = new Y.Doc();
+    for (const u of await store.loadUpdates('doc')) Y.applyUpdate(loaded, u);
+    expect(loaded.getText('t').toString()).toBe('abc');
+    expect(loaded.getMap('m').get('from')).toBe('elsewhere');
   });
 });

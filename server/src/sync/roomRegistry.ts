@@ -3,8 +3,10 @@ import type * as Y from 'yjs';
 import type { SyncLimits } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import { Gauge, type MetricsRegistry } from '../metrics.ts';
-import { replayUpdateBatches } from '../storage/replayUpdates.ts';
+import { hasPendingUpdates, REPLAY_BATCH_BYTES, replayUpdateBatches } from '../storage/replayUpdates.ts';
+import { encodeStateSized } from '../storage/stateEncoding.ts';
 import type { UpdateLogStore } from '../storage/updateLogStore.ts';
+import { collectGarbage, LARGE_DOCUMENT_BYTES } from './collectGarbage.ts';
 import type { DocumentRelay } from './documentRelay.ts';
 import { validatorFor } from './documentValidator.ts';
 import { GroupCommitWriter } from './groupCommitWriter.ts';
@@ -81,13 +83,17 @@ export class RoomRegistry {
     return settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
   }
 
-  /** Turns a deleted document's open sockets away (DOCUMENT_NOT_FOUND) and waits for their last commits. */
-  async closeDocument(documentId: string): Promise<void> {
+  /**
+   * Closes a document's open sockets with `code` and waits for their last commits:
+   * DOCUMENT_NOT_FOUND for a deleted document, REAUTHORIZE when its archiving
+   * changed what the sockets may do (they reconnect and are authorised anew).
+   */
+  async closeDocument(documentId: string, code: number = CloseCode.DOCUMENT_NOT_FOUND): Promise<void> {
     const entry = this.entries.get(documentId);
     if (!entry) return;
     const room = await entry.room.catch(() => undefined);
     if (!room) return;
-    room.closeAll(CloseCode.DOCUMENT_NOT_FOUND);
+    room.closeAll(code);
     await room.flushed();
   }
 
@@ -109,16 +115,17 @@ export class RoomRegistry {
       awareness: (update) =>
         room ? room.applyRelayedAwareness(update) : early.push((r) => r.applyRelayedAwareness(update)),
     });
+    const loadedRows: number[] = [];
     let loaded: Awaited<ReturnType<typeof replayUpdateBatches>>;
     try {
-      loaded = await replayUpdateBatches(this.store.loadUpdateBatches(documentId));
+      loaded = await replayUpdateBatches(this.store.loadUpdateBatches(documentId, REPLAY_BATCH_BYTES, loadedRows));
     } catch (error) {
       leave?.();
       throw error;
     }
     const { doc, bytes } = loaded;
     this.log.debug({ documentId, bytes, ms: Date.now() - started }, 'room loaded');
-    room = this.createRoom(documentId, doc, bytes);
+    room = this.createRoom(documentId, doc, bytes, loadedRows);
     if (leave) this.relayLeaves.set(room, leave);
     for (const apply of early) apply(room);
     return room;
@@ -142,7 +149,8 @@ export class RoomRegistry {
     }
   }
 
-  private createRoom(documentId: string, doc: Y.Doc, bytes: number): Room {
+  /** `loadedRows`: the ids of the log rows the doc was loaded from (the unload compaction replaces exactly those). */
+  private createRoom(documentId: string, doc: Y.Doc, bytes: number, loadedRows: number[]): Room {
     const relay = this.relay;
     return new Room(documentId, doc, {
       relay: relay && {
@@ -156,9 +164,10 @@ export class RoomRegistry {
       validator: validatorFor(doc),
       onEmpty: (room) => this.scheduleUnload(room.documentId),
       onStorageFailure: (room) => this.drop(room.documentId),
-      onCommitted: (room) => this.noteCommit(room.documentId),
+      onCommitted: (room) => this.noteCommit(room),
       onEdited: (room, userId) => this.onEdited?.(room.documentId, userId),
       storedBytes: bytes,
+      loadedRows,
     });
   }
 
@@ -186,11 +195,8 @@ export class RoomRegistry {
       await room.flushed();
       // A threshold compaction may be running; rows committed after it read the log still need merging.
       await entry.compaction?.catch(() => undefined);
-      // Everything is committed and nobody is connected: free the room's doc before the
-      // compaction replays the log, so a large document is not in memory twice.
-      room.destroy();
       this.leaveRelay(room);
-      await this.compact(documentId, entry).catch((error: unknown) =>
+      await this.compactAtUnload(room, entry).catch((error: unknown) =>
         this.log.warn({ documentId, err: String(error) }, 'compaction on unload failed'),
       );
       // A storage failure may have dropped this entry and a new room taken its place.
@@ -215,22 +221,47 @@ export class RoomRegistry {
     this.relayLeaves.delete(room);
   }
 
-  private noteCommit(documentId: string): void {
-    const entry = this.entries.get(documentId);
+  private noteCommit(room: Room): void {
+    const entry = this.entries.get(room.documentId);
     if (!entry) return;
     entry.commitsSinceCompaction += 1;
     if (entry.commitsSinceCompaction >= this.limits.compactionThreshold && !entry.compaction) {
-      void this.compact(documentId, entry).catch((error: unknown) =>
-        this.log.warn({ documentId, err: String(error) }, 'compaction failed'),
+      void this.compact(room.documentId, entry, room).catch((error: unknown) =>
+        this.log.warn({ documentId: room.documentId, err: String(error) }, 'compaction failed'),
       );
     }
   }
 
-  private compact(documentId: string, entry: RoomEntry): Promise<void> {
+  /**
+   * Everything is committed and nobody is connected. The room's doc already is
+   * the merge of the rows it loaded and appended: its state, encoded once,
+   * replaces exactly those rows, and the doc is freed (and, when large,
+   * collected) before the state is written. Replaying the log into a second doc (the threshold compaction)
+   * held the document about three times over; it is left for rows the room
+   * did not apply, or a doc with updates still waiting for dependencies
+   * (some of which may be stored rows its state would leave out).
+   */
+  private async compactAtUnload(room: Room, entry: RoomEntry): Promise<void> {
+    const { documentId } = room;
+    const rows = room.coveredRows.list();
+    const large = room.storedBytes >= LARGE_DOCUMENT_BYTES;
+    const replaceable = rows.length > 1 && !hasPendingUpdates(room.doc);
+    // What loading and serving the document left behind goes first, then the doc once encoded.
+    if (large && replaceable) collectGarbage();
+    const state = replaceable ? encodeStateSized(room.doc, undefined, room.storedBytes) : undefined;
+    room.destroy();
+    if (large) collectGarbage();
+    if (state && (await this.store.replaceRows(documentId, rows, state))) this.metrics.compactions.inc();
+    if ((await this.store.countUpdates(documentId)) > 1) await this.compact(documentId, entry);
+  }
+
+  private compact(documentId: string, entry: RoomEntry, room?: Room): Promise<void> {
     entry.compaction ??= (async () => {
       try {
         entry.commitsSinceCompaction = 0;
-        const merged = await this.store.compact(documentId);
+        const ids: number[] = [];
+        const merged = await this.store.compact(documentId, ids);
+        room?.coveredRows.compacted(ids);
         if (merged > 1) this.metrics.compactions.inc();
       } finally {
         entry.compaction = undefined;

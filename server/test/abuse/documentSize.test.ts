@@ -14,11 +14,12 @@ afterEach(async () => {
   setup = undefined;
 });
 
-/** The limit for this test: three 8 MB updates fit, a fourth does not. */
-const LIMIT = 25_000_000;
+/** The default `SYNC_MAX_DOCUMENT_BYTES` (50 MiB), the limit the issue names: six 8 MB updates fit, a seventh does not. */
+const LIMIT = 50 * 1024 * 1024;
 const UPDATE_CHARS = 8_000_000;
-/** Peak memory growth allowed while loading and compacting, as a multiple of the stored size. */
-const MEMORY_FACTOR = 14;
+const UPDATES_THAT_FIT = 6;
+/** Peak memory growth allowed while loading and compacting, as a multiple of the stored size (the issue's bound). */
+const MEMORY_FACTOR = 4;
 
 /** 8 MB of text that differs per chunk (one byte per character in UTF-8). */
 const chunk = (n: number) => String.fromCharCode(97 + n).repeat(UPDATE_CHARS);
@@ -53,11 +54,11 @@ describe('abuse: a document grown without limit', () => {
     grower.provider.on('connection-close', (event) => closes.push(event?.code ?? -1));
     await Promise.all([synced(grower), synced(observer)]);
     const bulk = () => grower.doc.getText('bulk');
-    for (let n = 0; n < 3; n++) {
+    for (let n = 0; n < UPDATES_THAT_FIT; n++) {
       bulk().insert(bulk().length, chunk(n));
       await eventually(() => observer.doc.getText('bulk').length === (n + 1) * UPDATE_CHARS, `update ${n + 1} stored`);
     }
-    bulk().insert(bulk().length, chunk(3));
+    bulk().insert(bulk().length, chunk(UPDATES_THAT_FIT));
     await eventually(() => closes.includes(CloseCode.DOCUMENT_TOO_LARGE), 'the DOCUMENT_TOO_LARGE close');
     grower.destroy();
     observer.destroy();
@@ -65,19 +66,19 @@ describe('abuse: a document grown without limit', () => {
     // A crash leaves the log uncompacted: the next process loads every row, then compacts them at unload.
     await server.crash();
     const before = await storedLog(server.dataDir, documentId);
-    expect(before.bytes).toBeGreaterThan(3 * UPDATE_CHARS);
+    expect(before.bytes).toBeGreaterThan(UPDATES_THAT_FIT * UPDATE_CHARS);
     expect(before.bytes).toBeLessThanOrEqual(LIMIT);
-    expect(before.rows).toBeGreaterThan(3);
+    expect(before.rows).toBeGreaterThan(UPDATES_THAT_FIT);
     await server.launch();
     const baseline = memoryOf(server.pid as number).rss;
 
     const reader = clientOf(setup, setup.viewer);
     clients.push(reader);
     await synced(reader, 60_000);
-    expect(reader.doc.getText('bulk').length).toBe(3 * UPDATE_CHARS);
+    expect(reader.doc.getText('bulk').length).toBe(UPDATES_THAT_FIT * UPDATE_CHARS);
     const loadGrowth = memoryOf(server.pid as number).peak - baseline;
     reader.destroy();
-    const deadline = Date.now() + 60_000;
+    const deadline = Date.now() + 120_000;
     while ((await storedLog(server.dataDir, documentId)).rows !== 1) {
       if (Date.now() > deadline) throw new Error('the unload compaction did not happen');
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -86,9 +87,9 @@ describe('abuse: a document grown without limit', () => {
     process.stdout.write(
       `document size ${JSON.stringify({ storedMB: before.bytes / 1e6, rows: before.rows, loadGrowthMB: Math.round(loadGrowth / 1e6), peakGrowthMB: Math.round(peakGrowth / 1e6) })}\n`,
     );
-    // The issue's target is 4× the size; measured here 4–5× for loading and up to ~11× once the
-    // unload compaction has run (Yjs encoding and SQLite's blob handling), so this bound guards
-    // against regressions only until that is brought down.
+    // Loading holds the doc, the rows read (until collected) and the answer to the reader; the
+    // unload compaction encodes the state from the loaded doc, frees and collects the doc, then
+    // SQLite copies the state twice (binding, record). Measured about 3× at 24 MB and at 48 MB.
     expect(peakGrowth, 'peak memory while loading and compacting').toBeLessThan(MEMORY_FACTOR * before.bytes);
-  }, 180_000);
+  }, 300_000);
 });

@@ -27,8 +27,9 @@ describe('abuse: one account filling a room', () => {
   it('refuses a viewer’s 510 sockets beyond its per-account share; the owner and an editor still connect', async () => {
     setup = await startAbuseSetup();
     const watch = await Watch.start(setup);
-    // In batches of 102, as a script would: 510 connects in the same instant would overflow the
-    // listen backlog (511) and measure the kernel's SYN retries rather than the server.
+    // In batches of 102, as a script would. The server listens with a backlog of 4,096, so 510 at
+    // once no longer wait on SYN retries; they are still accepted, but 510 upgrades authorised in
+    // one instant stall everyone's probes for about 2 s (measured), past this test's latency bound.
     const outcomes: Awaited<ReturnType<typeof firstEvent>>[] = [];
     while (outcomes.length < 510) {
       const batch = Array.from({ length: 102 }, () => rawSocketOf(setup as AbuseSetup, (setup as AbuseSetup).viewer));

@@ -72,6 +72,39 @@ describe('document management: rename, archive, restore, delete', () => {
     expect(editedBy).toBe(editor.userId);
   });
 
+  it('an archived document is read-only over sync: open sockets reconnect read-only, restoring lets edits in again', async () => {
+    const p = await createTestPartnership(suite.base, 'ArchiveOwner');
+    const editor = await addMember(p, suite.base, 'editor');
+    const created = await p.owner.client.post(`/api/partnerships/${p.id}/documents`, { kind: 'text', title: 'Old' });
+    const id = created.body.document.id as string;
+    const cookie = editor.client.cookie as string;
+    const client = connectClient(suite.base, id, new Y.Doc(), { headers: { cookie } });
+    suite.track(client);
+    await synced(client);
+    const closes: number[] = [];
+    client.provider.on('connection-close', (event) => closes.push(event?.code ?? 0));
+
+    expect((await editor.client.patch(`/api/documents/${id}`, { archived: true })).status).toBe(200);
+    await eventually(() => closes.includes(CloseCode.REAUTHORIZE), 'the open socket told to re-authorise');
+    await eventually(() => client.provider.wsconnected && client.provider.synced, 'the reconnect');
+    const rowsArchived = await storedRows(id);
+    client.doc.getText('t').insert(0, 'edited after archiving');
+    // A fresh reader (owner) synced after that frame was sent sees none of it, and nothing was stored.
+    const reader = connectClient(suite.base, id, new Y.Doc(), { headers: { cookie: p.owner.client.cookie as string } });
+    suite.track(reader);
+    await synced(reader);
+    expect(reader.doc.getText('t').toString()).toBe('');
+    expect(await storedRows(id)).toBe(rowsArchived);
+
+    expect((await editor.client.patch(`/api/documents/${id}`, { archived: false })).status).toBe(200);
+    await eventually(() => closes.filter((c) => c === CloseCode.REAUTHORIZE).length === 2, 'told again on restore');
+    // Reconnected read-write, the client re-sends what the server lacks: the edit arrives now.
+    await eventually(
+      () => reader.doc.getText('t').toString() === 'edited after archiving',
+      'the edit, once the document is restored',
+    );
+  });
+
   it('deleting keeps nothing: open sockets are turned away for good and the log is gone', async () => {
     const p = await createTestPartnership(suite.base, 'DeleteOwner');
     const editor = await addMember(p, suite.base, 'editor');

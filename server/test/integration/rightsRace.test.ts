@@ -65,12 +65,13 @@ describe('a role change racing a slow join never leaves a socket live in its old
   const gatedLoads = (store: UpdateLogStore): UpdateLogStore => ({
     loadUpdates: (documentId) => store.loadUpdates(documentId),
     // Rooms load through the batch reader: the gate holds the load before its first batch.
-    async *loadUpdateBatches(documentId, maxBatchBytes) {
+    async *loadUpdateBatches(documentId, maxBatchBytes, ids) {
       await take('duringRoomLoad')?.hold();
-      yield* store.loadUpdateBatches(documentId, maxBatchBytes);
+      yield* store.loadUpdateBatches(documentId, maxBatchBytes, ids);
     },
     appendUpdates: (updates) => store.appendUpdates(updates),
-    compact: (documentId) => store.compact(documentId),
+    compact: (documentId, merged) => store.compact(documentId, merged),
+    replaceRows: (documentId, rowIds, state) => store.replaceRows(documentId, rowIds, state),
     countUpdates: (documentId) => store.countUpdates(documentId),
   });
 

@@ -150,6 +150,40 @@ export function describeUpdateLogStoreContract(name: string, createHarness: () =
       expect(textOf(await store.loadUpdates('doc-1'))).toBe(e.text.toString());
     });
 
+    it('answers an append with the rows’ ids in the order given, and the loader reports the ids it read', async () => {
+      const a = editor('doc-a');
+      const b = editor('doc-b');
+      a.append('x');
+      b.append('y');
+      a.append('z');
+      const pending = [...a.take(), ...b.take()];
+      const ids = await store.appendUpdates(pending);
+      expect(ids).toHaveLength(3);
+      expect([...ids].sort((x, y) => x - y)).toEqual(ids);
+      const read: number[] = [];
+      for await (const batch of store.loadUpdateBatches('doc-a', undefined, read))
+        expect(batch.length).toBeGreaterThan(0);
+      expect(read).toEqual([ids[0], ids[1]]);
+    });
+
+    it('replaces exactly the rows named by a state covering them, and nothing when one is gone', async () => {
+      const e = editor();
+      for (const ch of 'abc') e.append(ch);
+      const covered = await store.appendUpdates(e.take());
+      // A row appended by someone else (another process) that the state does not cover.
+      const stranger = editor();
+      stranger.append('!');
+      await store.appendUpdates(stranger.take());
+      expect(await store.replaceRows('doc-1', covered, Y.encodeStateAsUpdate(e.doc))).toBe(true);
+      expect(await store.countUpdates('doc-1')).toBe(2);
+      const loaded = docOf(await store.loadUpdates('doc-1'));
+      expect(loaded.getText('t').toString()).toMatch(/^(abc!|!abc)$/);
+      // The replaced rows are gone now: a second replacement naming them changes nothing.
+      expect(await store.replaceRows('doc-1', covered, Y.encodeStateAsUpdate(e.doc))).toBe(false);
+      expect(await store.countUpdates('doc-1')).toBe(2);
+      expect(await store.replaceRows('doc-1', [], new Uint8Array([0, 0]))).toBe(false);
+    });
+
     it('stores large binary updates byte for byte', async () => {
       const doc = new Y.Doc();
       const updates: Uint8Array[] = [];

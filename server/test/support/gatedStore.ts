@@ -17,24 +17,32 @@ export class GatedStore implements UpdateLogStore {
     private readonly gate: { appends?: boolean; compactions?: boolean; compactionsFinish?: boolean },
   ) {}
 
-  async appendUpdates(updates: readonly PendingUpdate[]): Promise<void> {
+  async appendUpdates(updates: readonly PendingUpdate[]): Promise<number[]> {
     if (this.gate.appends) await new Promise<void>((resolve) => this.appendGates.push(resolve));
-    await this.inner.appendUpdates(updates);
+    return this.inner.appendUpdates(updates);
   }
 
-  async compact(documentId: string): Promise<number> {
+  async compact(documentId: string, mergedIds?: number[]): Promise<number> {
     if (this.gate.compactions) await new Promise<void>((resolve) => this.compactGates.push(resolve));
-    const merged = await this.inner.compact(documentId);
+    const merged = await this.inner.compact(documentId, mergedIds);
     if (this.gate.compactionsFinish) await new Promise<void>((resolve) => this.compactGates.push(resolve));
     return merged;
+  }
+
+  /** Gated like a compaction: the unload's replacement of the rows its doc covers is one. */
+  async replaceRows(documentId: string, rowIds: readonly number[], state: Uint8Array): Promise<boolean> {
+    if (this.gate.compactions) await new Promise<void>((resolve) => this.compactGates.push(resolve));
+    const replaced = await this.inner.replaceRows(documentId, rowIds, state);
+    if (this.gate.compactionsFinish) await new Promise<void>((resolve) => this.compactGates.push(resolve));
+    return replaced;
   }
 
   loadUpdates(documentId: string): Promise<Uint8Array[]> {
     return this.inner.loadUpdates(documentId);
   }
 
-  loadUpdateBatches(documentId: string, maxBatchBytes?: number): AsyncIterable<Uint8Array[]> {
-    return this.inner.loadUpdateBatches(documentId, maxBatchBytes);
+  loadUpdateBatches(documentId: string, maxBatchBytes?: number, ids?: number[]): AsyncIterable<Uint8Array[]> {
+    return this.inner.loadUpdateBatches(documentId, maxBatchBytes, ids);
   }
 
   countUpdates(documentId: string): Promise<number> {
