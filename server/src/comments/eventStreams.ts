@@ -1,6 +1,5 @@
 import type { PartnershipEvent } from '@samverka/model';
 import type { Context } from 'hono';
-import { type SSEStreamingApi, streamSSE } from 'hono/streaming';
 import type { Kysely } from 'kysely';
 import type { AccessResolver } from '../access/accessResolver.ts';
 import type { Grant } from '../access/accessTargets.ts';
@@ -15,10 +14,12 @@ import { readStateOf } from './threadQueries.ts';
 
 /** Events read from the log per query while catching a client up. */
 const REPLAY_BATCH = 200;
-/** Events waiting to be written to one stream; a client further behind is closed and resumes from the log. */
-const MAX_QUEUED = 1000;
+/** Bytes waiting for one client; a client further behind is closed and resumes from the log. */
+const MAX_BUFFERED_BYTES = 1024 * 1024;
 /** How long EventSource waits before reconnecting (sent once per stream). */
 const RETRY_MS = 2000;
+
+const encoder = new TextEncoder();
 
 export interface EventStreamDeps {
   db: Kysely<DatabaseSchema>;
@@ -33,6 +34,12 @@ export interface EventStreamDeps {
  * One Server-Sent Events stream per browser and partnership. Catches up from
  * the log after `Last-Event-ID`, then forwards live events from the hub, each
  * rendered for its recipient; closes when the person's rights there change.
+ *
+ * The body is a plain ReadableStream fed by `enqueue`, with the SSE framing
+ * written here: Hono's `streamSSE` helper costs about 23 KiB of heap per idle
+ * stream on its own (a TransformStream, a second ReadableStream, a writer and
+ * a pending callback per stream; measured with the server's middleware left
+ * out), more than the 20 KB an idle stream may cost in all.
  */
 export class EventStreams {
   private readonly open = new Set<EventStream>();
@@ -57,26 +64,18 @@ export class EventStreams {
 
   /** Answers the request with a stream for an authorised reader of `grant.partnership`. */
   respond(c: Context, grant: Grant<'partnership'>): Response {
-    const lastEventId = c.req.header('last-event-id');
-    return streamSSE(c, async (sse) => {
-      const stream = new EventStream(this.deps, sse, grant.actor.userId, grant.partnership.id);
-      this.open.add(stream);
-      try {
-        await stream.run(lastEventId, async () => {
-          // Rights may have changed between the router's check and joining the set above; ask again.
-          const decision = await this.deps.access.authorize(
-            grant.actor,
-            { kind: 'partnership', id: grant.partnership.id },
-            'read',
-          );
-          return decision.granted;
-        });
-      } catch (error) {
-        this.deps.log.warn({ err: String(error) }, 'event stream failed');
-      } finally {
-        this.open.delete(stream);
-        stream.close();
-      }
+    const { actor, partnership } = grant;
+    const stream = new EventStream(this.deps, actor.userId, partnership.id, () => this.open.delete(stream));
+    this.open.add(stream);
+    // Rights may have changed between the router's check and joining the set above; ask again.
+    const stillAllowed = async () =>
+      (await this.deps.access.authorize(actor, { kind: 'partnership', id: partnership.id }, 'read')).granted;
+    void stream.start(c.req.header('last-event-id'), stillAllowed);
+    return c.body(stream.body, 200, {
+      'Content-Type': 'text/event-stream',
+      'Cache-Control': 'no-cache',
+      // Proxies such as nginx would otherwise hold events back to fill a buffer.
+      'X-Accel-Buffering': 'no',
     });
   }
 
@@ -90,53 +89,66 @@ export class EventStreams {
 
 class EventStream {
   readonly holder: { userId: string; partnershipId: string };
+  readonly body: ReadableStream<Uint8Array>;
+  private controller!: ReadableStreamDefaultController<Uint8Array>;
   private lastSentId = 0;
-  private queued = 0;
-  private writing: Promise<void> = Promise.resolve();
   private closed = false;
-  private finish!: () => void;
-  private readonly finished = new Promise<void>((resolve) => {
-    this.finish = resolve;
-  });
+  /** Writes that need a query first (a thread's unread) keep later events behind them. */
+  private pending: Promise<void> | undefined;
+  private unsubscribe: (() => void) | undefined;
   /** Live events heard while catching up; undefined once live. */
   private early: HubEvent[] | undefined = [];
 
   constructor(
     private readonly deps: EventStreamDeps,
-    private readonly sse: SSEStreamingApi,
     userId: string,
     partnershipId: string,
+    private readonly onClose: () => void,
   ) {
     this.holder = { userId, partnershipId };
-    sse.onAbort(() => this.close());
+    this.body = new ReadableStream<Uint8Array>(
+      {
+        start: (controller) => {
+          this.controller = controller;
+        },
+        // The client went away.
+        cancel: () => this.close(),
+      },
+      { highWaterMark: MAX_BUFFERED_BYTES, size: (chunk) => chunk.byteLength },
+    );
   }
 
-  async run(lastEventId: string | undefined, stillAllowed: () => Promise<boolean>): Promise<void> {
-    const unsubscribe = this.deps.hub.subscribe(this.holder.partnershipId, (event) => this.hear(event));
+  async start(lastEventId: string | undefined, stillAllowed: () => Promise<boolean>): Promise<void> {
+    this.unsubscribe = this.deps.hub.subscribe(this.holder.partnershipId, (event) => this.hear(event));
     try {
-      if (!(await stillAllowed())) return;
-      await this.sse.write(`retry: ${RETRY_MS}\n\n`);
+      if (!(await stillAllowed())) return this.close();
+      this.push(`retry: ${RETRY_MS}\n\n`);
       await this.catchUp(lastEventId);
       const early = this.early ?? [];
       this.early = undefined;
       for (const event of early) this.hear(event);
-      await this.finished;
-    } finally {
-      unsubscribe();
+    } catch (error) {
+      this.deps.log.warn({ err: String(error) }, 'event stream failed');
+      this.close();
     }
   }
 
   /** Heartbeat: a comment line, so proxies and the client see the stream alive. */
   ping(): void {
-    if (this.queued === 0) this.enqueue(async () => this.sse.write(': ping\n\n'));
+    if (!this.pending && this.controller.desiredSize === MAX_BUFFERED_BYTES) this.push(': ping\n\n');
   }
 
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    // Abort rather than wait: a client that stopped reading must not hold the close up.
-    this.sse.abort();
-    this.finish();
+    this.unsubscribe?.();
+    this.early = undefined;
+    try {
+      this.controller.close();
+    } catch {
+      // Already cancelled by the client.
+    }
+    this.onClose();
   }
 
   private async catchUp(lastEventId: string | undefined): Promise<void> {
@@ -186,42 +198,44 @@ class EventStream {
     else this.send(entry.id, event.rendered);
   }
 
-  /** A thread event carries the recipient's own `unread`. */
+  /** A thread event carries the recipient's own `unread`, which needs their read state. */
   private sendThread(entry: LogEntry, event: HubEvent): void {
     const rendered = event.rendered as Extract<PartnershipEvent, { type: 'thread' }>;
-    this.enqueue(async () => {
+    this.after(async () => {
       const read = await readStateOf(this.deps.db, this.holder.userId, [rendered.thread.id]);
       const unread = isUnread({ last_message_at: event.lastMessageAt ?? 0 }, read.get(rendered.thread.id) ?? null);
-      await this.write(entry.id, { type: 'thread', thread: { ...rendered.thread, unread } });
+      this.write(entry.id, { type: 'thread', thread: { ...rendered.thread, unread } });
     });
   }
 
   private send(id: number, event: PartnershipEvent): void {
-    this.enqueue(() => this.write(id, event));
+    if (this.pending) this.after(async () => this.write(id, event));
+    else this.write(id, event);
   }
 
-  private write(id: number, event: PartnershipEvent): Promise<void> {
-    return this.sse.writeSSE({ id: String(id), data: JSON.stringify(event) });
-  }
-
-  /** Writes one at a time, in order; a client too far behind is closed and resumes from the log. */
-  private enqueue(task: () => Promise<unknown>): void {
-    if (this.closed) return;
-    if (this.queued >= MAX_QUEUED) {
-      this.close();
-      return;
-    }
-    this.queued += 1;
-    this.writing = this.writing
-      .then(async () => {
-        if (!this.closed) await task();
-      })
+  /** Runs `task` after the writes already waiting, keeping the stream's order. */
+  private after(task: () => Promise<void>): void {
+    const run = (this.pending ?? Promise.resolve())
+      .then(() => (this.closed ? undefined : task()))
       .catch((error: unknown) => {
         this.deps.log.warn({ err: String(error) }, 'event stream write failed');
         this.close();
       })
       .finally(() => {
-        this.queued -= 1;
+        if (this.pending === run) this.pending = undefined;
       });
+    this.pending = run;
+  }
+
+  private write(id: number, event: PartnershipEvent): void {
+    // JSON has no raw newlines, so one `data:` line carries the whole event.
+    this.push(`id: ${id}\ndata: ${JSON.stringify(event)}\n\n`);
+  }
+
+  private push(text: string): void {
+    if (this.closed) return;
+    this.controller.enqueue(encoder.encode(text));
+    // A client this far behind is closed; it reconnects and resumes from the log.
+    if ((this.controller.desiredSize ?? 0) < 0) this.close();
   }
 }
