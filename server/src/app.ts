@@ -17,14 +17,16 @@ import type { Config } from './config.ts';
 import { EditActivity } from './documents/editActivity.ts';
 import { apiErrors, handleError } from './http/apiErrors.ts';
 import type { OperationSpec } from './http/apiRouter.ts';
+import { parseTrustedProxies, resolveClientAddress } from './http/clientAddress.ts';
 import { csrfProtection } from './http/csrf.ts';
 import { mountHealth } from './http/health.ts';
+import { databaseReady, mountMetrics, mountReadiness } from './http/observability.ts';
 import { RateLimiter } from './http/rateLimiter.ts';
 import { requestLogging } from './http/requestLogging.ts';
 import { securityHeaders } from './http/securityHeaders.ts';
 import { mountStaticClient } from './http/staticClient.ts';
 import type { Logger } from './logger.ts';
-import { MetricsRegistry, registerProcessMetrics } from './metrics.ts';
+import { createProcessMetrics, MetricsRegistry } from './metrics.ts';
 import { mountApiRoutes } from './routeRegistry.ts';
 import type { Database } from './storage/database.ts';
 import { SqlUpdateLogStore } from './storage/sqlUpdateLogStore.ts';
@@ -67,7 +69,6 @@ export interface AppOptions {
 /** Builds the Hono app and the sync core around one database. */
 export function createApp(config: Config, database: Database, log: Logger, options: AppOptions = {}): AppParts {
   const metrics = new MetricsRegistry();
-  registerProcessMetrics(metrics);
   const store = new SqlUpdateLogStore(database.db, database.dialect);
   const editActivity = new EditActivity(database.db, log);
   const registry = new RoomRegistry(
@@ -110,8 +111,9 @@ export function createApp(config: Config, database: Database, log: Logger, optio
   };
 
   app.onError((error, c) => handleError(error, c, log));
-  app.use(requestId(), requestLogging(log));
-  app.use(securityHeaders(config.allowedOrigins), csrfProtection(config.allowedOrigins));
+  const trustedProxies = config.trustedProxies.length > 0 ? parseTrustedProxies(config.trustedProxies) : undefined;
+  app.use(resolveClientAddress(trustedProxies), requestId(), requestLogging(log));
+  app.use(securityHeaders(config.allowedOrigins, config.publicUrl), csrfProtection(config.allowedOrigins));
   const jsonBodyLimit = bodyLimit({
     maxSize: 1024 * 1024,
     onError: () => {
@@ -130,7 +132,8 @@ export function createApp(config: Config, database: Database, log: Logger, optio
   );
 
   mountHealth(app);
-  app.get('/metrics', (c) => c.text(metrics.render(), 200, { 'Content-Type': 'text/plain; version=0.0.4' }));
+  mountReadiness(app, { database: databaseReady(database) });
+  mountMetrics(app, { ours: metrics, process: createProcessMetrics(), token: config.metricsToken });
   mountSyncRoute(app, {
     registry,
     keepAlive,

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { DEFAULT_ASSET_MAX_BYTES } from '@samverka/model';
 import { z } from 'zod';
+import { parseTrustedProxies } from './http/clientAddress.ts';
 
 /** Every setting the server reads, validated once at start-up. */
 export interface Config {
@@ -20,6 +21,10 @@ export interface Config {
   assets: { maxBytes: number };
   /** The partnership event log and its streams (comments). */
   events: { retentionMs: number; heartbeatMs: number };
+  /** Reverse proxies whose X-Forwarded-For names the client (addresses and CIDR ranges). */
+  trustedProxies: string[];
+  /** Bearer token that /metrics requires; unset: /metrics answers only to loopback peers. */
+  metricsToken: string | undefined;
 }
 
 /** Attempts allowed per window on login, sign-up and invitation acceptance, each counted separately. */
@@ -86,7 +91,26 @@ const envSchema = z.object({
   EVENT_LOG_RETENTION_HOURS: intInRange(1, 24 * 365).default(7 * 24),
   // Under the 60 s idle timeouts of common proxies.
   EVENT_STREAM_HEARTBEAT_MS: intInRange(100, 3_600_000).default(25_000),
+  TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .superRefine((value, ctx) => {
+      try {
+        parseTrustedProxies(listOf(value));
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+      }
+    }),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 });
+
+/** A comma-separated setting as its trimmed, non-empty entries. */
+function listOf(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+}
 
 const defaultClientDist = path.resolve(import.meta.dirname, '../../client/dist');
 
@@ -99,10 +123,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const e = parsed.data;
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
-  const extraOrigins = (e.ALLOWED_ORIGINS ?? '')
-    .split(',')
-    .map((origin) => origin.trim())
-    .filter(Boolean);
+  const extraOrigins = listOf(e.ALLOWED_ORIGINS);
   return {
     port: e.PORT,
     host: e.HOST,
@@ -128,6 +149,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     assets: { maxBytes: e.ASSET_MAX_BYTES },
     events: { retentionMs: e.EVENT_LOG_RETENTION_HOURS * 3_600_000, heartbeatMs: e.EVENT_STREAM_HEARTBEAT_MS },
+    trustedProxies: listOf(e.TRUSTED_PROXIES),
+    metricsToken: e.METRICS_TOKEN,
     rateLimits: {
       windowMs: e.RATE_LIMIT_WINDOW_MS,
       perIp: e.RATE_LIMIT_PER_IP,

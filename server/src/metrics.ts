@@ -1,6 +1,9 @@
+import { collectDefaultMetrics, Registry as PromRegistry } from 'prom-client';
+
 /**
- * A small Prometheus text-format registry: counters, gauges and histograms
- * with fixed labels. Enough for /metrics without a dependency.
+ * A small Prometheus text-format registry for the app's own counters, gauges
+ * and histograms with fixed labels; hot paths (every sync frame) increment plain
+ * numbers. The process's own metrics come from prom-client (below).
  */
 type Labels = Record<string, string>;
 
@@ -92,12 +95,12 @@ export class MetricsRegistry {
   }
 }
 
-/** Process-level gauges every deployment wants next to the app's own metrics. */
-export function registerProcessMetrics(registry: MetricsRegistry): void {
-  registry.register(
-    new Gauge('process_resident_memory_bytes', 'Resident memory of the server process', () =>
-      process.memoryUsage.rss(),
-    ),
-  );
-  registry.register(new Gauge('nodejs_heap_used_bytes', 'V8 heap in use', () => process.memoryUsage().heapUsed));
+/**
+ * prom-client's default metrics (CPU, resident memory, heap spaces, GC, event-loop
+ * lag, handles) in a registry of their own, served after ours at /metrics.
+ */
+export function createProcessMetrics(): PromRegistry {
+  const registry = new PromRegistry();
+  collectDefaultMetrics({ register: registry });
+  return registry;
 }

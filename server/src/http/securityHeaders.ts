@@ -23,9 +23,17 @@ function contentSecurityPolicy(allowedOrigins: readonly string[]): string {
   ].join('; ');
 }
 
-/** Adds the security headers to every response. */
-export function securityHeaders(allowedOrigins: readonly string[]): MiddlewareHandler {
+/** HTTPS only, for a year, once a browser has seen the site over HTTPS. */
+const STRICT_TRANSPORT_SECURITY = 'max-age=31536000';
+
+/**
+ * Adds the security headers to every response; `Strict-Transport-Security` when
+ * the public URL is https (over plain http a browser ignores it, and a pilot on
+ * http://localhost must not be told to insist on HTTPS).
+ */
+export function securityHeaders(allowedOrigins: readonly string[], publicUrl: string): MiddlewareHandler {
   const policy = contentSecurityPolicy(allowedOrigins);
+  const https = publicUrl.startsWith('https://');
   return async (c, next) => {
     await next();
     // A WebSocket upgrade has already handed its socket over; there is no response to decorate.
@@ -36,5 +44,6 @@ export function securityHeaders(allowedOrigins: readonly string[]): MiddlewareHa
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('X-Frame-Options', 'DENY');
     c.header('Cross-Origin-Opener-Policy', 'same-origin');
+    if (https) c.header('Strict-Transport-Security', STRICT_TRANSPORT_SECURITY);
   };
 }

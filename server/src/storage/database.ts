@@ -29,7 +29,7 @@ export function openDatabase(options: {
   sqliteSynchronous?: SqliteSynchronous | undefined;
 }): Database {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.log);
-  return openSqlite(path.join(options.dataDir, 'samverka.db'), options.sqliteSynchronous ?? 'full');
+  return openSqlite(sqliteFile(options.dataDir), options.sqliteSynchronous ?? 'full');
 }
 
 /**
@@ -38,6 +38,11 @@ export function openDatabase(options: {
  * commits to a power cut or OS crash, and does not block the event loop on fsync.
  */
 export type SqliteSynchronous = 'full' | 'normal';
+
+/** The SQLite database file inside `DATA_DIR`. */
+export function sqliteFile(dataDir: string): string {
+  return path.join(dataDir, 'samverka.db');
+}
 
 function openSqlite(file: string, synchronous: SqliteSynchronous): Database {
   fs.mkdirSync(path.dirname(file), { recursive: true });

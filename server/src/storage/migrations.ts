@@ -1,5 +1,6 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: migrations run before the typed schema exists
-import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
+import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
 import type { Dialect } from './database.ts';
 import { accountMigrations } from './migrations/accounts.ts';
 import { assetMigrations } from './migrations/assets.ts';

@@ -1,5 +1,6 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: migrations run before the typed schema exists
-import type { Kysely, Migration } from 'kysely';
+import type { Kysely } from 'kysely';
+import type { Migration } from 'kysely/migration';
 import type { Dialect } from '../database.ts';
 
 /**

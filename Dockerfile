@@ -1,0 +1,41 @@
+# syntax=docker/dockerfile:1
+# Samverka as a container: build the client and the native modules in one stage,
+# run as an unprivileged user in a slim second stage. See docs/self-hosting.md.
+
+FROM node:24-bookworm-slim AS build
+# better-sqlite3 and argon2 compile against this Node.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends python3 make g++ \
+ && rm -rf /var/lib/apt/lists/* \
+ && npm install -g pnpm@12
+WORKDIR /app
+# Manifests first, so a code change does not reinstall every dependency.
+COPY pnpm-workspace.yaml pnpm-lock.yaml package.json ./
+COPY client/package.json client/
+COPY server/package.json server/
+COPY packages/model/package.json packages/model/
+COPY e2e/package.json e2e/
+RUN pnpm install --frozen-lockfile
+COPY . .
+RUN pnpm build
+
+FROM node:24-bookworm-slim AS runtime
+# pg_dump and pg_restore, for `pnpm samverka backup|restore` against PostgreSQL.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends postgresql-client \
+ && rm -rf /var/lib/apt/lists/* \
+ && mkdir /data && chown node:node /data
+WORKDIR /app
+COPY --from=build --chown=node:node /app/package.json /app/pnpm-workspace.yaml ./
+COPY --from=build --chown=node:node /app/node_modules ./node_modules
+COPY --from=build --chown=node:node /app/packages ./packages
+COPY --from=build --chown=node:node /app/server ./server
+COPY --from=build --chown=node:node /app/client/dist ./client/dist
+ENV NODE_ENV=production PORT=8787 DATA_DIR=/data
+USER node
+EXPOSE 8787
+VOLUME /data
+# Liveness only: /healthz does not touch the database (the proxy uses /readyz).
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:'+process.env.PORT+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+CMD ["node", "--import", "tsx", "server/src/main.ts"]
