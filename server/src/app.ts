@@ -9,6 +9,10 @@ import { ASSET_UPLOAD_PATH, uploadLimitMessage } from './assets/assetRoutes.ts';
 import { DEFAULT_LOGIN_THROTTLE, LoginThrottle } from './auth/loginThrottle.ts';
 import { sessionAuth } from './auth/requestAuth.ts';
 import { SessionStore } from './auth/sessionStore.ts';
+import { CommentCommands } from './comments/commentCommands.ts';
+import { InProcessEventHub, type PartnershipEventHub } from './comments/eventHub.ts';
+import { EventLogRetention } from './comments/eventLogRetention.ts';
+import { EventStreams } from './comments/eventStreams.ts';
 import type { Config } from './config.ts';
 import { EditActivity } from './documents/editActivity.ts';
 import { apiErrors, handleError } from './http/apiErrors.ts';
@@ -46,6 +50,10 @@ export interface AppParts {
   operations: readonly OperationSpec[];
   /** Resolves once the parts shared with other processes are listening (at once without Redis). */
   ready: Promise<unknown>;
+  /** The open partnership event streams; closed on shutdown. */
+  events: EventStreams;
+  /** Prunes the partnership event log; stopped on shutdown. */
+  eventRetention: EventLogRetention;
 }
 
 /** Optional parts a caller (a test, later the auth module) may swap in. */
@@ -56,6 +64,8 @@ export interface AppOptions {
   rights?: RightsBus;
   /** The connection to the other server processes (`REDIS_URL`), opened by `startServer`. */
   redis?: RedisLink;
+  /** Where partnership events travel live; defaults to this process only. */
+  eventHub?: PartnershipEventHub;
   /** Wrappers around the real parts, for tests that hold them at a chosen moment. */
   wrap?: {
     authorizer?(policy: SyncAuthorizer): SyncAuthorizer;
@@ -85,6 +95,16 @@ export function createApp(config: Config, database: Database, log: Logger, optio
   const access = new AccessResolver(database.db, sessions);
   const rights = options.rights ?? shared?.rights ?? new InProcessRightsBus();
   const policy = syncAuthorizer(access);
+  const hub = options.eventHub ?? new InProcessEventHub();
+  const events = new EventStreams({
+    db: database.db,
+    hub,
+    rights,
+    access,
+    log,
+    heartbeatMs: config.events.heartbeatMs,
+  });
+  const eventRetention = new EventLogRetention(database.db, config.events.retentionMs, log);
   const services: AppServices = {
     db: database.db,
     config,
@@ -99,6 +119,8 @@ export function createApp(config: Config, database: Database, log: Logger, optio
     rights,
     rooms: registry,
     mailer: createMailer(config.mail, log),
+    comments: new CommentCommands({ db: database.db, dialect: database.dialect, hub, rooms: registry }),
+    events,
   };
 
   app.onError((error, c) => handleError(error, c, log));
@@ -145,5 +167,15 @@ export function createApp(config: Config, database: Database, log: Logger, optio
     throw apiErrors.noSuchRoute();
   });
   mountStaticClient(app, { distDir: config.clientDistDir, tldrawLicenseKey: config.tldrawLicenseKey }, log);
-  return { app, registry, keepAlive, metrics, rights, operations, ready: shared?.ready ?? Promise.resolve() };
+  return {
+    app,
+    registry,
+    keepAlive,
+    metrics,
+    rights,
+    operations,
+    ready: shared?.ready ?? Promise.resolve(),
+    events,
+    eventRetention,
+  };
 }

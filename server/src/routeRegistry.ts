@@ -7,6 +7,8 @@ import { mountAuditRoutes } from './audit/auditRoutes.ts';
 import { mountAuthRoutes } from './auth/authRoutes.ts';
 import { mountPasswordResetRoutes } from './auth/passwordResetRoutes.ts';
 import { mountSessionRoutes } from './auth/sessionRoutes.ts';
+import { mountCommentRoutes } from './comments/commentRoutes.ts';
+import { mountInboxRoutes } from './comments/inboxRoutes.ts';
 import { mountDocumentManagementRoutes } from './documents/documentManagementRoutes.ts';
 import { mountDocumentRoutes } from './documents/documentRoutes.ts';
 import { mountExportRoutes } from './documents/exportRoutes.ts';
@@ -34,6 +36,8 @@ const ROUTE_MODULES = [
   mountAuditRoutes,
   mountAssetRoutes,
   mountRegisterRoutes,
+  mountCommentRoutes,
+  mountInboxRoutes,
 ] as const;
 
 /** Mounts every API route and the generated description (`/api/openapi.json`, `/api/docs`). */

@@ -45,7 +45,10 @@ export async function deleteAccount(
     await tx.updateTable('assets').set({ created_by: '' }).where('created_by', '=', user.id).execute();
     await tx.deleteFrom('invitations').where('email', '=', user.email).execute();
     await scrubAuditTrail(tx, user);
-    // Foreign keys do the rest: sessions, memberships and reset tokens cascade; authorship is set null.
+    // Events meant for this person alone (their read markers) go with them.
+    await tx.deleteFrom('partnership_events').where('recipient_id', '=', user.id).execute();
+    // Foreign keys do the rest: sessions, memberships, reset tokens, mentions and read state cascade;
+    // authorship (documents, comment threads and messages) is set null: "a former member".
     await tx.deleteFrom('users').where('id', '=', user.id).execute();
     return { result: undefined, change: { reason: 'signedOut', userId: user.id } };
   });

@@ -4,6 +4,7 @@ import { type Migration, type MigrationProvider, Migrator } from 'kysely/migrati
 import type { Dialect } from './database.ts';
 import { accountMigrations } from './migrations/accounts.ts';
 import { assetMigrations } from './migrations/assets.ts';
+import { commentMigrations } from './migrations/comments.ts';
 import { documentMigrations } from './migrations/documents.ts';
 import { identityMigrations } from './migrations/identity.ts';
 import { updateLogMigrations } from './migrations/updateLog.ts';
@@ -19,6 +20,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     ...assetMigrations(dialect),
     ...documentMigrations(),
     ...identityMigrations(),
+    ...commentMigrations(dialect),
   };
 }
 
