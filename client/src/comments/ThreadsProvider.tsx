@@ -157,9 +157,7 @@ export function ThreadsProvider({ children }: { children: ReactNode }) {
         applyMessage((await commentsApi.edit(messageId, body)).message);
       },
       async remove(messageId) {
-        await commentsApi.remove(messageId);
-        // The stream brings the deleted message; refetch in case this tab's stream is down.
-        refetch();
+        applyMessage((await commentsApi.remove(messageId)).message);
       },
       async setStatus(threadId, status) {
         const { thread } = await (status === 'resolved' ? commentsApi.resolve : commentsApi.reopen)(threadId);

@@ -19,7 +19,7 @@ export const commentsApi = {
     } satisfies CreateThreadRequest),
   reply: (threadId: string, body: string) => api.post<MessageResponse>(`/api/threads/${threadId}/messages`, { body }),
   edit: (messageId: string, body: string) => api.patch<MessageResponse>(`/api/messages/${messageId}`, { body }),
-  remove: (messageId: string) => api.delete<unknown>(`/api/messages/${messageId}`),
+  remove: (messageId: string) => api.delete<MessageResponse>(`/api/messages/${messageId}`),
   resolve: (threadId: string) => api.post<ThreadResponse>(`/api/threads/${threadId}/resolve`),
   reopen: (threadId: string) => api.post<ThreadResponse>(`/api/threads/${threadId}/reopen`),
   read: (threadId: string) => api.post<unknown>(`/api/threads/${threadId}/read`),

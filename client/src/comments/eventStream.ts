@@ -9,7 +9,7 @@ export interface StreamHandlers {
 }
 
 const NAMED_EVENTS = ['thread', 'message', 'read', 'snapshot'] as const;
-const RETRY_MS = [1_000, 2_000, 5_000, 10_000];
+const RETRY_MS = [1_000, 2_000, 3_000, 5_000];
 
 /**
  * One Server-Sent Events stream for a partnership (GET /api/partnerships/:id/events).
@@ -38,6 +38,11 @@ export function openPartnershipStream(partnershipId: string, handlers: StreamHan
     // The server may name the event (`event: thread`) or put the type in the data; accept both.
     const withType =
       data && typeof data === 'object' && !('type' in data) ? { type: message.type, ...data } : (data as object);
+    // The server cannot replay from our id (too old, or its log was reset): read everything again.
+    if ((withType as { type?: unknown }).type === 'resync') {
+      handlers.onResync();
+      return;
+    }
     const parsed = partnershipEventSchema.safeParse(withType);
     if (parsed.success) handlers.onEvent(parsed.data);
   };
