@@ -55,9 +55,14 @@ export async function checkAnchor(
       const end = decodePosition(anchor.end);
       const resolves = await withDoc(rooms, anchor.documentId, (doc) => {
         const fragment = textContent(doc);
-        const a = Y.createAbsolutePositionFromRelativePosition(start, doc);
-        const b = Y.createAbsolutePositionFromRelativePosition(end, doc);
-        return !!a && !!b && insideFragment(a.type, fragment) && insideFragment(b.type, fragment);
+        try {
+          const a = Y.createAbsolutePositionFromRelativePosition(start, doc);
+          const b = Y.createAbsolutePositionFromRelativePosition(end, doc);
+          return !!a && !!b && insideFragment(a.type, fragment) && insideFragment(b.type, fragment);
+        } catch {
+          // Bytes that decode but name nothing Yjs can follow.
+          return false;
+        }
       });
       if (!resolves) throw apiErrors.anchorNotFound();
       return;
