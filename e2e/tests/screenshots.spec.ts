@@ -67,6 +67,7 @@ test('screenshots of every page, 1440 and 390 px, light and dark', async ({ newP
   });
   const inviteUrl = ((await invite.json()) as { url: string }).url;
   const threadId = await seedThreads(anna, erik, server.origin, id);
+  await seedGoalThread(anna, erik, server.origin, id);
 
   const heading = (name: string | RegExp) => async (page: Page) => {
     await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
@@ -213,4 +214,29 @@ async function seedThreads(anna: Page, erik: Page, origin: string, partnershipId
     `@[${annaId}] the partner asked for the indicator list too.`,
   );
   return thread.id;
+}
+
+/** A goal added in the register (a Yjs entry, so through the page) with a thread on it. */
+async function seedGoalThread(anna: Page, erik: Page, origin: string, partnershipId: string): Promise<void> {
+  await anna.goto(`/p/${partnershipId}/goals`);
+  const add = anna.getByRole('form', { name: 'Add goal' });
+  await add.getByLabel('Title').fill('A joint research school on wood construction');
+  await add.getByRole('button', { name: 'Add goal' }).click();
+  const card = anna.getByTestId('goal-card').first();
+  await expect(card).toBeVisible();
+  const goalId = (await card.getAttribute('data-goal-id')) as string;
+  // The server checks the anchor against its stored register: until the goal has reached it, anchor_not_found.
+  await expect
+    .poll(async () => {
+      const response = await erik.context().request.post(`${origin}/api/partnerships/${partnershipId}/threads`, {
+        headers: { origin },
+        data: {
+          anchor: { type: 'goal', goalId },
+          body: 'Two PhD positions from the partner side are confirmed for 2026.',
+        },
+      });
+      return response.status();
+    })
+    .toBe(201);
+  await anna.getByRole('button', { name: 'A joint research school on wood construction', exact: true }).click();
 }

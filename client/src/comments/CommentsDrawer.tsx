@@ -161,7 +161,7 @@ export function AnchorThreadsButton({ anchor, label }: { anchor: ThreadAnchor; l
       data-testid="anchor-threads"
       onClick={() => store.openPanel({ anchor, newThread: threads.length === 0 ? anchor : undefined })}
     >
-      <span aria-hidden="true">💬</span> {text}
+      {text}
     </button>
   );
 }
