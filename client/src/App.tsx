@@ -6,6 +6,7 @@ import { LoginPage } from './auth/LoginPage.tsx';
 import { ForgotPasswordPage, ResetPasswordPage } from './auth/PasswordResetPages.tsx';
 import { RequireAuth } from './auth/RequireAuth.tsx';
 import { SignupPage } from './auth/SignupPage.tsx';
+import { InboxPage } from './comments/InboxPage.tsx';
 import { AcceptInvitationPage } from './members/AcceptInvitationPage.tsx';
 import { MembersPage } from './members/MembersPage.tsx';
 import { AuditPage } from './partnerships/AuditPage.tsx';
@@ -71,6 +72,14 @@ export function App() {
               element={
                 <RequireAuth>
                   <SessionsPage />
+                </RequireAuth>
+              }
+            />
+            <Route
+              path="inbox"
+              element={
+                <RequireAuth>
+                  <InboxPage />
                 </RequireAuth>
               }
             />

@@ -30,7 +30,31 @@ for (const theme of ['light', 'dark'] as const) {
       await addMemberViaApi(anna, erik, server.origin, id, emailOf(erik), 'editor', 'partner');
       const docPath = await createDocumentViaApi(anna, server.origin, id, 'text', 'Annual plan');
       const visitor = await newPerson('Visitor', { signedUp: false });
-      const reading = [`/p/${id}`, `/p/${id}/members`, `/p/${id}/activity`, '/p', docPath, '/account/settings'];
+      // A thread mentioning Anna, so the inbox and the comments panel have content to lay out.
+      const members = (await (
+        await anna.context().request.get(`${server.origin}/api/partnerships/${id}/members`)
+      ).json()) as {
+        members: { userId: string; name: string }[];
+      };
+      const annaId = members.members.find((m) => m.name === 'Anna Lind')?.userId;
+      const started = await erik.context().request.post(`${server.origin}/api/partnerships/${id}/threads`, {
+        headers: { origin: server.origin },
+        data: {
+          anchor: { type: 'partnership' },
+          body: `@[${annaId}] could we extend the steering-group agenda with the long organisation names item?`,
+        },
+      });
+      const threadId = ((await started.json()) as { thread: { id: string } }).thread.id;
+      const reading = [
+        `/p/${id}`,
+        `/p/${id}/members`,
+        `/p/${id}/activity`,
+        '/p',
+        docPath,
+        '/account/settings',
+        '/inbox',
+        `/p/${id}?thread=${threadId}`,
+      ];
       const signedOut = ['/', '/login', '/signup', '/forgot-password'];
       const pages: [Page, string][] = [
         ...reading.map((path): [Page, string] => [anna, path]),

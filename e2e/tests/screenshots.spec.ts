@@ -66,6 +66,8 @@ test('screenshots of every page, 1440 and 390 px, light and dark', async ({ newP
     data: { email: 'steering.group@nordictimber.example', role: 'commenter', side: 'partner' },
   });
   const inviteUrl = ((await invite.json()) as { url: string }).url;
+  const threadId = await seedThreads(anna, erik, server.origin, id);
+  await seedGoalThread(anna, erik, server.origin, id);
 
   const heading = (name: string | RegExp) => async (page: Page) => {
     await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
@@ -130,6 +132,27 @@ test('screenshots of every page, 1440 and 390 px, light and dark', async ({ newP
       phone: true,
       as: 'owner',
     },
+    {
+      name: 'inbox',
+      path: '/inbox',
+      ready: async (page) => {
+        await heading('Inbox')(page);
+        await expect(page.getByTestId('inbox-item').first()).toBeVisible();
+      },
+      phone: true,
+      as: 'owner',
+    },
+    {
+      name: 'comments-panel',
+      path: `/p/${id}?thread=${threadId}`,
+      ready: async (page) => {
+        const drawer = page.getByRole('complementary', { name: 'Comments' });
+        await expect(drawer.locator('.message')).toHaveCount(2);
+        await expect(drawer.locator('.comment-mention').first()).toBeVisible();
+      },
+      phone: true,
+      as: 'owner',
+    },
     { name: 'settings', path: `/p/${id}/settings`, ready: heading('Partnership settings'), phone: true, as: 'owner' },
     {
       name: 'canvas',
@@ -155,3 +178,65 @@ test('screenshots of every page, 1440 and 390 px, light and dark', async ({ newP
   ];
   for (const shot of shots) await shoot(shot.as === 'owner' ? anna : visitor, shot);
 });
+
+/** Two partnership-level threads, one mentioning Anna with her reply; returns the mentioning thread's id. */
+async function seedThreads(anna: Page, erik: Page, origin: string, partnershipId: string): Promise<string> {
+  const headers = { origin };
+  const members = (await (
+    await anna.context().request.get(`${origin}/api/partnerships/${partnershipId}/members`)
+  ).json()) as { members: { userId: string; name: string }[] };
+  const annaId = members.members.find((m) => m.name === 'Anna Lind')?.userId as string;
+  const post = async (page: Page, url: string, body: string) => {
+    const response = await page
+      .context()
+      .request.post(`${origin}${url}`, { headers, data: { body, anchor: { type: 'partnership' } } });
+    expect(response.ok(), await response.text()).toBe(true);
+    return response.json();
+  };
+  await post(
+    erik,
+    `/api/partnerships/${partnershipId}/threads`,
+    'The steering group meets on 12 March; agenda items welcome.',
+  );
+  const { thread } = (await post(
+    erik,
+    `/api/partnerships/${partnershipId}/threads`,
+    `Could @[${annaId}] share the draft agenda for the evaluation workshop before Friday?`,
+  )) as { thread: { id: string } };
+  const reply = await anna.context().request.post(`${origin}/api/threads/${thread.id}/messages`, {
+    headers,
+    data: { body: 'Yes, I will send it on Thursday with the budget summary.' },
+  });
+  expect(reply.ok()).toBe(true);
+  await post(
+    erik,
+    `/api/partnerships/${partnershipId}/threads`,
+    `@[${annaId}] the partner asked for the indicator list too.`,
+  );
+  return thread.id;
+}
+
+/** A goal added in the register (a Yjs entry, so through the page) with a thread on it. */
+async function seedGoalThread(anna: Page, erik: Page, origin: string, partnershipId: string): Promise<void> {
+  await anna.goto(`/p/${partnershipId}/goals`);
+  const add = anna.getByRole('form', { name: 'Add goal' });
+  await add.getByLabel('Title').fill('A joint research school on wood construction');
+  await add.getByRole('button', { name: 'Add goal' }).click();
+  const card = anna.getByTestId('goal-card').first();
+  await expect(card).toBeVisible();
+  const goalId = (await card.getAttribute('data-goal-id')) as string;
+  // The server checks the anchor against its stored register: until the goal has reached it, anchor_not_found.
+  await expect
+    .poll(async () => {
+      const response = await erik.context().request.post(`${origin}/api/partnerships/${partnershipId}/threads`, {
+        headers: { origin },
+        data: {
+          anchor: { type: 'goal', goalId },
+          body: 'Two PhD positions from the partner side are confirmed for 2026.',
+        },
+      });
+      return response.status();
+    })
+    .toBe(201);
+  await anna.getByRole('button', { name: 'A joint research school on wood construction', exact: true }).click();
+}

@@ -1,3 +1,5 @@
+import { commentsEn } from './comments.en.ts';
+
 /** English UI text. Every key here must exist in every other catalogue (the type checks it). */
 export const en = {
   'app.name': 'Samverka',
@@ -466,6 +468,7 @@ export const en = {
   'csv.rowIssue': 'Row {row}, {field}: {message}',
   'risk.showing': 'Showing the first {shown} of {count} risks.',
   'risk.showAll': 'Show all {count}',
+  ...commentsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

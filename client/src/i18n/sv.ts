@@ -1,3 +1,4 @@
+import { commentsSv } from './comments.sv.ts';
 import type { MessageKey } from './en.ts';
 
 /** Swedish UI text. */
@@ -470,4 +471,5 @@ export const sv: Record<MessageKey, string> = {
   'csv.rowIssue': 'Rad {row}, {field}: {message}',
   'risk.showing': 'Visar de första {shown} av {count} risker.',
   'risk.showAll': 'Visa alla {count}',
+  ...commentsSv,
 };
