@@ -3,12 +3,13 @@ import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { useI18n } from '../i18n/i18n.tsx';
 import { usePartnership } from '../partnerships/PartnershipContext.tsx';
+import { Badge, Button, EmptyState, Table } from '../ui/index.ts';
 import { CsvTools } from './CsvTools.tsx';
 import { EditorsOf } from './EditorsOf.tsx';
 import { useFieldPresence } from './fieldPresence.ts';
 import { GoalEditor } from './GoalEditor.tsx';
 import type { PanelProps } from './RegisterPage.tsx';
-import { goalProgress, memberName } from './registerFormat.ts';
+import { GOAL_STATUS_TONE, goalProgress, memberName } from './registerFormat.ts';
 
 /** The goals tab: filters, cards or a table, progress from indicators, and the risks threatening each goal. */
 export function GoalsPanel(props: PanelProps) {
@@ -98,7 +99,7 @@ export function GoalsPanel(props: PanelProps) {
           ))}
         </fieldset>
       </div>
-      {shown.length === 0 && <p className="muted">{t('goal.none')}</p>}
+      {shown.length === 0 && <EmptyState title={t('goal.none')} />}
       {layout === 'cards' ? (
         <ul className="goal-cards">
           {shown.map((goal) => (
@@ -120,7 +121,9 @@ export function GoalsPanel(props: PanelProps) {
               </h3>
               <EditorsOf people={editors.get(goal.id)} />
               <p>
-                <span className={`badge status-${goal.status}`}>{t(`goalStatus.${goal.status as GoalStatus}`)}</span>
+                <Badge tone={GOAL_STATUS_TONE[goal.status as GoalStatus]}>
+                  {t(`goalStatus.${goal.status as GoalStatus}`)}
+                </Badge>
                 {goal.due && ` · ${t('goal.dueOn', { date: goal.due })}`}
               </p>
               {progressOf(goal)}
@@ -146,8 +149,7 @@ export function GoalsPanel(props: PanelProps) {
           ))}
         </ul>
       ) : (
-        <table className="register-table" data-testid="goal-table">
-          <caption className="visually-hidden">{t('register.goals')}</caption>
+        <Table caption={t('register.goals')} captionHidden className="register-table" testId="goal-table">
           <thead>
             <tr>
               <th scope="col">{t('field.title')}</th>
@@ -177,7 +179,7 @@ export function GoalsPanel(props: PanelProps) {
               </tr>
             ))}
           </tbody>
-        </table>
+        </Table>
       )}
     </section>
   );
@@ -198,7 +200,7 @@ function AddGoalForm({ onAdd }: { onAdd(title: string): void }) {
         <label htmlFor="new-goal-title">{t('field.title')}</label>
         <input id="new-goal-title" value={title} maxLength={200} onChange={(event) => setTitle(event.target.value)} />
       </div>
-      <button type="submit">{t('goal.add')}</button>
+      <Button type="submit">{t('goal.add')}</Button>
     </form>
   );
 }

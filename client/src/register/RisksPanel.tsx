@@ -11,6 +11,7 @@ import {
 import { type FormEvent, memo, type ReactNode, useCallback, useMemo, useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { Collaborator } from '../sync/usePresence.ts';
+import { Badge, Button, EmptyState, Table } from '../ui/index.ts';
 import { CsvTools } from './CsvTools.tsx';
 import { EditorsOf } from './EditorsOf.tsx';
 import { useFieldPresence } from './fieldPresence.ts';
@@ -142,9 +143,9 @@ export function RisksPanel(props: PanelProps) {
           {cell && (
             <p>
               {t('risk.cellFilter', { likelihood: cell.likelihood, impact: cell.impact })}{' '}
-              <button type="button" className="secondary" onClick={() => setCell(undefined)}>
+              <Button variant="secondary" size="sm" onClick={() => setCell(undefined)}>
                 {t('register.clearFilter')}
-              </button>
+              </Button>
             </p>
           )}
           <RatingBandsForm {...props} />
@@ -180,8 +181,12 @@ export function RisksPanel(props: PanelProps) {
           {t('risk.overdueOnly')}
         </label>
       </div>
-      <table className="register-table" data-testid="risk-table">
-        <caption className="visually-hidden">{t('risk.tableCaption', { count: shown.length })}</caption>
+      <Table
+        caption={t('risk.tableCaption', { count: shown.length })}
+        captionHidden
+        className="register-table"
+        testId="risk-table"
+      >
         <thead>
           <tr>
             {header('title', t('register.title'))}
@@ -217,14 +222,14 @@ export function RisksPanel(props: PanelProps) {
             </RiskRow>
           ))}
         </tbody>
-      </table>
-      {shown.length === 0 && <p className="muted">{t('risk.none')}</p>}
+      </Table>
+      {shown.length === 0 && <EmptyState title={t('risk.none')} />}
       {!showAll && shown.length > FIRST_ROWS && (
         <p>
           {t('risk.showing', { shown: FIRST_ROWS, count: shown.length })}{' '}
-          <button type="button" className="secondary" onClick={() => setShowAll(true)}>
+          <Button variant="secondary" size="sm" onClick={() => setShowAll(true)}>
             {t('risk.showAll', { count: shown.length })}
-          </button>
+          </Button>
         </p>
       )}
     </section>
@@ -267,15 +272,15 @@ const RiskRow = memo(function RiskRow(props: {
         </th>
         <td>{t(`category.${risk.category as RiskCategory}`)}</td>
         <td>
-          <span className={`badge band-${band}`} data-testid="risk-score">
+          <Badge className={`band-${band}`} data-testid="risk-score">
             {risk.likelihood}×{risk.impact} = {score} · {t(`band.${band}`)}
-          </span>
+          </Badge>
         </td>
         <td>
           {residual !== undefined && residualBand && (
-            <span className={`badge band-${residualBand}`}>
+            <Badge className={`band-${residualBand}`}>
               {residual} · {t(`band.${residualBand}`)}
-            </span>
+            </Badge>
           )}
         </td>
         <td>{props.ownerName}</td>
@@ -351,7 +356,7 @@ function AddRiskForm({ onAdd }: { onAdd(values: Omit<Risk, 'id'>): void }) {
       </div>
       {rating('new-risk-likelihood', t('risk.likelihood'), likelihood, setLikelihood)}
       {rating('new-risk-impact', t('risk.impact'), impact, setImpact)}
-      <button type="submit">{t('risk.add')}</button>
+      <Button type="submit">{t('risk.add')}</Button>
     </form>
   );
 }

@@ -1,5 +1,6 @@
-import type { Goal, Indicator, Member, RatingBandThresholds, Risk } from '@samverka/model';
+import type { Goal, GoalStatus, Indicator, Member, RatingBandThresholds, Risk } from '@samverka/model';
 import { ratingBand, riskScore } from '@samverka/model';
+import type { BadgeTone } from '../ui/index.ts';
 
 /** A goal's progress (0–1) as the mean of its indicators' progress from baseline to target; undefined without any. */
 export function goalProgress(goal: Goal): number | undefined {
@@ -48,3 +49,12 @@ export function memberName(members: Member[], userId: string | undefined): strin
   if (!userId) return '';
   return members.find((member) => member.userId === userId)?.name ?? userId;
 }
+
+/** The badge tone of a goal's status (the status word is always shown with it). */
+export const GOAL_STATUS_TONE: Record<GoalStatus, BadgeTone> = {
+  'not-started': 'neutral',
+  'on-track': 'success',
+  'at-risk': 'warning',
+  'off-track': 'danger',
+  done: 'info',
+};
