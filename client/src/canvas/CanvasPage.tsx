@@ -10,6 +10,7 @@ import {
   type Editor,
   getUserPreferences,
   setUserPreferences,
+  type TLComponents,
   type TLStoreWithStatus,
   type TLUser,
   Tldraw,
@@ -25,6 +26,7 @@ import { useDocumentSession, useLoaded } from '../sync/useDocumentSession.ts';
 import { usePresence } from '../sync/usePresence.ts';
 import { useTheme } from '../ui/index.ts';
 import { CanvasHeader } from './CanvasHeader.tsx';
+import { CanvasMainMenu } from './CanvasMainMenu.tsx';
 import { NewerSchemaNotice } from './NewerSchemaNotice.tsx';
 import { CANVAS_SHAPE_UTILS } from './sectionFrame.ts';
 import { serverAssetStore } from './serverAssetStore.ts';
@@ -42,6 +44,8 @@ const assetUrls = getAssetUrlsByImport();
  * "olVvo Cars"). Focusing at the end keeps what was already typed in order.
  */
 const CANVAS_OPTIONS = { text: { tipTapConfig: { autofocus: 'end' as const } } };
+/** tldraw's UI parts replaced by ours (stable, so tldraw does not remount them). */
+const CANVAS_COMPONENTS: TLComponents = { MainMenu: CanvasMainMenu };
 const licenseKey = document.querySelector<HTMLMetaElement>('meta[name="samverka-tldraw-license"]')?.content;
 
 export interface CanvasPageProps {
@@ -158,6 +162,7 @@ export default function CanvasPage({ readOnly = false, side, mayChangeTemplate =
           assetUrls={assetUrls}
           licenseKey={licenseKey}
           options={CANVAS_OPTIONS}
+          components={CANVAS_COMPONENTS}
           shapeUtils={CANVAS_SHAPE_UTILS}
           onMount={showWholeBoard}
         />

@@ -1,6 +1,7 @@
 import { createEntry, deleteEntry, GOAL_STATUSES, type Goal, type GoalStatus, SIDES } from '@samverka/model';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
+import { useFormat } from '../i18n/format.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { usePartnership } from '../partnerships/PartnershipContext.tsx';
 import { Badge, Button, EmptyState, Table } from '../ui/index.ts';
@@ -9,11 +10,12 @@ import { EditorsOf } from './EditorsOf.tsx';
 import { useFieldPresence } from './fieldPresence.ts';
 import { GoalEditor } from './GoalEditor.tsx';
 import type { PanelProps } from './RegisterPage.tsx';
-import { GOAL_STATUS_TONE, goalProgress, memberName } from './registerFormat.ts';
+import { calendarDay, GOAL_STATUS_TONE, goalProgress, memberName } from './registerFormat.ts';
 
 /** The goals tab: filters, cards or a table, progress from indicators, and the risks threatening each goal. */
 export function GoalsPanel(props: PanelProps) {
   const { t } = useI18n();
+  const format = useFormat();
   const { partnership } = usePartnership();
   const { session, view, members, readOnly } = props;
   const editors = useFieldPresence(session);
@@ -124,7 +126,7 @@ export function GoalsPanel(props: PanelProps) {
                 <Badge tone={GOAL_STATUS_TONE[goal.status as GoalStatus]}>
                   {t(`goalStatus.${goal.status as GoalStatus}`)}
                 </Badge>
-                {goal.due && ` · ${t('goal.dueOn', { date: goal.due })}`}
+                {goal.due && ` · ${t('goal.dueOn', { date: format.date(calendarDay(goal.due)) })}`}
               </p>
               {progressOf(goal)}
               <p className="muted">
@@ -168,7 +170,7 @@ export function GoalsPanel(props: PanelProps) {
                   <EditorsOf people={editors.get(goal.id)} />
                 </th>
                 <td>{t(`goalStatus.${goal.status as GoalStatus}`)}</td>
-                <td>{goal.due}</td>
+                <td>{goal.due && format.date(calendarDay(goal.due))}</td>
                 <td>
                   {[memberName(members, goal.ownerUniversity), memberName(members, goal.ownerPartner)]
                     .filter(Boolean)

@@ -9,6 +9,7 @@ import {
   type RiskCategory,
 } from '@samverka/model';
 import { type FormEvent, memo, type ReactNode, useCallback, useMemo, useState } from 'react';
+import { useFormat } from '../i18n/format.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { Collaborator } from '../sync/usePresence.ts';
 import { Badge, Button, EmptyState, Table } from '../ui/index.ts';
@@ -19,7 +20,7 @@ import { type HeatCell, HeatMap, key } from './HeatMap.tsx';
 import { RatingBandsForm } from './RatingBandsForm.tsx';
 import type { PanelProps } from './RegisterPage.tsx';
 import { RiskEditor } from './RiskEditor.tsx';
-import { memberName, reviewOverdue, riskRatings, today } from './registerFormat.ts';
+import { calendarDay, memberName, reviewOverdue, riskRatings, today } from './registerFormat.ts';
 
 /** Rows drawn at first; the rest on request, so a 500-risk register opens quickly. */
 const FIRST_ROWS = 100;
@@ -255,6 +256,7 @@ const RiskRow = memo(function RiskRow(props: {
   children: ReactNode;
 }) {
   const { t } = useI18n();
+  const format = useFormat();
   const { risk, score, band, residual, residualBand } = props.row;
   return (
     <>
@@ -286,7 +288,7 @@ const RiskRow = memo(function RiskRow(props: {
         <td>{props.ownerName}</td>
         <td>{t(`riskStatus.${risk.status}`)}</td>
         <td className={props.overdue ? 'overdue' : undefined}>
-          {risk.reviewDue}
+          {risk.reviewDue && format.date(calendarDay(risk.reviewDue))}
           {props.overdue && ` · ${t('risk.overdue')}`}
         </td>
       </tr>

@@ -18,6 +18,11 @@ function indicatorProgress(indicator: Indicator): number | undefined {
   return Math.min(1, Math.max(0, share));
 }
 
+/** A register date (YYYY-MM-DD, a calendar day) as a local noon, so formatting never shifts it a day. */
+export function calendarDay(date: string): Date {
+  return new Date(`${date}T12:00:00`);
+}
+
 /** Today as YYYY-MM-DD in the person's own time zone. */
 export function today(): string {
   const now = new Date();
