@@ -194,40 +194,52 @@ test('9d: the canvas has one language switch, the app’s, and tldraw follows it
   await expect(anna.getByRole('menuitem', { name: 'Språk' })).toHaveCount(0);
 });
 
-test('9e: tldraw’s style panel does not cover sections 4 and 8 when a board opens', async ({ newPerson, server }) => {
-  const anna = await newPerson('Anna Lind');
-  const { canvasPath } = await createPartnershipViaApi(anna, server.origin);
-  await anna.goto(canvasPath);
-  const frames = anna.locator('.tl-shape[data-shape-type="frame"]');
-  await expect(frames).toHaveCount(12, { timeout: 60_000 });
-  const panel = anna.locator('.tlui-style-panel');
-  await expect(panel).toBeVisible();
-  const box = async (selector: string) => {
-    const found = await anna.locator(selector).boundingBox();
-    if (!found) throw new Error(`${selector} has no box`);
-    return found;
-  };
-  // The board settles on its whole-board zoom after mounting: wait until it stops moving.
-  let last = '';
-  await expect
-    .poll(async () => {
-      const now = JSON.stringify(await box('[data-shape-id="shape:section-governance"]'));
-      const still = now === last;
-      last = now;
-      return still;
-    })
-    .toBe(true);
-  const overlaps = (a: { x: number; y: number; width: number; height: number }, b: typeof a) =>
-    a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-  const style = await box('.tlui-style-panel');
-  for (const slug of ['joint-objectives', 'governance']) {
-    const section = await box(`[data-shape-id="shape:section-${slug}"]`);
-    expect(
-      overlaps(style, section),
-      `style panel ${JSON.stringify(style)} over ${slug} ${JSON.stringify(section)}`,
-    ).toBe(false);
-  }
-});
+for (const viewport of [
+  { width: 1024, height: 768 },
+  { width: 1280, height: 800 },
+  { width: 1440, height: 900 },
+]) {
+  test(`9e: tldraw’s style panel does not cover sections 4 and 8 when a board opens (${viewport.width} px)`, async ({
+    newPerson,
+    server,
+  }) => {
+    const anna = await newPerson('Anna Lind');
+    await anna.setViewportSize(viewport);
+    const { canvasPath } = await createPartnershipViaApi(anna, server.origin);
+    await anna.goto(canvasPath);
+    const frames = anna.locator('.tl-shape[data-shape-type="frame"]');
+    await expect(frames).toHaveCount(12, { timeout: 60_000 });
+    await expect(anna.locator('.tlui-style-panel')).toBeVisible();
+    const box = async (selector: string) => {
+      const found = await anna.locator(selector).boundingBox();
+      if (!found) throw new Error(`${selector} has no box`);
+      return found;
+    };
+    // The board settles on its whole-board zoom after mounting: wait until it stops moving.
+    let last = '';
+    await expect
+      .poll(async () => {
+        const now = JSON.stringify(await box('[data-shape-id="shape:section-governance"]'));
+        const still = now === last;
+        last = now;
+        return still;
+      })
+      .toBe(true);
+    type Box = { x: number; y: number; width: number; height: number };
+    const overlaps = (a: Box, b: Box) =>
+      a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+    const inside = (a: Box, b: Box) =>
+      a.x >= b.x && a.y >= b.y && a.x + a.width <= b.x + b.width && a.y + a.height <= b.y + b.height;
+    const style = await box('.tlui-style-panel');
+    const canvas = await box('.tl-canvas');
+    for (const slug of ['joint-objectives', 'governance']) {
+      const section = await box(`[data-shape-id="shape:section-${slug}"]`);
+      const where = `${slug} ${JSON.stringify(section)}, style panel ${JSON.stringify(style)}`;
+      expect(inside(section, canvas), `on screen: ${where}`).toBe(true);
+      expect(overlaps(style, section), `not covered: ${where}`).toBe(false);
+    }
+  });
+}
 
 test('10: signed-out pages log no console error (being signed out is not an error)', async ({
   newPerson,

@@ -67,6 +67,33 @@ function applyReadOnly(editor: Editor, readOnly: boolean): () => void {
   );
 }
 
+/**
+ * Screen pixels kept clear of the board when it opens: tldraw's menu bar (top left),
+ * style panel (a ~150 px column at the top right) and toolbar (bottom centre).
+ */
+const PANEL_CLEARANCE = { top: 56, right: 176, bottom: 72, left: 16 };
+
+/**
+ * Opens a board showing all its sections, in the part of the screen tldraw's panels
+ * leave free, so the style panel never covers the right-hand column (sections 4 and 8).
+ * `zoomToBounds` has one inset for all sides, which on a tablet left it under the panel.
+ */
+function fitBoardBesidePanels(editor: Editor) {
+  const bounds = editor.getCurrentPageBounds();
+  if (!bounds) return;
+  const screen = editor.getViewportScreenBounds();
+  const free = {
+    width: screen.w - PANEL_CLEARANCE.left - PANEL_CLEARANCE.right,
+    height: screen.h - PANEL_CLEARANCE.top - PANEL_CLEARANCE.bottom,
+  };
+  if (free.width <= 0 || free.height <= 0) return;
+  const z = Math.min(1, free.width / bounds.w, free.height / bounds.h);
+  // tldraw maps a page point p to the screen at (p + camera) * z.
+  const left = PANEL_CLEARANCE.left + (free.width - bounds.w * z) / 2;
+  const top = PANEL_CLEARANCE.top + (free.height - bounds.h * z) / 2;
+  editor.setCamera({ x: left / z - bounds.x, y: top / z - bounds.y, z });
+}
+
 /** A live tldraw board bound to one canvas document. */
 export default function CanvasPage({ readOnly = false, side, mayChangeTemplate = false }: CanvasPageProps) {
   const docId = useDocumentId();
@@ -136,10 +163,7 @@ export default function CanvasPage({ readOnly = false, side, mayChangeTemplate =
   }, [editor, mayChangeTemplate]);
 
   const showWholeBoard = useCallback((mounted: Editor) => {
-    // A board opens showing all its sections rather than an arbitrary corner, with room
-    // around them so tldraw's menus and style panel do not cover the outer columns.
-    const bounds = mounted.getCurrentPageBounds();
-    if (bounds) mounted.zoomToBounds(bounds, { inset: 200 });
+    fitBoardBesidePanels(mounted);
     setEditor(mounted);
   }, []);
 
