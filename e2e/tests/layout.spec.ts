@@ -33,6 +33,9 @@ async function expectEveryControlReachableByTab(page: Page, path: string) {
       // Radio groups are one tab stop; the arrow keys move inside them.
       if (el instanceof HTMLInputElement && el.type === 'radio' && !el.checked) continue;
       if (el.closest('[inert], .tl-container') || !visible(el)) continue;
+      // The content of a closed <details> is not shown until its summary opens it.
+      const closed = el.closest('details:not([open])');
+      if (closed && el.tagName !== 'SUMMARY') continue;
       el.setAttribute('data-tab-check', String(n++));
     }
     return n;
@@ -46,6 +49,8 @@ async function expectEveryControlReachableByTab(page: Page, path: string) {
       const el = document.activeElement;
       const mark = el?.closest('[data-tab-check]')?.getAttribute('data-tab-check') ?? null;
       if (!el || mark === null) return { mark };
+      // A date field's calendar button lives in the browser's own shadow tree, which draws its own ring.
+      if (!el.matches(':focus')) return { mark };
       const style = getComputedStyle(el);
       const ring = style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) > 0;
       return { mark, ring: ring || style.boxShadow !== 'none', name: el.outerHTML.slice(0, 80) };
