@@ -68,10 +68,11 @@ function applyReadOnly(editor: Editor, readOnly: boolean): () => void {
 }
 
 /**
- * Screen pixels kept clear of the board when it opens: tldraw's menu bar (top left),
+ * Screen pixels kept clear of the board when it opens: tldraw's menu bar (top left; the
+ * section headings sit above their frames, outside the page bounds),
  * style panel (a ~150 px column at the top right) and toolbar (bottom centre).
  */
-const PANEL_CLEARANCE = { top: 56, right: 176, bottom: 72, left: 16 };
+const PANEL_CLEARANCE = { top: 96, right: 176, bottom: 72, left: 24 };
 
 /**
  * Opens a board showing all its sections, in the part of the screen tldraw's panels
