@@ -9,8 +9,8 @@ import { expect, test } from '../support/fixtures.ts';
  */
 
 const TEXT = '.tl-shape[data-shape-type="text"]';
-// Whether tldraw's focus timer beats the first key is a race; five shapes per speed make
-// the old scrambling show up on every run, not only on some.
+// Whether tldraw's focus timer beats the first key is a race; five shapes per speed give it
+// more chances to show. On the old main (docs/rough-edges.md) it showed at 20 ms per key.
 const WORDS = ['Volvo Cars', 'Renewal plan', 'Joint PhD call', 'Steering group', 'Annual review'];
 
 async function typeNewTextShape(page: Page, at: { x: number; y: number }, text: string, delay: number) {
