@@ -134,7 +134,17 @@ test('8: an editor opening the activity page by its URL is told they lack access
   await expect(erik.getByRole('heading', { name: 'Research school partnership' })).toBeVisible();
 });
 
-test('9: settings say "Saved", the term is shown again, one’s own chip is not red, tldraw follows the app’s language', async ({
+test('9a: saving the settings says so', async ({ newPerson, server }) => {
+  const anna = await newPerson('Anna Lind');
+  const { id } = await createPartnershipViaApi(anna, server.origin);
+  await anna.goto(`/p/${id}`);
+  await anna.getByRole('link', { name: 'Settings' }).first().click();
+  await anna.getByLabel('Lifecycle phase').selectOption('establishing');
+  await anna.getByRole('button', { name: 'Save changes' }).click();
+  await expect(anna.getByText('Changes saved.', { exact: true })).toBeVisible();
+});
+
+test('9b: the start date and term asked at creation are shown again, with the five-year rule', async ({
   newPerson,
 }) => {
   const anna = await newPerson('Anna Lind');
@@ -145,34 +155,91 @@ test('9: settings say "Saved", the term is shown again, one’s own chip is not 
   await anna.getByLabel('Start date').fill('2026-01-15');
   await anna.getByLabel('Term (years)').fill('4');
   await anna.getByRole('button', { name: 'Create a partnership' }).click();
-
-  // The start date and term asked at creation are on the partnership home, with the five-year rule.
   const term = anna.getByRole('region', { name: 'Term' });
   await expect(term).toContainText('Term of 4 years');
   await expect(term).toContainText('Started 15 Jan 2026');
   await expect(term).toContainText('Runs until 15 Jan 2030');
   await expect(term).toContainText('Shorter than the recommended five years');
+});
 
-  // Saving settings says so.
-  await anna.getByRole('link', { name: 'Settings' }).first().click();
-  await anna.getByLabel('Lifecycle phase').selectOption('establishing');
-  await anna.getByRole('button', { name: 'Save changes' }).click();
-  await expect(anna.getByText('Changes saved.', { exact: true })).toBeVisible();
-
-  // On the canvas, one's own chip is neutral (a dot of one's colour), never a red fill.
-  await anna.getByRole('link', { name: 'Overview' }).click();
-  await anna.getByRole('link', { name: 'Partnership canvas' }).click();
-  const own = anna.locator('.presence-chip--self');
-  await expect(own).toContainText('Anna Lind (you)');
+test('9c: one’s own chip on the canvas is not red like an error', async ({ newPerson, server }) => {
+  const anna = await newPerson('Anna Lind');
+  const { canvasPath } = await createPartnershipViaApi(anna, server.origin);
+  await anna.goto(canvasPath);
+  const own = anna.locator('.presence-chip', { hasText: 'Anna Lind (you)' });
+  await expect(own).toBeVisible({ timeout: 60_000 });
   const fill = await own.evaluate((el) => getComputedStyle(el).backgroundColor);
   const [r, g, b] = (fill.match(/\d+/g) ?? []).map(Number) as [number, number, number];
   expect(r > 150 && g < 80 && b < 80, `own chip fill ${fill}`).toBe(false);
+});
 
-  // tldraw's menus follow the app's language switch.
+test('9d: the canvas has one language switch, the app’s, and tldraw follows it', async ({ newPerson, server }) => {
+  const anna = await newPerson('Anna Lind');
+  const { canvasPath } = await createPartnershipViaApi(anna, server.origin);
+  await anna.goto(canvasPath);
+  await expect(anna.locator('.tl-canvas')).toBeVisible({ timeout: 60_000 });
+  await anna.getByTestId('main-menu.button').click();
+  await expect(anna.getByRole('menuitem', { name: 'Preferences' })).toBeVisible();
+  // tldraw's own language (and colour scheme) menus are gone: the app's switches rule.
+  await expect(anna.getByRole('menuitem', { name: 'Language' })).toHaveCount(0);
+  await anna.getByRole('menuitem', { name: 'Preferences' }).click();
+  await expect(anna.getByRole('menuitem', { name: 'Color scheme' })).toHaveCount(0);
+  await anna.keyboard.press('Escape');
+  await anna.keyboard.press('Escape');
+  await expect(anna.getByRole('menuitem', { name: 'Preferences' })).toHaveCount(0);
+
   await anna.getByLabel('Language').selectOption('sv');
   await anna.getByTestId('main-menu.button').click();
   await expect(anna.getByRole('menuitem', { name: 'Inställningar' })).toBeVisible();
+  await expect(anna.getByRole('menuitem', { name: 'Språk' })).toHaveCount(0);
 });
+
+for (const viewport of [
+  { width: 1024, height: 768 },
+  { width: 1280, height: 800 },
+  { width: 1440, height: 900 },
+]) {
+  test(`9e: tldraw’s style panel does not cover sections 4 and 8 when a board opens (${viewport.width} px)`, async ({
+    newPerson,
+    server,
+  }) => {
+    const anna = await newPerson('Anna Lind');
+    await anna.setViewportSize(viewport);
+    const { canvasPath } = await createPartnershipViaApi(anna, server.origin);
+    await anna.goto(canvasPath);
+    const frames = anna.locator('.tl-shape[data-shape-type="frame"]');
+    await expect(frames).toHaveCount(12, { timeout: 60_000 });
+    await expect(anna.locator('.tlui-style-panel')).toBeVisible();
+    const box = async (selector: string) => {
+      const found = await anna.locator(selector).boundingBox();
+      if (!found) throw new Error(`${selector} has no box`);
+      return found;
+    };
+    // The board settles on its whole-board zoom after mounting: wait until it stops moving.
+    let last = '';
+    await expect
+      .poll(async () => {
+        const now = JSON.stringify(await box('[data-shape-id="shape:section-governance"]'));
+        const still = now === last;
+        last = now;
+        return still;
+      })
+      .toBe(true);
+    type Box = { x: number; y: number; width: number; height: number };
+    const overlaps = (a: Box, b: Box) =>
+      a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+    const inside = (a: Box, b: Box) =>
+      a.x >= b.x && a.y >= b.y && a.x + a.width <= b.x + b.width && a.y + a.height <= b.y + b.height;
+    const style = await box('.tlui-style-panel');
+    const canvas = await box('.tl-canvas');
+    for (const slug of ['joint-objectives', 'governance']) {
+      const section = await box(`[data-shape-id="shape:section-${slug}"]`);
+      const where = `${slug} ${JSON.stringify(section)}, style panel ${JSON.stringify(style)}`;
+      expect(inside(section, canvas), `on screen: ${where}`).toBe(true);
+      expect(overlaps(style, section), `not covered: ${where}`).toBe(false);
+    }
+  });
+}
 
 test('10: signed-out pages log no console error (being signed out is not an error)', async ({
   newPerson,

@@ -27,7 +27,7 @@ interface Shot {
   as: 'owner' | 'signedOut';
 }
 
-async function shoot(page: Page, shot: Shot) {
+async function shoot(page: Page, shot: Shot, suffix = '') {
   for (const theme of THEMES) {
     await page.emulateMedia({ colorScheme: theme });
     for (const size of WIDTHS) {
@@ -38,7 +38,7 @@ async function shoot(page: Page, shot: Shot) {
       await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
       // Let web fonts, transitions and live data settle before the picture.
       await page.evaluate(() => document.fonts.ready);
-      await page.screenshot({ path: path.join(outDir, `${shot.name}-${size.width}-${theme}.png`) });
+      await page.screenshot({ path: path.join(outDir, `${shot.name}${suffix}-${size.width}-${theme}.png`) });
     }
   }
 }
@@ -66,6 +66,32 @@ test('screenshots of every page, 1440 and 390 px, light and dark', async ({ newP
     data: { email: 'steering.group@nordictimber.example', role: 'commenter', side: 'partner' },
   });
   const inviteUrl = ((await invite.json()) as { url: string }).url;
+  // A register with a few goals and risks, imported as CSV the way a person would.
+  const importCsv = async (kind: 'goals' | 'risks', csv: string) => {
+    const answer = await anna.context().request.post(`${server.origin}/api/partnerships/${id}/register/${kind}.csv`, {
+      headers: { origin: server.origin, 'content-type': 'text/csv' },
+      data: csv,
+    });
+    expect(answer.status(), await answer.text()).toBeLessThan(300);
+  };
+  await importCsv(
+    'goals',
+    [
+      'id,title,status,due',
+      ',A joint research school in wood construction,on-track,2027-06-30',
+      ',Twenty degree projects a year at Nordic Timber,at-risk,2026-12-31',
+      ',Shared test site for timber frames,not-started,2028-03-31',
+    ].join('\r\n'),
+  );
+  await importCsv(
+    'risks',
+    [
+      'id,title,category,likelihood,impact,status,reviewDue',
+      ',Key sponsor at Nordic Timber leaves,dependency,3,5,open,2026-12-01',
+      ',Research funding call is not granted,strategic,4,3,monitoring,2027-02-15',
+      ',Publication rules are disputed,governance,2,3,open,2026-11-01',
+    ].join('\r\n'),
+  );
   const threadId = await seedThreads(anna, erik, server.origin, id);
   await seedGoalThread(anna, erik, server.origin, id);
 
@@ -118,6 +144,7 @@ test('screenshots of every page, 1440 and 390 px, light and dark', async ({ newP
       path: `/p/${id}/goals`,
       ready: async (page) => {
         await expect(page.getByText('Connected')).toBeVisible();
+        await expect(page.getByTestId('goal-card')).toHaveCount(3);
       },
       phone: true,
       as: 'owner',
@@ -127,7 +154,7 @@ test('screenshots of every page, 1440 and 390 px, light and dark', async ({ newP
       path: `/p/${id}/risks`,
       ready: async (page) => {
         await expect(page.getByText('Connected')).toBeVisible();
-        await expect(page.getByRole('table').first()).toBeVisible();
+        await expect(page.getByTestId('risk-row')).toHaveCount(3);
       },
       phone: true,
       as: 'owner',
@@ -177,6 +204,25 @@ test('screenshots of every page, 1440 and 390 px, light and dark', async ({ newP
     { name: 'sessions', path: '/account/sessions', ready: heading('Your sessions'), phone: false, as: 'owner' },
   ];
   for (const shot of shots) await shoot(shot.as === 'owner' ? anna : visitor, shot);
+
+  // The partnership home once more in Swedish, the app's other language.
+  await anna.goto(`/p/${id}`);
+  await anna.getByLabel('Language').selectOption('sv');
+  await expect(anna.locator('html')).toHaveAttribute('lang', 'sv');
+  const home = shots.find((shot) => shot.name === 'partnership-home') as Shot;
+  await shoot(
+    anna,
+    {
+      ...home,
+      ready: async (page) => {
+        await heading('Linnaeus University × Nordic Timber AB')(page);
+        await expect(
+          page.getByRole('region', { name: 'Senaste händelser' }).getByRole('listitem').first(),
+        ).toBeVisible();
+      },
+    },
+    '-sv',
+  );
 });
 
 /** Two partnership-level threads, one mentioning Anna with her reply; returns the mentioning thread's id. */

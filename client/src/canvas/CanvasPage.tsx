@@ -10,6 +10,7 @@ import {
   type Editor,
   getUserPreferences,
   setUserPreferences,
+  type TLComponents,
   type TLStoreWithStatus,
   type TLUser,
   Tldraw,
@@ -25,6 +26,7 @@ import { useDocumentSession, useLoaded } from '../sync/useDocumentSession.ts';
 import { usePresence } from '../sync/usePresence.ts';
 import { useTheme } from '../ui/index.ts';
 import { CanvasHeader } from './CanvasHeader.tsx';
+import { CanvasMainMenu } from './CanvasMainMenu.tsx';
 import { NewerSchemaNotice } from './NewerSchemaNotice.tsx';
 import { CANVAS_SHAPE_UTILS } from './sectionFrame.ts';
 import { serverAssetStore } from './serverAssetStore.ts';
@@ -42,6 +44,8 @@ const assetUrls = getAssetUrlsByImport();
  * "olVvo Cars"). Focusing at the end keeps what was already typed in order.
  */
 const CANVAS_OPTIONS = { text: { tipTapConfig: { autofocus: 'end' as const } } };
+/** tldraw's UI parts replaced by ours (stable, so tldraw does not remount them). */
+const CANVAS_COMPONENTS: TLComponents = { MainMenu: CanvasMainMenu };
 const licenseKey = document.querySelector<HTMLMetaElement>('meta[name="samverka-tldraw-license"]')?.content;
 
 export interface CanvasPageProps {
@@ -61,6 +65,34 @@ function applyReadOnly(editor: Editor, readOnly: boolean): () => void {
   return editor.sideEffects.registerBeforeChangeHandler('instance_page_state', (_prev, next) =>
     next.selectedShapeIds.length === 0 ? next : { ...next, selectedShapeIds: [] },
   );
+}
+
+/**
+ * Screen pixels kept clear of the board when it opens: tldraw's menu bar (top left; the
+ * section headings sit above their frames, outside the page bounds),
+ * style panel (a ~150 px column at the top right) and toolbar (bottom centre).
+ */
+const PANEL_CLEARANCE = { top: 96, right: 176, bottom: 72, left: 24 };
+
+/**
+ * Opens a board showing all its sections, in the part of the screen tldraw's panels
+ * leave free, so the style panel never covers the right-hand column (sections 4 and 8).
+ * `zoomToBounds` has one inset for all sides, which on a tablet left it under the panel.
+ */
+function fitBoardBesidePanels(editor: Editor) {
+  const bounds = editor.getCurrentPageBounds();
+  if (!bounds) return;
+  const screen = editor.getViewportScreenBounds();
+  const free = {
+    width: screen.w - PANEL_CLEARANCE.left - PANEL_CLEARANCE.right,
+    height: screen.h - PANEL_CLEARANCE.top - PANEL_CLEARANCE.bottom,
+  };
+  if (free.width <= 0 || free.height <= 0) return;
+  const z = Math.min(1, free.width / bounds.w, free.height / bounds.h);
+  // tldraw maps a page point p to the screen at (p + camera) * z.
+  const left = PANEL_CLEARANCE.left + (free.width - bounds.w * z) / 2;
+  const top = PANEL_CLEARANCE.top + (free.height - bounds.h * z) / 2;
+  editor.setCamera({ x: left / z - bounds.x, y: top / z - bounds.y, z });
 }
 
 /** A live tldraw board bound to one canvas document. */
@@ -132,10 +164,7 @@ export default function CanvasPage({ readOnly = false, side, mayChangeTemplate =
   }, [editor, mayChangeTemplate]);
 
   const showWholeBoard = useCallback((mounted: Editor) => {
-    // A board opens showing all its sections rather than an arbitrary corner, with room
-    // around them so tldraw's menus and style panel do not cover the outer columns.
-    const bounds = mounted.getCurrentPageBounds();
-    if (bounds) mounted.zoomToBounds(bounds, { inset: 200 });
+    fitBoardBesidePanels(mounted);
     setEditor(mounted);
   }, []);
 
@@ -158,6 +187,7 @@ export default function CanvasPage({ readOnly = false, side, mayChangeTemplate =
           assetUrls={assetUrls}
           licenseKey={licenseKey}
           options={CANVAS_OPTIONS}
+          components={CANVAS_COMPONENTS}
           shapeUtils={CANVAS_SHAPE_UTILS}
           onMount={showWholeBoard}
         />

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import './documentList.css';
 import { api } from '../api/apiClient.ts';
 import { useApiResource } from '../api/useApiResource.ts';
+import { useFormat } from '../i18n/format.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { documentPath } from '../partnerships/documentPaths.ts';
 import { usePartnership } from '../partnerships/PartnershipContext.tsx';
@@ -32,7 +33,8 @@ type KindFilter = 'all' | DocumentKind;
  * partnership home shows it in its documents panel).
  */
 export function DocumentList() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
+  const format = useFormat();
   const { partnership, abilities } = usePartnership();
   const { data, error, reload } = useApiResource<DocumentsResponse>(`/api/partnerships/${partnership.id}/documents`);
   const [kind, setKind] = useState<KindFilter>('all');
@@ -135,10 +137,7 @@ export function DocumentList() {
                   <td>
                     {doc.editedAt &&
                       t(doc.editedBy ? 'documents.editedBy' : 'documents.editedAt', {
-                        date: new Date(doc.editedAt).toLocaleString(locale, {
-                          dateStyle: 'medium',
-                          timeStyle: 'short',
-                        }),
+                        date: format.dateTime(doc.editedAt),
                         name: doc.editedBy?.name ?? '',
                       })}
                   </td>

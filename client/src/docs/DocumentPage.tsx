@@ -3,6 +3,7 @@ import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
 import { useMemo, useRef, useState } from 'react';
 import { useParams } from 'react-router';
 import { useApiResource } from '../api/useApiResource.ts';
+import { useFormat } from '../i18n/format.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useIdentity } from '../identity/identity.tsx';
 import { usePartnership } from '../partnerships/PartnershipContext.tsx';
@@ -20,6 +21,7 @@ import './documents.css';
 export default function DocumentPage() {
   const { docId = '' } = useParams();
   const { t, locale } = useI18n();
+  const format = useFormat();
   const { identity } = useIdentity();
   const session = useDocumentSession(docId);
   const { partnership, side, abilities } = usePartnership();
@@ -78,7 +80,7 @@ export default function DocumentPage() {
         <header className="print-only print-header">
           <h1>{title}</h1>
           <p>
-            {partnership.name} · {new Date().toLocaleDateString(locale)}
+            {partnership.name} · {format.date(new Date())}
           </p>
         </header>
         <EditorContent editor={editor} />

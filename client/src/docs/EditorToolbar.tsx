@@ -3,6 +3,7 @@ import { useEditorState } from '@tiptap/react';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import type { MessageKey } from '../i18n/en.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { LinkIcon } from '../ui/index.ts';
 import { shortcutLabel } from './editorShortcuts.ts';
 
 interface ToolDef {
@@ -190,7 +191,7 @@ export function EditorToolbar({ editor, linkRequests }: { editor: Editor; linkRe
             title={`${t('editor.link')} (${shortcutLabel('Mod-k')})`}
             onClick={() => setLinkOpen((open) => !open)}
           >
-            <span aria-hidden="true">🔗</span>
+            <LinkIcon />
           </button>
         </div>
       </div>

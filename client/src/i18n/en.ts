@@ -338,6 +338,8 @@ export const en = {
   'register.needsAttention': 'Entries that need attention',
   'register.entry': 'entry',
   'register.remove': 'Remove',
+  'register.removeTitle': 'Remove “{title}”?',
+  'register.removeBody': 'It is removed from the register for everyone in the partnership.',
   'register.all': 'All',
   'register.clearFilter': 'Show all',
   'register.title': 'Title',

@@ -341,6 +341,8 @@ export const sv: Record<MessageKey, string> = {
   'register.needsAttention': 'Poster som behöver åtgärdas',
   'register.entry': 'posten',
   'register.remove': 'Ta bort',
+  'register.removeTitle': 'Ta bort ”{title}”?',
+  'register.removeBody': 'Den tas bort ur registret för alla i partnerskapet.',
   'register.all': 'Alla',
   'register.clearFilter': 'Visa alla',
   'register.title': 'Titel',

@@ -7,6 +7,7 @@ import {
 } from '@samverka/model';
 import { useI18n } from '../i18n/i18n.tsx';
 import { usePartnership } from '../partnerships/PartnershipContext.tsx';
+import { Button, EmptyState } from '../ui/index.ts';
 import { CollaborativeText } from './CollaborativeText.tsx';
 import { EditorsOf } from './EditorsOf.tsx';
 import { SelectField } from './fieldControls.tsx';
@@ -25,7 +26,7 @@ export function ChecklistPanel({ session, view, readOnly }: PanelProps) {
     <section aria-labelledby="checklist-heading">
       <h2 id="checklist-heading">{t('register.checklist')}</h2>
       <p className="muted">{t('checklist.intro')}</p>
-      {view.checklist.length === 0 && <p className="muted">{t('checklist.none')}</p>}
+      {view.checklist.length === 0 && <EmptyState title={t('checklist.none')} />}
       {view.checklist.map((item) => {
         const heading = item.section !== section ? item.section : undefined;
         section = item.section;
@@ -40,17 +41,17 @@ export function ChecklistPanel({ session, view, readOnly }: PanelProps) {
               {!readOnly && (
                 <fieldset className="answer-choices" aria-label={t('checklist.quickAnswers')}>
                   {choices.map((choice) => (
-                    <button
+                    <Button
                       key={choice}
-                      type="button"
-                      className="secondary"
+                      variant="secondary"
+                      size="sm"
                       onClick={() => {
                         const text = entryText(session.doc, 'checklist', item.id, 'answer');
                         if (text) replaceText(text, choice);
                       }}
                     >
                       {choice}
-                    </button>
+                    </Button>
                   ))}
                 </fieldset>
               )}

@@ -3,6 +3,7 @@ import { type ChangeEvent, useState } from 'react';
 import { ApiRequestError, api } from '../api/apiClient.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { usePartnership } from '../partnerships/PartnershipContext.tsx';
+import { buttonClass } from '../ui/index.ts';
 
 /** Download the goals or risks as CSV (semicolons for Swedish spreadsheets) and, for editors, import a file. */
 export function CsvTools({ kind, readOnly }: { kind: RegisterCsvKind; readOnly: boolean }) {
@@ -30,11 +31,11 @@ export function CsvTools({ kind, readOnly }: { kind: RegisterCsvKind; readOnly: 
 
   return (
     <div className="csv-tools">
-      <a className="button secondary" href={`${path}?separator=${separator}`} download>
+      <a className={buttonClass('secondary', 'sm')} href={`${path}?separator=${separator}`} download>
         {t('csv.download')}
       </a>
       {!readOnly && (
-        <label className="button secondary">
+        <label className={buttonClass('secondary', 'sm')}>
           {t('csv.import')}
           <input type="file" accept=".csv,text/csv" className="visually-hidden" onChange={upload} />
         </label>

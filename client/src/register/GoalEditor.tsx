@@ -9,9 +9,11 @@ import {
   setMembership,
 } from '@samverka/model';
 import { useI18n } from '../i18n/i18n.tsx';
+import { Button, Table } from '../ui/index.ts';
 import { CollaborativeText } from './CollaborativeText.tsx';
 import { DateField, MemberField, SelectField, TitleField } from './fieldControls.tsx';
 import type { PanelProps } from './RegisterPage.tsx';
+import { RemoveEntryButton } from './RemoveEntryButton.tsx';
 import { today } from './registerFormat.ts';
 
 /** Every field of one goal, editable live, with its indicators and the risks that threaten it. */
@@ -77,8 +79,7 @@ export function GoalEditor({
           </label>
         ))}
       </fieldset>
-      <table className="register-table indicators">
-        <caption>{label('indicators')}</caption>
+      <Table caption={label('indicators')} className="register-table indicators">
         <thead>
           <tr>
             {(['name', 'unit', 'baseline', 'target', 'current', 'updated'] as const).map((column) => (
@@ -121,11 +122,11 @@ export function GoalEditor({
             </tr>
           ))}
         </tbody>
-      </table>
+      </Table>
       {!readOnly && (
-        <button
-          type="button"
-          className="secondary"
+        <Button
+          variant="secondary"
+          size="sm"
           onClick={() => {
             const id = newEntryId();
             setIndicator(session.doc, goal.id, id, {
@@ -138,17 +139,13 @@ export function GoalEditor({
           }}
         >
           {t('indicator.add')}
-        </button>
+        </Button>
       )}
       <p>
         {t('goal.threatenedBy')}{' '}
         {threats.length === 0 ? t('goal.noThreats') : threats.map((risk) => risk.title).join(', ')}
       </p>
-      {!readOnly && (
-        <button type="button" className="secondary" onClick={onDelete}>
-          {t('register.remove')}
-        </button>
-      )}
+      {!readOnly && <RemoveEntryButton title={goal.title} onRemove={onDelete} />}
     </div>
   );
 }

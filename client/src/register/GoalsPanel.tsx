@@ -2,18 +2,21 @@ import { createEntry, deleteEntry, GOAL_STATUSES, type Goal, type GoalStatus, SI
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { AnchorThreadsButton } from '../comments/CommentsDrawer.tsx';
+import { useFormat } from '../i18n/format.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { usePartnership } from '../partnerships/PartnershipContext.tsx';
+import { Badge, Button, EmptyState, Table } from '../ui/index.ts';
 import { CsvTools } from './CsvTools.tsx';
 import { EditorsOf } from './EditorsOf.tsx';
 import { useFieldPresence } from './fieldPresence.ts';
 import { GoalEditor } from './GoalEditor.tsx';
 import type { PanelProps } from './RegisterPage.tsx';
-import { goalProgress, memberName } from './registerFormat.ts';
+import { calendarDay, GOAL_STATUS_TONE, goalProgress, memberName } from './registerFormat.ts';
 
 /** The goals tab: filters, cards or a table, progress from indicators, and the risks threatening each goal. */
 export function GoalsPanel(props: PanelProps) {
   const { t } = useI18n();
+  const format = useFormat();
   const { partnership } = usePartnership();
   const { session, view, members, readOnly } = props;
   const editors = useFieldPresence(session);
@@ -99,7 +102,7 @@ export function GoalsPanel(props: PanelProps) {
           ))}
         </fieldset>
       </div>
-      {shown.length === 0 && <p className="muted">{t('goal.none')}</p>}
+      {shown.length === 0 && <EmptyState title={t('goal.none')} />}
       {layout === 'cards' ? (
         <ul className="goal-cards">
           {shown.map((goal) => (
@@ -123,8 +126,10 @@ export function GoalsPanel(props: PanelProps) {
               <EditorsOf people={editors.get(goal.id)} />
               <AnchorThreadsButton anchor={{ type: 'goal', goalId: goal.id }} label={goal.title} />
               <p>
-                <span className={`badge status-${goal.status}`}>{t(`goalStatus.${goal.status as GoalStatus}`)}</span>
-                {goal.due && ` · ${t('goal.dueOn', { date: goal.due })}`}
+                <Badge tone={GOAL_STATUS_TONE[goal.status as GoalStatus]}>
+                  {t(`goalStatus.${goal.status as GoalStatus}`)}
+                </Badge>
+                {goal.due && ` · ${t('goal.dueOn', { date: format.date(calendarDay(goal.due)) })}`}
               </p>
               {progressOf(goal)}
               <p className="muted">
@@ -149,8 +154,7 @@ export function GoalsPanel(props: PanelProps) {
           ))}
         </ul>
       ) : (
-        <table className="register-table" data-testid="goal-table">
-          <caption className="visually-hidden">{t('register.goals')}</caption>
+        <Table caption={t('register.goals')} captionHidden className="register-table" testId="goal-table">
           <thead>
             <tr>
               <th scope="col">{t('field.title')}</th>
@@ -170,7 +174,7 @@ export function GoalsPanel(props: PanelProps) {
                   <AnchorThreadsButton anchor={{ type: 'goal', goalId: goal.id }} label={goal.title} />
                 </th>
                 <td>{t(`goalStatus.${goal.status as GoalStatus}`)}</td>
-                <td>{goal.due}</td>
+                <td>{goal.due && format.date(calendarDay(goal.due))}</td>
                 <td>
                   {[memberName(members, goal.ownerUniversity), memberName(members, goal.ownerPartner)]
                     .filter(Boolean)
@@ -181,7 +185,7 @@ export function GoalsPanel(props: PanelProps) {
               </tr>
             ))}
           </tbody>
-        </table>
+        </Table>
       )}
     </section>
   );
@@ -202,7 +206,7 @@ function AddGoalForm({ onAdd }: { onAdd(title: string): void }) {
         <label htmlFor="new-goal-title">{t('field.title')}</label>
         <input id="new-goal-title" value={title} maxLength={200} onChange={(event) => setTitle(event.target.value)} />
       </div>
-      <button type="submit">{t('goal.add')}</button>
+      <Button type="submit">{t('goal.add')}</Button>
     </form>
   );
 }

@@ -6,6 +6,7 @@ import {
 } from '@samverka/model';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
+import { Button } from '../ui/index.ts';
 import type { PanelProps } from './RegisterPage.tsx';
 
 /** The partnership's rating bands: the highest score of low, medium and high (above is critical). */
@@ -41,14 +42,10 @@ export function RatingBandsForm({ session, view, readOnly }: PanelProps) {
         {invalid && <p className="field-error">{t('bands.invalid')}</p>}
         {!readOnly && (
           <>
-            <button type="submit">{t('bands.save')}</button>{' '}
-            <button
-              type="button"
-              className="secondary"
-              onClick={() => writeRatingBands(session.doc, DEFAULT_RATING_BANDS)}
-            >
+            <Button type="submit">{t('bands.save')}</Button>{' '}
+            <Button variant="secondary" onClick={() => writeRatingBands(session.doc, DEFAULT_RATING_BANDS)}>
               {t('bands.reset')}
-            </button>
+            </Button>
           </>
         )}
       </form>

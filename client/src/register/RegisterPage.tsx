@@ -1,6 +1,5 @@
 import type { DocumentsResponse, MembersResponse, PartnershipLanguage } from '@samverka/model';
 import { useMemo } from 'react';
-import { NavLink } from 'react-router';
 import { useApiResource } from '../api/useApiResource.ts';
 import { useAnchorLabels } from '../comments/ThreadsProvider.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -10,6 +9,7 @@ import { DocumentHeader } from '../shell/DocumentHeader.tsx';
 import type { DocumentSession } from '../sync/documentSession.ts';
 import { useDocumentSession, useLoaded, useSynced } from '../sync/useDocumentSession.ts';
 import { usePresence } from '../sync/usePresence.ts';
+import { Button, NavTabs, Skeleton } from '../ui/index.ts';
 import { ChecklistPanel } from './ChecklistPanel.tsx';
 import { GoalsPanel } from './GoalsPanel.tsx';
 import { NeedsAttention } from './NeedsAttention.tsx';
@@ -34,7 +34,7 @@ export default function RegisterPage({ tab }: { tab: RegisterTab }) {
   const { data, error } = useApiResource<DocumentsResponse>(`/api/partnerships/${partnership.id}/documents`);
   const register = data?.documents.find((doc) => doc.kind === 'register');
   if (error && !data) return <p className="form-alert">{t(`error.${error.id}` as 'error.generic')}</p>;
-  if (!register) return <p className="loading">{t('loading')}</p>;
+  if (!register) return <Skeleton lines={4} />;
   return <RegisterSession key={register.id} documentId={register.id} title={register.title} tab={tab} />;
 }
 
@@ -69,19 +69,22 @@ function RegisterSession({ documentId, title, tab }: { documentId: string; title
       {rejected && (
         <div className="form-alert" role="alert">
           {t('register.rejected')}{' '}
-          <button type="button" className="secondary" onClick={() => window.location.reload()}>
+          <Button variant="secondary" size="sm" onClick={() => window.location.reload()}>
             {t('register.reload')}
-          </button>
+          </Button>
         </div>
       )}
       {readOnly && <p className="notice">{t('register.readOnly')}</p>}
-      <nav className="register-tabs" aria-label={t('register.sections')}>
-        <NavLink to={`${base}/goals`}>{t('register.goals')}</NavLink>
-        <NavLink to={`${base}/risks`}>{t('register.risks')}</NavLink>
-        <NavLink to={`${base}/checklist`}>{t('register.checklist')}</NavLink>
-      </nav>
+      <NavTabs
+        label={t('register.sections')}
+        tabs={[
+          { to: `${base}/goals`, label: t('register.goals') },
+          { to: `${base}/risks`, label: t('register.risks') },
+          { to: `${base}/checklist`, label: t('register.checklist') },
+        ]}
+      />
       {!loaded ? (
-        <p className="loading">{t('loading')}</p>
+        <Skeleton lines={6} />
       ) : (
         <>
           <NeedsAttention {...panelProps} />

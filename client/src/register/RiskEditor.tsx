@@ -10,6 +10,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { CollaborativeText } from './CollaborativeText.tsx';
 import { DateField, MemberField, RATING_OPTIONS, SelectField, TitleField } from './fieldControls.tsx';
 import type { PanelProps } from './RegisterPage.tsx';
+import { RemoveEntryButton } from './RemoveEntryButton.tsx';
 
 /** Every field of one risk, editable live (read-only for viewers and commenters). */
 export function RiskEditor({
@@ -113,11 +114,7 @@ export function RiskEditor({
           </label>
         ))}
       </fieldset>
-      {!readOnly && (
-        <button type="button" className="secondary" onClick={onDelete}>
-          {t('register.remove')}
-        </button>
-      )}
+      {!readOnly && <RemoveEntryButton title={risk.title} onRemove={onDelete} />}
     </div>
   );
 }

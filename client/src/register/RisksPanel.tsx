@@ -10,8 +10,10 @@ import {
 } from '@samverka/model';
 import { type FormEvent, memo, type ReactNode, useCallback, useMemo, useState } from 'react';
 import { AnchorThreadsButton } from '../comments/CommentsDrawer.tsx';
+import { useFormat } from '../i18n/format.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { Collaborator } from '../sync/usePresence.ts';
+import { Badge, Button, EmptyState, Table } from '../ui/index.ts';
 import { CsvTools } from './CsvTools.tsx';
 import { EditorsOf } from './EditorsOf.tsx';
 import { useFieldPresence } from './fieldPresence.ts';
@@ -19,7 +21,7 @@ import { type HeatCell, HeatMap, key } from './HeatMap.tsx';
 import { RatingBandsForm } from './RatingBandsForm.tsx';
 import type { PanelProps } from './RegisterPage.tsx';
 import { RiskEditor } from './RiskEditor.tsx';
-import { memberName, reviewOverdue, riskRatings, today } from './registerFormat.ts';
+import { calendarDay, memberName, reviewOverdue, riskRatings, today } from './registerFormat.ts';
 
 /** Rows drawn at first; the rest on request, so a 500-risk register opens quickly. */
 const FIRST_ROWS = 100;
@@ -143,9 +145,9 @@ export function RisksPanel(props: PanelProps) {
           {cell && (
             <p>
               {t('risk.cellFilter', { likelihood: cell.likelihood, impact: cell.impact })}{' '}
-              <button type="button" className="secondary" onClick={() => setCell(undefined)}>
+              <Button variant="secondary" size="sm" onClick={() => setCell(undefined)}>
                 {t('register.clearFilter')}
-              </button>
+              </Button>
             </p>
           )}
           <RatingBandsForm {...props} />
@@ -181,8 +183,12 @@ export function RisksPanel(props: PanelProps) {
           {t('risk.overdueOnly')}
         </label>
       </div>
-      <table className="register-table" data-testid="risk-table">
-        <caption className="visually-hidden">{t('risk.tableCaption', { count: shown.length })}</caption>
+      <Table
+        caption={t('risk.tableCaption', { count: shown.length })}
+        captionHidden
+        className="register-table"
+        testId="risk-table"
+      >
         <thead>
           <tr>
             {header('title', t('register.title'))}
@@ -218,14 +224,14 @@ export function RisksPanel(props: PanelProps) {
             </RiskRow>
           ))}
         </tbody>
-      </table>
-      {shown.length === 0 && <p className="muted">{t('risk.none')}</p>}
+      </Table>
+      {shown.length === 0 && <EmptyState title={t('risk.none')} />}
       {!showAll && shown.length > FIRST_ROWS && (
         <p>
           {t('risk.showing', { shown: FIRST_ROWS, count: shown.length })}{' '}
-          <button type="button" className="secondary" onClick={() => setShowAll(true)}>
+          <Button variant="secondary" size="sm" onClick={() => setShowAll(true)}>
             {t('risk.showAll', { count: shown.length })}
-          </button>
+          </Button>
         </p>
       )}
     </section>
@@ -251,6 +257,7 @@ const RiskRow = memo(function RiskRow(props: {
   children: ReactNode;
 }) {
   const { t } = useI18n();
+  const format = useFormat();
   const { risk, score, band, residual, residualBand } = props.row;
   return (
     <>
@@ -269,21 +276,21 @@ const RiskRow = memo(function RiskRow(props: {
         </th>
         <td>{t(`category.${risk.category as RiskCategory}`)}</td>
         <td>
-          <span className={`badge band-${band}`} data-testid="risk-score">
+          <Badge className={`band-${band}`} data-testid="risk-score">
             {risk.likelihood}×{risk.impact} = {score} · {t(`band.${band}`)}
-          </span>
+          </Badge>
         </td>
         <td>
           {residual !== undefined && residualBand && (
-            <span className={`badge band-${residualBand}`}>
+            <Badge className={`band-${residualBand}`}>
               {residual} · {t(`band.${residualBand}`)}
-            </span>
+            </Badge>
           )}
         </td>
         <td>{props.ownerName}</td>
         <td>{t(`riskStatus.${risk.status}`)}</td>
         <td className={props.overdue ? 'overdue' : undefined}>
-          {risk.reviewDue}
+          {risk.reviewDue && format.date(calendarDay(risk.reviewDue))}
           {props.overdue && ` · ${t('risk.overdue')}`}
         </td>
       </tr>
@@ -353,7 +360,7 @@ function AddRiskForm({ onAdd }: { onAdd(values: Omit<Risk, 'id'>): void }) {
       </div>
       {rating('new-risk-likelihood', t('risk.likelihood'), likelihood, setLikelihood)}
       {rating('new-risk-impact', t('risk.impact'), impact, setImpact)}
-      <button type="submit">{t('risk.add')}</button>
+      <Button type="submit">{t('risk.add')}</Button>
     </form>
   );
 }

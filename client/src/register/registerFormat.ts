@@ -1,5 +1,6 @@
-import type { Goal, Indicator, Member, RatingBandThresholds, Risk } from '@samverka/model';
+import type { Goal, GoalStatus, Indicator, Member, RatingBandThresholds, Risk } from '@samverka/model';
 import { ratingBand, riskScore } from '@samverka/model';
+import type { BadgeTone } from '../ui/index.ts';
 
 /** A goal's progress (0–1) as the mean of its indicators' progress from baseline to target; undefined without any. */
 export function goalProgress(goal: Goal): number | undefined {
@@ -15,6 +16,11 @@ function indicatorProgress(indicator: Indicator): number | undefined {
   if (indicator.current === undefined || indicator.target === indicator.baseline) return undefined;
   const share = (indicator.current - indicator.baseline) / (indicator.target - indicator.baseline);
   return Math.min(1, Math.max(0, share));
+}
+
+/** A register date (YYYY-MM-DD, a calendar day) as a local noon, so formatting never shifts it a day. */
+export function calendarDay(date: string): Date {
+  return new Date(`${date}T12:00:00`);
 }
 
 /** Today as YYYY-MM-DD in the person's own time zone. */
@@ -48,3 +54,12 @@ export function memberName(members: Member[], userId: string | undefined): strin
   if (!userId) return '';
   return members.find((member) => member.userId === userId)?.name ?? userId;
 }
+
+/** The badge tone of a goal's status (the status word is always shown with it). */
+export const GOAL_STATUS_TONE: Record<GoalStatus, BadgeTone> = {
+  'not-started': 'neutral',
+  'on-track': 'success',
+  'at-risk': 'warning',
+  'off-track': 'danger',
+  done: 'info',
+};

@@ -52,3 +52,13 @@ export function MenuIcon() {
     </svg>
   );
 }
+
+/** Two chain links: insert or edit a link (an SVG, since an emoji needs a font the machine may lack). */
+export function LinkIcon() {
+  return (
+    <svg {...common} aria-hidden="true">
+      <path d="M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1" />
+      <path d="M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1" />
+    </svg>
+  );
+}

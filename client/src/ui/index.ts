@@ -5,8 +5,9 @@ export { ConfirmDialog, type ConfirmOptions, ConfirmProvider, useConfirm } from 
 export { Dialog } from './Dialog.tsx';
 export { EmptyState } from './EmptyState.tsx';
 export { IconButton } from './IconButton.tsx';
-export { CloseIcon, MenuIcon, MoonIcon, MoreIcon, SunIcon } from './icons.tsx';
+export { CloseIcon, LinkIcon, MenuIcon, MoonIcon, MoreIcon, SunIcon } from './icons.tsx';
 export { Menu, type MenuItem } from './Menu.tsx';
+export { type NavTab, NavTabs } from './NavTabs.tsx';
 export { PageHeader } from './PageHeader.tsx';
 export { Panel } from './Panel.tsx';
 export { Skeleton } from './Skeleton.tsx';
