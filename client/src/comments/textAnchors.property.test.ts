@@ -159,7 +159,10 @@ function runRound(seed: number, resolve = resolveTextAnchor): Outcome {
     const own: number[] = [];
     const { pmDoc } = first.bound();
     pmDoc.descendants((node, pos) => {
-      if (node.isText) [...(node.text ?? '')].forEach((char, i) => ownerOf(char) === k && own.push(pos + i));
+      if (!node.isText) return;
+      [...(node.text ?? '')].forEach((char, i) => {
+        if (ownerOf(char) === k) own.push(pos + i);
+      });
     });
     anchors.push({ k, anchor: createTextAnchor('doc', first.bound(), own[0] as number, (own.at(-1) as number) + 1) });
   }
