@@ -24,6 +24,7 @@ import { useDocumentTitle } from '../partnerships/useDocumentTitle.ts';
 import { useDocumentSession, useLoaded } from '../sync/useDocumentSession.ts';
 import { usePresence } from '../sync/usePresence.ts';
 import { useTheme } from '../ui/index.ts';
+import { CanvasCommentsContext, CanvasCommentsOverlay, type CanvasCommentsValue } from './CanvasComments.tsx';
 import { CanvasHeader } from './CanvasHeader.tsx';
 import { NewerSchemaNotice } from './NewerSchemaNotice.tsx';
 import { CANVAS_SHAPE_UTILS } from './sectionFrame.ts';
@@ -42,6 +43,7 @@ const assetUrls = getAssetUrlsByImport();
  * "olVvo Cars"). Focusing at the end keeps what was already typed in order.
  */
 const CANVAS_OPTIONS = { text: { tipTapConfig: { autofocus: 'end' as const } } };
+const CANVAS_COMPONENTS = { InFrontOfTheCanvas: CanvasCommentsOverlay };
 const licenseKey = document.querySelector<HTMLMetaElement>('meta[name="samverka-tldraw-license"]')?.content;
 
 export interface CanvasPageProps {
@@ -51,12 +53,20 @@ export interface CanvasPageProps {
   side?: Side;
   /** Owners may change the template's sections; for everyone else they are locked. */
   mayChangeTemplate?: boolean;
+  /** Thread badges and the "Comment" action on shapes (commenters may select shapes to comment on). */
+  comments?: CanvasCommentsValue;
+  /** The board's editor once mounted, so the page can bring a thread's shape into view. */
+  onEditor?: (editor: Editor) => void;
 }
 
-/** Keeps tldraw in read-only mode and, there, stops selection too (viewers cannot pick shapes up). */
-function applyReadOnly(editor: Editor, readOnly: boolean): () => void {
+/**
+ * Keeps tldraw in read-only mode and, there, stops selection too (viewers cannot pick
+ * shapes up). Commenters may select, to comment on a shape: selection is this browser's
+ * state and never reaches the board's Y.Doc.
+ */
+function applyReadOnly(editor: Editor, readOnly: boolean, maySelect: boolean): () => void {
   editor.updateInstanceState({ isReadonly: readOnly });
-  if (!readOnly) return () => undefined;
+  if (!readOnly || maySelect) return () => undefined;
   editor.selectNone();
   return editor.sideEffects.registerBeforeChangeHandler('instance_page_state', (_prev, next) =>
     next.selectedShapeIds.length === 0 ? next : { ...next, selectedShapeIds: [] },
@@ -64,7 +74,13 @@ function applyReadOnly(editor: Editor, readOnly: boolean): () => void {
 }
 
 /** A live tldraw board bound to one canvas document. */
-export default function CanvasPage({ readOnly = false, side, mayChangeTemplate = false }: CanvasPageProps) {
+export default function CanvasPage({
+  readOnly = false,
+  side,
+  mayChangeTemplate = false,
+  comments,
+  onEditor,
+}: CanvasPageProps) {
   const docId = useDocumentId();
   const { t, locale } = useI18n();
   const title = useDocumentTitle(docId, t('canvas.title'));
@@ -123,9 +139,14 @@ export default function CanvasPage({ readOnly = false, side, mayChangeTemplate =
     };
   }, [loaded, store, session, user$, readOnly]);
 
+  const maySelect = comments?.mayComment ?? false;
   useEffect(() => {
-    if (editor) return applyReadOnly(editor, effectiveReadOnly);
-  }, [editor, effectiveReadOnly]);
+    if (editor) return applyReadOnly(editor, effectiveReadOnly, maySelect);
+  }, [editor, effectiveReadOnly, maySelect]);
+
+  useEffect(() => {
+    if (editor) onEditor?.(editor);
+  }, [editor, onEditor]);
 
   useEffect(() => {
     if (editor && !mayChangeTemplate) return lockTemplate(editor);
@@ -153,14 +174,17 @@ export default function CanvasPage({ readOnly = false, side, mayChangeTemplate =
       />
       {newerSchema && <NewerSchemaNotice />}
       <div className="canvas-host" data-testid="canvas">
-        <Tldraw
-          store={storeWithStatus}
-          assetUrls={assetUrls}
-          licenseKey={licenseKey}
-          options={CANVAS_OPTIONS}
-          shapeUtils={CANVAS_SHAPE_UTILS}
-          onMount={showWholeBoard}
-        />
+        <CanvasCommentsContext.Provider value={comments ?? null}>
+          <Tldraw
+            store={storeWithStatus}
+            assetUrls={assetUrls}
+            licenseKey={licenseKey}
+            options={CANVAS_OPTIONS}
+            shapeUtils={CANVAS_SHAPE_UTILS}
+            components={CANVAS_COMPONENTS}
+            onMount={showWholeBoard}
+          />
+        </CanvasCommentsContext.Provider>
       </div>
     </div>
   );
