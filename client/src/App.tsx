@@ -4,6 +4,7 @@ import { SessionsPage } from './account/SessionsPage.tsx';
 import { LoginPage } from './auth/LoginPage.tsx';
 import { RequireAuth } from './auth/RequireAuth.tsx';
 import { SignupPage } from './auth/SignupPage.tsx';
+import { InboxPage } from './comments/InboxPage.tsx';
 import { AcceptInvitationPage } from './members/AcceptInvitationPage.tsx';
 import { MembersPage } from './members/MembersPage.tsx';
 import { AuditPage } from './partnerships/AuditPage.tsx';
@@ -59,6 +60,14 @@ export function App() {
               element={
                 <RequireAuth>
                   <SessionsPage />
+                </RequireAuth>
+              }
+            />
+            <Route
+              path="inbox"
+              element={
+                <RequireAuth>
+                  <InboxPage />
                 </RequireAuth>
               }
             />

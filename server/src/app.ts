@@ -9,6 +9,10 @@ import { ASSET_UPLOAD_PATH, uploadLimitMessage } from './assets/assetRoutes.ts';
 import { DEFAULT_LOGIN_THROTTLE, LoginThrottle } from './auth/loginThrottle.ts';
 import { sessionAuth } from './auth/requestAuth.ts';
 import { SessionStore } from './auth/sessionStore.ts';
+import { CommentCommands } from './comments/commentCommands.ts';
+import { InProcessEventHub, type PartnershipEventHub } from './comments/eventHub.ts';
+import { EventLogRetention } from './comments/eventLogRetention.ts';
+import { EventStreams } from './comments/eventStreams.ts';
 import type { Config } from './config.ts';
 import { EditActivity } from './documents/editActivity.ts';
 import { apiErrors, handleError } from './http/apiErrors.ts';
@@ -39,6 +43,10 @@ export interface AppParts {
   rights: RightsBus;
   /** Every API operation as its spec declares it (OpenAPI, the permission matrix). */
   operations: readonly OperationSpec[];
+  /** The open partnership event streams; closed on shutdown. */
+  events: EventStreams;
+  /** Prunes the partnership event log; stopped on shutdown. */
+  eventRetention: EventLogRetention;
 }
 
 /** Optional parts a caller (a test, later the auth module) may swap in. */
@@ -47,6 +55,8 @@ export interface AppOptions {
   authorize?: SyncAuthorizer;
   /** Where rights changes travel; defaults to this process only. */
   rights?: RightsBus;
+  /** Where partnership events travel live; defaults to this process only. */
+  eventHub?: PartnershipEventHub;
   /** Wrappers around the real parts, for tests that hold them at a chosen moment. */
   wrap?: {
     authorizer?(policy: SyncAuthorizer): SyncAuthorizer;
@@ -75,6 +85,16 @@ export function createApp(config: Config, database: Database, log: Logger, optio
   const access = new AccessResolver(database.db, sessions);
   const rights = options.rights ?? new InProcessRightsBus();
   const policy = syncAuthorizer(access);
+  const hub = options.eventHub ?? new InProcessEventHub();
+  const events = new EventStreams({
+    db: database.db,
+    hub,
+    rights,
+    access,
+    log,
+    heartbeatMs: config.events.heartbeatMs,
+  });
+  const eventRetention = new EventLogRetention(database.db, config.events.retentionMs, log);
   const services: AppServices = {
     db: database.db,
     config,
@@ -85,6 +105,8 @@ export function createApp(config: Config, database: Database, log: Logger, optio
     updateLog: store,
     rights,
     rooms: registry,
+    comments: new CommentCommands({ db: database.db, dialect: database.dialect, hub, rooms: registry }),
+    events,
   };
 
   app.onError((error, c) => handleError(error, c, log));
@@ -125,5 +147,5 @@ export function createApp(config: Config, database: Database, log: Logger, optio
     throw apiErrors.noSuchRoute();
   });
   mountStaticClient(app, { distDir: config.clientDistDir, tldrawLicenseKey: config.tldrawLicenseKey }, log);
-  return { app, registry, keepAlive, metrics, rights, operations };
+  return { app, registry, keepAlive, metrics, rights, operations, events, eventRetention };
 }

@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import type { RightsBus } from './access/rightsEvents.ts';
 import type { LoginThrottle } from './auth/loginThrottle.ts';
 import type { SessionStore } from './auth/sessionStore.ts';
+import type { CommentCommands } from './comments/commentCommands.ts';
+import type { EventStreams } from './comments/eventStreams.ts';
 import type { Config } from './config.ts';
 import type { RateLimiter } from './http/rateLimiter.ts';
 import type { Logger } from './logger.ts';
@@ -23,4 +25,8 @@ export interface AppServices {
   rights: RightsBus;
   /** Loaded documents, for server-side reads and writes that must go through the live room (register CSV). */
   rooms: RoomRegistry;
+  /** Every change to comment threads; appends to the partnership event log and publishes after commit. */
+  comments: CommentCommands;
+  /** The open partnership event streams (Server-Sent Events). */
+  events: EventStreams;
 }

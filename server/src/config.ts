@@ -18,6 +18,8 @@ export interface Config {
   rateLimits: RateLimits;
   /** Files dropped on a canvas. */
   assets: { maxBytes: number };
+  /** The partnership event log and its streams (comments). */
+  events: { retentionMs: number; heartbeatMs: number };
 }
 
 /** Attempts allowed per window on login, sign-up and invitation acceptance, each counted separately. */
@@ -80,6 +82,10 @@ const envSchema = z.object({
   RATE_LIMIT_PER_IP: intInRange(1, 1_000_000).default(300),
   RATE_LIMIT_PER_ACCOUNT: intInRange(1, 1_000_000).default(20),
   ASSET_MAX_BYTES: intInRange(1024, 1024 * 1024 * 1024).default(DEFAULT_ASSET_MAX_BYTES),
+  // How long a client may be away and still resume its event stream without a resync.
+  EVENT_LOG_RETENTION_HOURS: intInRange(1, 24 * 365).default(7 * 24),
+  // Under the 60 s idle timeouts of common proxies.
+  EVENT_STREAM_HEARTBEAT_MS: intInRange(100, 3_600_000).default(25_000),
 });
 
 const defaultClientDist = path.resolve(import.meta.dirname, '../../client/dist');
@@ -121,6 +127,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       compactionThreshold: e.SYNC_COMPACTION_THRESHOLD,
     },
     assets: { maxBytes: e.ASSET_MAX_BYTES },
+    events: { retentionMs: e.EVENT_LOG_RETENTION_HOURS * 3_600_000, heartbeatMs: e.EVENT_STREAM_HEARTBEAT_MS },
     rateLimits: {
       windowMs: e.RATE_LIMIT_WINDOW_MS,
       perIp: e.RATE_LIMIT_PER_IP,

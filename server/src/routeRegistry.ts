@@ -5,6 +5,8 @@ import { mountAssetRoutes } from './assets/assetRoutes.ts';
 import { mountAuditRoutes } from './audit/auditRoutes.ts';
 import { mountAuthRoutes } from './auth/authRoutes.ts';
 import { mountSessionRoutes } from './auth/sessionRoutes.ts';
+import { mountCommentRoutes } from './comments/commentRoutes.ts';
+import { mountInboxRoutes } from './comments/inboxRoutes.ts';
 import { mountDocumentManagementRoutes } from './documents/documentManagementRoutes.ts';
 import { mountDocumentRoutes } from './documents/documentRoutes.ts';
 import { mountExportRoutes } from './documents/exportRoutes.ts';
@@ -30,6 +32,8 @@ const ROUTE_MODULES = [
   mountAuditRoutes,
   mountAssetRoutes,
   mountRegisterRoutes,
+  mountCommentRoutes,
+  mountInboxRoutes,
 ] as const;
 
 /** Mounts every API route and the generated description (`/api/openapi.json`, `/api/docs`). */

@@ -46,6 +46,8 @@ export async function startServer(
     stopping ??= (async () => {
       server.close();
       parts.keepAlive.stop();
+      parts.eventRetention.stop();
+      parts.events.closeAll();
       await parts.registry.shutdown(CloseCode.GOING_AWAY);
       for (const client of wss.clients) client.terminate();
       await database.close();

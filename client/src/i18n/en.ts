@@ -1,3 +1,5 @@
+import { commentsEn } from './comments.en.ts';
+
 /** English UI text. Every key here must exist in every other catalogue (the type checks it). */
 export const en = {
   'app.name': 'Samverka',
@@ -294,6 +296,9 @@ export const en = {
   'audit.type.document_archived': 'Archived a document',
   'audit.type.document_restored': 'Restored a document',
   'audit.type.document_deleted': 'Deleted a document',
+  'audit.type.thread_resolved': 'Resolved a comment thread',
+  'audit.type.thread_reopened': 'Reopened a comment thread',
+  'audit.type.thread_deleted': 'Deleted a comment thread',
   'settings.heading': 'Partnership settings',
   'settings.save': 'Save changes',
   'settings.archive': 'Archive partnership',
@@ -440,6 +445,7 @@ export const en = {
   'csv.rowIssue': 'Row {row}, {field}: {message}',
   'risk.showing': 'Showing the first {shown} of {count} risks.',
   'risk.showAll': 'Show all {count}',
+  ...commentsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,3 +1,4 @@
+import { commentsSv } from './comments.sv.ts';
 import type { MessageKey } from './en.ts';
 
 /** Swedish UI text. */
@@ -298,6 +299,9 @@ export const sv: Record<MessageKey, string> = {
   'audit.type.document_archived': 'Arkiverade ett dokument',
   'audit.type.document_restored': 'Återställde ett dokument',
   'audit.type.document_deleted': 'Raderade ett dokument',
+  'audit.type.thread_resolved': 'Löste en kommentarstråd',
+  'audit.type.thread_reopened': 'Öppnade en kommentarstråd igen',
+  'audit.type.thread_deleted': 'Raderade en kommentarstråd',
   'settings.heading': 'Inställningar för partnerskapet',
   'settings.save': 'Spara ändringar',
   'settings.archive': 'Arkivera partnerskapet',
@@ -444,4 +448,5 @@ export const sv: Record<MessageKey, string> = {
   'csv.rowIssue': 'Rad {row}, {field}: {message}',
   'risk.showing': 'Visar de första {shown} av {count} risker.',
   'risk.showAll': 'Visa alla {count}',
+  ...commentsSv,
 };

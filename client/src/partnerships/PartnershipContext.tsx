@@ -2,6 +2,8 @@ import type { PartnershipView } from '@samverka/model';
 import { createContext, useContext, useEffect } from 'react';
 import { NavLink, Outlet, useParams } from 'react-router';
 import { useApiResource } from '../api/useApiResource.ts';
+import { CommentsButton, CommentsDrawer } from '../comments/CommentsDrawer.tsx';
+import { ThreadsProvider } from '../comments/ThreadsProvider.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { onRightsChanged } from '../sync/rightsChanged.ts';
 import { ButtonLink, PageHeader, Skeleton } from '../ui/index.ts';
@@ -19,7 +21,7 @@ export function usePartnership(): PartnershipContextValue {
   return value;
 }
 
-/** Loads `/p/:partnershipId` once for every page inside it, with its sub-navigation. */
+/** Loads `/p/:partnershipId` once for every page inside it, with its sub-navigation and comment threads (one event stream per tab). */
 export function PartnershipLayout() {
   const { partnershipId = '' } = useParams();
   const { t } = useI18n();
@@ -47,19 +49,25 @@ export function PartnershipLayout() {
   }
   return (
     <PartnershipContext.Provider value={{ ...data, reload }}>
-      <nav className="subnav" aria-label={data.partnership.name}>
-        <span className="subnav-title">{data.partnership.name}</span>
-        <NavLink to={`/p/${partnershipId}`} end>
-          {t('partnership.home')}
-        </NavLink>
-        <NavLink to={`/p/${partnershipId}/goals`}>{t('kind.register')}</NavLink>
-        <NavLink to={`/p/${partnershipId}/members`}>{t('partnership.members')}</NavLink>
-        {data.abilities.readAudit && <NavLink to={`/p/${partnershipId}/activity`}>{t('partnership.activity')}</NavLink>}
-        {data.abilities.managePartnership && (
-          <NavLink to={`/p/${partnershipId}/settings`}>{t('home.settings')}</NavLink>
-        )}
-      </nav>
-      <Outlet />
+      <ThreadsProvider key={partnershipId}>
+        <nav className="subnav" aria-label={data.partnership.name}>
+          <span className="subnav-title">{data.partnership.name}</span>
+          <NavLink to={`/p/${partnershipId}`} end>
+            {t('partnership.home')}
+          </NavLink>
+          <NavLink to={`/p/${partnershipId}/goals`}>{t('kind.register')}</NavLink>
+          <NavLink to={`/p/${partnershipId}/members`}>{t('partnership.members')}</NavLink>
+          {data.abilities.readAudit && (
+            <NavLink to={`/p/${partnershipId}/activity`}>{t('partnership.activity')}</NavLink>
+          )}
+          {data.abilities.managePartnership && (
+            <NavLink to={`/p/${partnershipId}/settings`}>{t('home.settings')}</NavLink>
+          )}
+          <CommentsButton />
+        </nav>
+        <Outlet />
+        <CommentsDrawer />
+      </ThreadsProvider>
     </PartnershipContext.Provider>
   );
 }

@@ -1,6 +1,7 @@
 import { createEntry, deleteEntry, GOAL_STATUSES, type Goal, type GoalStatus, SIDES } from '@samverka/model';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
+import { AnchorThreadsButton } from '../comments/CommentsDrawer.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { usePartnership } from '../partnerships/PartnershipContext.tsx';
 import { CsvTools } from './CsvTools.tsx';
@@ -107,6 +108,7 @@ export function GoalsPanel(props: PanelProps) {
               className={open === goal.id ? 'goal-card goal-card-open' : 'goal-card'}
               data-testid="goal-card"
               data-goal-id={goal.id}
+              data-anchor-key={`goal:${goal.id}`}
             >
               <h3>
                 <button
@@ -119,6 +121,7 @@ export function GoalsPanel(props: PanelProps) {
                 </button>
               </h3>
               <EditorsOf people={editors.get(goal.id)} />
+              <AnchorThreadsButton anchor={{ type: 'goal', goalId: goal.id }} label={goal.title} />
               <p>
                 <span className={`badge status-${goal.status}`}>{t(`goalStatus.${goal.status as GoalStatus}`)}</span>
                 {goal.due && ` · ${t('goal.dueOn', { date: goal.due })}`}
@@ -160,10 +163,11 @@ export function GoalsPanel(props: PanelProps) {
           </thead>
           <tbody>
             {shown.map((goal) => (
-              <tr key={goal.id}>
+              <tr key={goal.id} data-anchor-key={`goal:${goal.id}`}>
                 <th scope="row">
                   {goal.title}
-                  <EditorsOf people={editors.get(goal.id)} />
+                  <EditorsOf people={editors.get(goal.id)} />{' '}
+                  <AnchorThreadsButton anchor={{ type: 'goal', goalId: goal.id }} label={goal.title} />
                 </th>
                 <td>{t(`goalStatus.${goal.status as GoalStatus}`)}</td>
                 <td>{goal.due}</td>

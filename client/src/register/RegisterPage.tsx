@@ -1,6 +1,8 @@
 import type { DocumentsResponse, MembersResponse, PartnershipLanguage } from '@samverka/model';
+import { useMemo } from 'react';
 import { NavLink } from 'react-router';
 import { useApiResource } from '../api/useApiResource.ts';
+import { useAnchorLabels } from '../comments/ThreadsProvider.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useIdentity } from '../identity/identity.tsx';
 import { usePartnership } from '../partnerships/PartnershipContext.tsx';
@@ -47,6 +49,15 @@ function RegisterSession({ documentId, title, tab }: { documentId: string; title
   const readOnly = !abilities.edit;
   useRegisterMigration(session, synced, !readOnly, partnership.language as PartnershipLanguage);
   const view = useRegister(session);
+  const anchorLabels = useMemo(
+    () =>
+      new Map([
+        ...view.goals.map((goal) => [`goal:${goal.id}`, goal.title] as const),
+        ...view.risks.map((risk) => [`risk:${risk.id}`, risk.title] as const),
+      ]),
+    [view.goals, view.risks],
+  );
+  useAnchorLabels(anchorLabels);
   const rejected = useSchemaRejected(session);
   const members = useApiResource<MembersResponse>(`/api/partnerships/${partnership.id}/members`).data?.members ?? [];
   const base = `/p/${partnership.id}`;

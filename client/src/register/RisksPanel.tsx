@@ -9,6 +9,7 @@ import {
   type RiskCategory,
 } from '@samverka/model';
 import { type FormEvent, memo, type ReactNode, useCallback, useMemo, useState } from 'react';
+import { AnchorThreadsButton } from '../comments/CommentsDrawer.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { Collaborator } from '../sync/usePresence.ts';
 import { CsvTools } from './CsvTools.tsx';
@@ -253,7 +254,7 @@ const RiskRow = memo(function RiskRow(props: {
   const { risk, score, band, residual, residualBand } = props.row;
   return (
     <>
-      <tr data-testid="risk-row" data-risk-id={risk.id}>
+      <tr data-testid="risk-row" data-risk-id={risk.id} data-anchor-key={`risk:${risk.id}`}>
         <th scope="row">
           <button
             type="button"
@@ -263,7 +264,8 @@ const RiskRow = memo(function RiskRow(props: {
           >
             {risk.title}
           </button>
-          <EditorsOf people={props.editing} />
+          <EditorsOf people={props.editing} />{' '}
+          <AnchorThreadsButton anchor={{ type: 'risk', riskId: risk.id }} label={risk.title} />
         </th>
         <td>{t(`category.${risk.category as RiskCategory}`)}</td>
         <td>

@@ -1,6 +1,12 @@
 import type { Role, Side } from '@samverka/model';
 import type { Actor, PartnershipTarget } from '../policy/policy.ts';
-import type { AssetsTable, DocumentsTable, PartnershipsTable } from '../storage/schema.ts';
+import type {
+  AssetsTable,
+  CommentMessagesTable,
+  CommentThreadsTable,
+  DocumentsTable,
+  PartnershipsTable,
+} from '../storage/schema.ts';
 
 /**
  * What a request wants to reach, named by ids from its path. Everything is
@@ -10,6 +16,8 @@ export type AccessTarget =
   | { kind: 'partnership'; id: string }
   | { kind: 'document'; id: string }
   | { kind: 'asset'; id: string }
+  | { kind: 'thread'; id: string }
+  | { kind: 'message'; id: string }
   | { kind: 'invitation'; id: string; partnershipId: string };
 
 export type TargetKind = AccessTarget['kind'];
@@ -28,6 +36,8 @@ export interface TargetRows {
   partnership: Record<never, never>;
   document: { document: DocumentsTable };
   asset: { asset: AssetsTable };
+  thread: { thread: CommentThreadsTable };
+  message: { message: CommentMessagesTable; thread: CommentThreadsTable };
   invitation: { invitation: { id: string } };
 }
 

@@ -1,6 +1,6 @@
 import type { Role, Side } from '@samverka/model';
 import type { Kysely } from 'kysely';
-import type { DatabaseSchema, PartnershipsTable } from '../storage/schema.ts';
+import type { CommentThreadsTable, DatabaseSchema, PartnershipsTable } from '../storage/schema.ts';
 import type { Membership, TargetKind, TargetOf, TargetRows } from './accessTargets.ts';
 
 /** A target as loaded for one person: its partnership, their membership (if any) and its own row. */
@@ -23,6 +23,65 @@ function split(row: PartnershipColumns): Omit<LoadedTarget<'partnership'>, 'rows
     partnership,
     membership: member_role !== null ? { role: member_role as Role, side: member_side as Side } : undefined,
   };
+}
+
+const THREAD_COLUMNS = [
+  'comment_threads.id as thread_id',
+  'comment_threads.anchor_type as thread_anchor_type',
+  'comment_threads.document_id as thread_document_id',
+  'comment_threads.anchor as thread_anchor',
+  'comment_threads.status as thread_status',
+  'comment_threads.created_by as thread_created_by',
+  'comment_threads.created_at as thread_created_at',
+  'comment_threads.resolved_by as thread_resolved_by',
+  'comment_threads.resolved_at as thread_resolved_at',
+  'comment_threads.last_message_at as thread_last_message_at',
+] as const;
+
+type ThreadColumns = {
+  thread_id: string;
+  thread_anchor_type: CommentThreadsTable['anchor_type'];
+  thread_document_id: string | null;
+  thread_anchor: string;
+  thread_status: CommentThreadsTable['status'];
+  thread_created_by: string | null;
+  thread_created_at: number;
+  thread_resolved_by: string | null;
+  thread_resolved_at: number | null;
+  thread_last_message_at: number;
+};
+
+/** Splits the thread's aliased columns from the partnership and membership columns. */
+function takeThread<R extends ThreadColumns & PartnershipColumns>(
+  row: R,
+): { thread: CommentThreadsTable; rest: PartnershipColumns } {
+  const {
+    thread_id,
+    thread_anchor_type,
+    thread_document_id,
+    thread_anchor,
+    thread_status,
+    thread_created_by,
+    thread_created_at,
+    thread_resolved_by,
+    thread_resolved_at,
+    thread_last_message_at,
+    ...rest
+  } = row;
+  const thread: CommentThreadsTable = {
+    id: thread_id,
+    partnership_id: rest.id,
+    anchor_type: thread_anchor_type,
+    document_id: thread_document_id,
+    anchor: thread_anchor,
+    status: thread_status,
+    created_by: thread_created_by,
+    created_at: Number(thread_created_at),
+    resolved_by: thread_resolved_by,
+    resolved_at: thread_resolved_at === null ? null : Number(thread_resolved_at),
+    last_message_at: Number(thread_last_message_at),
+  };
+  return { thread, rest };
 }
 
 /**
@@ -138,6 +197,72 @@ export const TARGET_LOADERS: {
       created_at: asset_created_at,
     };
     return { ...split(rest), rows: { asset } };
+  },
+
+  async thread(db, userId, target) {
+    const row = await db
+      .selectFrom('comment_threads')
+      .innerJoin('partnerships', 'partnerships.id', 'comment_threads.partnership_id')
+      .leftJoin('memberships', (join) =>
+        join
+          .onRef('memberships.partnership_id', '=', 'comment_threads.partnership_id')
+          .on('memberships.user_id', '=', userId),
+      )
+      .selectAll('partnerships')
+      .select(['memberships.role as member_role', 'memberships.side as member_side', ...THREAD_COLUMNS])
+      .where('comment_threads.id', '=', target.id)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    const { thread, rest } = takeThread(row);
+    return { ...split(rest), rows: { thread } };
+  },
+
+  async message(db, userId, target) {
+    const row = await db
+      .selectFrom('comment_messages')
+      .innerJoin('comment_threads', 'comment_threads.id', 'comment_messages.thread_id')
+      .innerJoin('partnerships', 'partnerships.id', 'comment_threads.partnership_id')
+      .leftJoin('memberships', (join) =>
+        join
+          .onRef('memberships.partnership_id', '=', 'comment_threads.partnership_id')
+          .on('memberships.user_id', '=', userId),
+      )
+      .selectAll('partnerships')
+      .select([
+        'memberships.role as member_role',
+        'memberships.side as member_side',
+        ...THREAD_COLUMNS,
+        'comment_messages.id as message_id',
+        'comment_messages.author_id as message_author_id',
+        'comment_messages.body as message_body',
+        'comment_messages.created_at as message_created_at',
+        'comment_messages.edited_at as message_edited_at',
+        'comment_messages.deleted_at as message_deleted_at',
+      ])
+      .where('comment_messages.id', '=', target.id)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    const {
+      message_id,
+      message_author_id,
+      message_body,
+      message_created_at,
+      message_edited_at,
+      message_deleted_at,
+      ...threadRow
+    } = row;
+    const { thread, rest } = takeThread(threadRow);
+    const message = {
+      id: message_id,
+      thread_id: thread.id,
+      partnership_id: thread.partnership_id,
+      author_id: message_author_id,
+      body: message_body,
+      created_at: message_created_at,
+      edited_at: message_edited_at,
+      deleted_at: message_deleted_at,
+    };
+    return { ...split(rest), rows: { message, thread } };
   },
 
   async invitation(db, userId, target) {

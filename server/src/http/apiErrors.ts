@@ -61,6 +61,20 @@ export const apiErrors = {
     new ApiError(409, ErrorId.DOCUMENT_REQUIRED, 'The goals and risks register belongs to the partnership and stays'),
   exportNotAvailable: () =>
     new ApiError(400, ErrorId.EXPORT_NOT_AVAILABLE, 'Only text documents can be exported to Markdown or HTML'),
+  anchorNotFound: () =>
+    new ApiError(400, ErrorId.ANCHOR_NOT_FOUND, 'The thread is anchored to something this partnership does not have', {
+      anchor: 'this goal, risk, document, shape or text is not in this partnership',
+    }),
+  mentionNotMember: () =>
+    new ApiError(
+      400,
+      ErrorId.MENTION_NOT_MEMBER,
+      'The message mentions someone who is not a member of this partnership',
+      {
+        body: 'mention only members of this partnership',
+      },
+    ),
+  notAuthor: () => new ApiError(403, ErrorId.NOT_AUTHOR, 'Only the author of a message may change it'),
   templateNotApplicable: () =>
     new ApiError(400, ErrorId.TEMPLATE_NOT_APPLICABLE, 'This template is for another kind of document', {
       template: 'this template is for another kind of document',

@@ -15,3 +15,15 @@ export const documentTarget = (params: { documentId: string }) => ({
   kind: 'document' as const,
   id: params.documentId,
 });
+
+/** `/api/threads/:threadId/...` */
+export const threadParams = z.object({ threadId: idSchema });
+
+/** The comment thread a `/api/threads/:threadId/...` path names, as an access target. */
+export const threadTarget = (params: { threadId: string }) => ({ kind: 'thread' as const, id: params.threadId });
+
+/** `/api/messages/:messageId` */
+export const messageParams = z.object({ messageId: idSchema });
+
+/** The comment message a `/api/messages/:messageId` path names, as an access target. */
+export const messageTarget = (params: { messageId: string }) => ({ kind: 'message' as const, id: params.messageId });

@@ -3,6 +3,7 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } fr
 import type { Dialect } from './database.ts';
 import { accountMigrations } from './migrations/accounts.ts';
 import { assetMigrations } from './migrations/assets.ts';
+import { commentMigrations } from './migrations/comments.ts';
 import { documentMigrations } from './migrations/documents.ts';
 import { updateLogMigrations } from './migrations/updateLog.ts';
 
@@ -16,6 +17,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     ...accountMigrations(dialect),
     ...assetMigrations(dialect),
     ...documentMigrations(),
+    ...commentMigrations(dialect),
   };
 }
 

@@ -1,10 +1,75 @@
-import type { DocumentKind, LifecyclePhase, PartnershipLanguage, Role, Side } from '@samverka/model';
+import type {
+  DocumentKind,
+  LifecyclePhase,
+  PartnershipLanguage,
+  Role,
+  Side,
+  ThreadAnchorType,
+  ThreadStatus,
+} from '@samverka/model';
 import type { Generated } from 'kysely';
 
 /** Kysely's view of every table; one migration set creates them on SQLite and PostgreSQL. */
-export interface DatabaseSchema extends AccountTables {
+export interface DatabaseSchema extends AccountTables, CommentTables {
   document_updates: DocumentUpdatesTable;
   assets: AssetsTable;
+}
+
+/** Comment threads and the partnership event log (migration 0005). Times are epoch milliseconds. */
+export interface CommentTables {
+  comment_threads: CommentThreadsTable;
+  comment_messages: CommentMessagesTable;
+  comment_mentions: { message_id: string; user_id: string };
+  comment_reads: CommentReadsTable;
+  partnership_events: PartnershipEventsTable;
+  partnership_event_horizon: { key: string; first_kept_id: number };
+}
+
+export interface CommentThreadsTable {
+  id: string;
+  partnership_id: string;
+  anchor_type: ThreadAnchorType;
+  /** The anchored document, for shape and text anchors. */
+  document_id: string | null;
+  /** The whole anchor as JSON. */
+  anchor: string;
+  status: ThreadStatus;
+  created_by: string | null;
+  created_at: number;
+  resolved_by: string | null;
+  resolved_at: number | null;
+  /** Strictly increasing per thread, so read state can compare against it. */
+  last_message_at: number;
+}
+
+export interface CommentMessagesTable {
+  id: string;
+  thread_id: string;
+  partnership_id: string;
+  author_id: string | null;
+  /** Empty once deleted. */
+  body: string;
+  created_at: number;
+  edited_at: number | null;
+  deleted_at: number | null;
+}
+
+export interface CommentReadsTable {
+  thread_id: string;
+  user_id: string;
+  /** The thread's `last_message_at` when this person last read it. */
+  read_up_to: number;
+}
+
+export interface PartnershipEventsTable {
+  id: Generated<number>;
+  partnership_id: string;
+  type: string;
+  /** Only this person hears the event; null: every member. */
+  recipient_id: string | null;
+  /** JSON of the ids the event names. */
+  details: string;
+  created_at: number;
 }
 
 /** A file dropped on a canvas, readable by members of its partnership. */

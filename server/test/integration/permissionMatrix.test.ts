@@ -39,6 +39,8 @@ interface Probe {
   path: string;
   body?: unknown;
   headers?: Record<string, string>;
+  /** A Server-Sent Events route: read the status, then hang up. */
+  stream?: boolean;
 }
 
 /** The smallest thing that passes as a PNG: its signature and a few bytes. */
@@ -67,6 +69,45 @@ async function freshInvitation(world: World): Promise<{ id: string; token: strin
     side: 'partner',
   });
   return { id: answer.body.invitation.id, token: answer.body.url.split('/').pop() };
+}
+
+async function ownerThread(world: World): Promise<string> {
+  const created = await world.people.owner.client.post(`/api/partnerships/${world.p.id}/threads`, {
+    anchor: { type: 'partnership' },
+    body: `Thread ${counter++}`,
+  });
+  return created.body.thread.id;
+}
+
+/** A thread the caller started when their role lets them comment, else one of the owner's. */
+async function callersThread(world: World, caller: ApiClient): Promise<string> {
+  const created = await caller.post(`/api/partnerships/${world.p.id}/threads`, {
+    anchor: { type: 'partnership' },
+    body: `Mine ${counter++}`,
+  });
+  return created.status === 201 ? created.body.thread.id : ownerThread(world);
+}
+
+/** A message the caller wrote when their role lets them comment, else one of the owner's. */
+async function callersMessage(world: World, caller: ApiClient): Promise<string> {
+  const threadId = await ownerThread(world);
+  const posted = await caller.post(`/api/threads/${threadId}/messages`, { body: `Reply ${counter++}` });
+  if (posted.status === 201) return posted.body.message.id;
+  const own = await world.people.owner.client.post(`/api/threads/${threadId}/messages`, { body: 'Owner reply' });
+  return own.body.message.id;
+}
+
+/** The status of a streaming answer (and its error body when it is not a stream), then hangs up. */
+async function streamAnswer(base: string, probe: Probe, caller: ApiClient): Promise<ApiAnswer<any>> {
+  const abort = new AbortController();
+  const response = await fetch(base + probe.path, {
+    headers: caller.cookie ? { cookie: caller.cookie } : {},
+    signal: abort.signal,
+  });
+  const isStream = (response.headers.get('content-type') ?? '').includes('text/event-stream');
+  const body = isStream ? undefined : await response.json();
+  abort.abort();
+  return { status: response.status, body, headers: response.headers };
 }
 
 const ROUTES: Record<string, RouteExpectation> = {
@@ -315,6 +356,79 @@ const ROUTES: Record<string, RouteExpectation> = {
     status: 200,
     probe: (w) => ({ method: 'GET', path: `/api/partnerships/${w.p.id}/audit` }),
   },
+  'GET /api/partnerships/:id/threads': {
+    access: 'read',
+    status: 200,
+    probe: (w) => ({ method: 'GET', path: `/api/partnerships/${w.p.id}/threads?status=open` }),
+  },
+  'POST /api/partnerships/:id/threads': {
+    access: 'comment',
+    status: 201,
+    probe: (w) => ({
+      method: 'POST',
+      path: `/api/partnerships/${w.p.id}/threads`,
+      body: { anchor: { type: 'partnership' }, body: `About this ${counter++}` },
+    }),
+  },
+  'POST /api/partnerships/:id/threads/read': {
+    access: 'read',
+    status: 200,
+    probe: (w) => ({ method: 'POST', path: `/api/partnerships/${w.p.id}/threads/read` }),
+  },
+  'POST /api/threads/:threadId/messages': {
+    access: 'comment',
+    status: 201,
+    probe: async (w) => ({
+      method: 'POST',
+      path: `/api/threads/${await ownerThread(w)}/messages`,
+      body: { body: 'A reply' },
+    }),
+  },
+  'PATCH /api/messages/:messageId': {
+    access: 'comment',
+    status: 200,
+    probe: async (w, caller) => ({
+      method: 'PATCH',
+      path: `/api/messages/${await callersMessage(w, caller)}`,
+      body: { body: 'Edited' },
+    }),
+  },
+  'DELETE /api/messages/:messageId': {
+    access: 'comment',
+    status: 200,
+    probe: async (w, caller) => ({ method: 'DELETE', path: `/api/messages/${await callersMessage(w, caller)}` }),
+  },
+  'POST /api/threads/:threadId/resolve': {
+    access: 'resolveOwnThread',
+    status: 200,
+    probe: async (w, caller) => ({ method: 'POST', path: `/api/threads/${await callersThread(w, caller)}/resolve` }),
+  },
+  'POST /api/threads/:threadId/reopen': {
+    access: 'resolveOwnThread',
+    status: 200,
+    probe: async (w, caller) => ({ method: 'POST', path: `/api/threads/${await callersThread(w, caller)}/reopen` }),
+  },
+  'DELETE /api/threads/:threadId': {
+    access: 'resolveAnyThread',
+    status: 204,
+    probe: async (w) => ({ method: 'DELETE', path: `/api/threads/${await ownerThread(w)}` }),
+  },
+  'POST /api/threads/:threadId/read': {
+    access: 'read',
+    status: 200,
+    probe: async (w) => ({ method: 'POST', path: `/api/threads/${await ownerThread(w)}/read` }),
+  },
+  'GET /api/partnerships/:id/events': {
+    access: 'read',
+    status: 200,
+    probe: (w) => ({ method: 'GET', path: `/api/partnerships/${w.p.id}/events`, stream: true }),
+  },
+  'GET /api/inbox': { access: 'signedIn', status: 200, probe: () => ({ method: 'GET', path: '/api/inbox' }) },
+  'POST /api/inbox/read': {
+    access: 'signedIn',
+    status: 200,
+    probe: () => ({ method: 'POST', path: '/api/inbox/read' }),
+  },
   'GET /api/openapi.json': {
     access: 'public',
     status: 200,
@@ -434,7 +548,9 @@ describe('permission matrix: every route and the sync endpoint against the role 
           await client.post('/api/auth/login', { email: world.people[caller].email, password: PASSWORD });
         } else client = world.people[caller].client;
         const probe = await route.probe(world, client);
-        const answer: ApiAnswer<any> = await client.request(probe.method, probe.path, probe.body, probe.headers);
+        const answer: ApiAnswer<any> = probe.stream
+          ? await streamAnswer(world.base, probe, client)
+          : await client.request(probe.method, probe.path, probe.body, probe.headers);
         answers[caller] = answer.status;
         expected[caller] = expectedStatus(route, caller);
         if (expected[caller] === 403 && route.access === 'signedInInvitationHolder') {

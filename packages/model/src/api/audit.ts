@@ -17,6 +17,9 @@ export const AUDIT_EVENT_TYPES = [
   'document_archived',
   'document_restored',
   'document_deleted',
+  'thread_resolved',
+  'thread_reopened',
+  'thread_deleted',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 

@@ -146,7 +146,7 @@ export type InboxResponse = z.infer<typeof inboxResponseSchema>;
  * has an increasing `id:`; a client that reconnects sends `Last-Event-ID` and gets
  * what it missed. `read` events go only to the person who read.
  */
-export const PARTNERSHIP_EVENT_TYPES = ['thread', 'message', 'read', 'snapshot'] as const;
+export const PARTNERSHIP_EVENT_TYPES = ['thread', 'message', 'read', 'snapshot', 'threadDeleted', 'resync'] as const;
 export type PartnershipEventType = (typeof PARTNERSHIP_EVENT_TYPES)[number];
 
 export const partnershipEventSchema = z.discriminatedUnion('type', [
@@ -158,5 +158,13 @@ export const partnershipEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('read'), threadIds: z.array(idSchema) }),
   /** A snapshot was created, renamed, deleted or acknowledged (the snapshots issue). */
   z.object({ type: z.literal('snapshot'), snapshotId: idSchema }),
+  /** A thread and its messages were deleted (editors and owners may). */
+  z.object({ type: z.literal('threadDeleted'), threadId: idSchema }),
+  /**
+   * The server no longer keeps every event after the client's `Last-Event-ID`
+   * (or does not know that id): re-read threads and the inbox, then carry on
+   * from this event's id.
+   */
+  z.object({ type: z.literal('resync') }),
 ]);
 export type PartnershipEvent = z.infer<typeof partnershipEventSchema>;

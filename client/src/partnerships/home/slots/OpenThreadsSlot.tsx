@@ -1,4 +1,5 @@
+import { OpenThreadsSummary } from '../../../comments/OpenThreadsSummary.tsx';
 import type { DashboardSlot } from './dashboardSlot.ts';
 
-/** Dashboard slot: Open comment threads across the partnership. Filled by its feature's branch; null hides the panel. */
-export const OpenThreadsSlot: DashboardSlot = null;
+/** Dashboard slot: open comment threads across the partnership (comments feature). */
+export const OpenThreadsSlot: DashboardSlot = OpenThreadsSummary;
