@@ -24,7 +24,7 @@ import { useDocumentTitle } from '../partnerships/useDocumentTitle.ts';
 import { useDocumentSession, useLoaded } from '../sync/useDocumentSession.ts';
 import { usePresence } from '../sync/usePresence.ts';
 import { useTheme } from '../ui/index.ts';
-import { CanvasCommentsContext, CanvasCommentsOverlay, type CanvasCommentsValue } from './CanvasComments.tsx';
+import { CanvasCommentsContext, CanvasCommentsOverlay } from './CanvasComments.tsx';
 import { CanvasHeader } from './CanvasHeader.tsx';
 import { NewerSchemaNotice } from './NewerSchemaNotice.tsx';
 import { CANVAS_SHAPE_UTILS } from './sectionFrame.ts';
@@ -32,6 +32,7 @@ import { serverAssetStore } from './serverAssetStore.ts';
 import { lockTemplate } from './templateProtection.ts';
 import { bindPresence } from './tldrawPresence.ts';
 import { bindStoreToDoc, loadBoard } from './tldrawYjsBinding.ts';
+import { useCanvasComments } from './useCanvasComments.ts';
 import { useDocumentId } from './useDocumentId.ts';
 
 // Fonts, icons and translations are bundled and served by us, never a CDN.
@@ -53,10 +54,6 @@ export interface CanvasPageProps {
   side?: Side;
   /** Owners may change the template's sections; for everyone else they are locked. */
   mayChangeTemplate?: boolean;
-  /** Thread badges and the "Comment" action on shapes (commenters may select shapes to comment on). */
-  comments?: CanvasCommentsValue;
-  /** The board's editor once mounted, so the page can bring a thread's shape into view. */
-  onEditor?: (editor: Editor) => void;
 }
 
 /**
@@ -74,13 +71,7 @@ function applyReadOnly(editor: Editor, readOnly: boolean, maySelect: boolean): (
 }
 
 /** A live tldraw board bound to one canvas document. */
-export default function CanvasPage({
-  readOnly = false,
-  side,
-  mayChangeTemplate = false,
-  comments,
-  onEditor,
-}: CanvasPageProps) {
+export default function CanvasPage({ readOnly = false, side, mayChangeTemplate = false }: CanvasPageProps) {
   const docId = useDocumentId();
   const { t, locale } = useI18n();
   const title = useDocumentTitle(docId, t('canvas.title'));
@@ -139,14 +130,12 @@ export default function CanvasPage({
     };
   }, [loaded, store, session, user$, readOnly]);
 
-  const maySelect = comments?.mayComment ?? false;
+  // Thread badges and the "Comment" action on shapes; commenters may select shapes to comment on.
+  const comments = useCanvasComments(docId, editor);
+  const maySelect = comments.mayComment;
   useEffect(() => {
     if (editor) return applyReadOnly(editor, effectiveReadOnly, maySelect);
   }, [editor, effectiveReadOnly, maySelect]);
-
-  useEffect(() => {
-    if (editor) onEditor?.(editor);
-  }, [editor, onEditor]);
 
   useEffect(() => {
     if (editor && !mayChangeTemplate) return lockTemplate(editor);
@@ -174,7 +163,7 @@ export default function CanvasPage({
       />
       {newerSchema && <NewerSchemaNotice />}
       <div className="canvas-host" data-testid="canvas">
-        <CanvasCommentsContext.Provider value={comments ?? null}>
+        <CanvasCommentsContext.Provider value={comments}>
           <Tldraw
             store={storeWithStatus}
             assetUrls={assetUrls}

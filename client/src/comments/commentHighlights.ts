@@ -2,6 +2,7 @@ import { type Editor, Extension } from '@tiptap/core';
 import { type EditorState, Plugin, PluginKey } from '@tiptap/pm/state';
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
+import { anchorKey } from './commentsApi.ts';
 import {
   type AnchorResolution,
   type BoundDocument,
@@ -60,11 +61,16 @@ export function anchorFromSelection(editor: Editor, documentId: string): TextAnc
 
 function decorationsFor(
   state: EditorState,
+  threads: HighlightedThread[],
   ranges: Map<string, { from: number; to: number }>,
   activeId: string | null,
 ) {
   const decorations: Decoration[] = [];
-  for (const [id, { from, to }] of ranges) {
+  for (const thread of threads) {
+    const id = thread.id;
+    const range = ranges.get(id);
+    if (!range) continue;
+    const { from, to } = range;
     if (from >= to || to > state.doc.content.size) continue;
     const active = id === activeId;
     decorations.push(
@@ -74,6 +80,8 @@ function decorationsFor(
         {
           class: active ? 'comment-highlight comment-highlight--active' : 'comment-highlight',
           'data-thread-id': id,
+          // The side panel's generic "show the anchor" finds highlights by this key too.
+          'data-anchor-key': anchorKey(thread.anchor),
         },
         { threadId: id, inclusiveStart: false, inclusiveEnd: false },
       ),
@@ -112,11 +120,15 @@ export const CommentHighlights = Extension.create<CommentHighlightsOptions>({
               return {
                 ...value,
                 activeId: meta.activeId,
-                decorations: decorationsFor(state, value.ranges, meta.activeId),
+                decorations: decorationsFor(state, value.threads, value.ranges, meta.activeId),
               };
             }
             if (meta?.kind === 'resolved') {
-              return { ...value, ranges: meta.ranges, decorations: decorationsFor(state, meta.ranges, value.activeId) };
+              return {
+                ...value,
+                ranges: meta.ranges,
+                decorations: decorationsFor(state, value.threads, meta.ranges, value.activeId),
+              };
             }
             // Until the anchors are resolved again (after the binding has written this change
             // to Yjs), the highlights follow the edit.

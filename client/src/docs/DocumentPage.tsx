@@ -1,6 +1,6 @@
 import type { MembersResponse } from '@samverka/model';
 import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
-import { useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useParams } from 'react-router';
 import { useApiResource } from '../api/useApiResource.ts';
 import {
@@ -17,11 +17,11 @@ import { DocumentHeader } from '../shell/DocumentHeader.tsx';
 import { useDocumentSession } from '../sync/useDocumentSession.ts';
 import { usePresence } from '../sync/usePresence.ts';
 import { Button } from '../ui/index.ts';
-import { DocumentCommentsContext } from './documentComments.ts';
 import { EditorToolbar } from './EditorToolbar.tsx';
 import { editorExtensions } from './editorExtensions.ts';
 import { EditorShortcuts } from './editorShortcuts.ts';
 import type { MentionCandidate } from './mentionSuggestion.ts';
+import { useDocumentComments } from './useDocumentComments.ts';
 import './documents.css';
 
 /** A live Tiptap text document: toolbar, everyone's carets, mentions, word count, print layout. */
@@ -35,7 +35,7 @@ export default function DocumentPage() {
   const title = useDocumentTitle(docId, t('document.title'));
   const { data: memberList } = useApiResource<MembersResponse>(`/api/partnerships/${partnership.id}/members`);
   const [linkRequests, setLinkRequests] = useState(0);
-  const comments = useContext(DocumentCommentsContext);
+  const comments = useDocumentComments(docId);
   // Read through a ref so the editor is not rebuilt when threads or callbacks change.
   const commentsRef = useRef(comments);
   commentsRef.current = comments;
@@ -62,8 +62,8 @@ export default function DocumentPage() {
         }),
         EditorShortcuts.configure({ requestLink: () => setLinkRequests((n) => n + 1) }),
         CommentHighlights.configure({
-          onSelect: (threadId) => commentsRef.current?.onSelectThread(threadId),
-          onResolved: (resolutions) => commentsRef.current?.onResolved(resolutions),
+          onSelect: (threadId) => commentsRef.current.onSelectThread(threadId),
+          onResolved: (resolutions) => commentsRef.current.onResolved(resolutions),
         }),
       ],
       // The server drops a read-only member's updates anyway; not letting them type says so honestly.
@@ -85,17 +85,20 @@ export default function DocumentPage() {
     editor,
     selector: ({ editor: e }) => Boolean(e && !e.state.selection.empty),
   });
-  const threads = comments?.threads;
+  const { threads, focus } = comments;
   useEffect(() => {
-    if (editor && threads) setCommentHighlights(editor, threads);
+    if (editor) setCommentHighlights(editor, threads);
   }, [editor, threads]);
-  const activeThreadId = comments?.activeThreadId ?? null;
   useEffect(() => {
-    if (editor) setActiveCommentHighlight(editor, activeThreadId);
-  }, [editor, activeThreadId]);
+    // A thread selected before its highlight was drawn: try again once the anchors resolved.
+    if (editor && !setActiveCommentHighlight(editor, focus.threadId) && focus.threadId) {
+      const retry = setTimeout(() => setActiveCommentHighlight(editor, focus.threadId), 300);
+      return () => clearTimeout(retry);
+    }
+  }, [editor, focus]);
   const startThread = () => {
     const anchor = editor && anchorFromSelection(editor, docId);
-    if (anchor) comments?.onStartThread(anchor);
+    if (anchor) comments.onStartThread(anchor);
   };
 
   const words = useEditorState({
@@ -107,7 +110,7 @@ export default function DocumentPage() {
     <div className="document-page">
       <DocumentHeader title={title} session={session} collaborators={collaborators} readOnly={!abilities.edit} />
       {editor && abilities.edit && <EditorToolbar editor={editor} linkRequests={linkRequests} />}
-      {comments?.mayComment && (
+      {comments.mayComment && (
         <div className="document-comment-bar">
           {/* Pressing the button must not take the text selection away first. */}
           <Button
