@@ -1,8 +1,28 @@
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { addMemberViaApi, createDocumentViaApi, createPartnershipViaApi, emailOf } from '../support/accounts.ts';
 import { expect, test } from '../support/fixtures.ts';
 
 const EDITOR = { name: 'Document text' } as const;
+const screenshots = path.resolve(import.meta.dirname, '../../docs/screenshots');
+
+/** The page as it is now (no reload: the comments are live state), desktop and phone, light and dark. */
+async function shootLive(page: Page, name: string) {
+  for (const theme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: theme });
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+    for (const [width, height] of [
+      [1440, 900],
+      [390, 844],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await page.evaluate(() => document.fonts.ready);
+      await page.screenshot({ path: path.join(screenshots, `${name}-${width}-${theme}.png`) });
+    }
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.emulateMedia({ colorScheme: 'light' });
+}
 
 async function openConnected(page: Page, path: string) {
   await page.goto(path);
@@ -69,6 +89,7 @@ test('a commenter anchors a thread to a passage; the highlight stays on its word
   // (Anna's caret, with her name, sits in Carl's view of the text too.)
   await expect(carlsText).toContainText('Yes. The partner funds two funded doctoral students (both)');
   await expect(carl.locator('.comment-highlight')).toHaveText('two funded doctoral students');
+  await shootLive(carl, 'comments-text');
 
   // Anna deletes the passage: the thread is detached and shows what it was made on.
   await selectText(anna, 'two funded doctoral students');
@@ -80,6 +101,7 @@ test('a commenter anchors a thread to a passage; the highlight stays on its word
   await expect(thread).toContainText('Is the second position funded too?');
   await expect(thread).toContainText('Detached');
   await expect(thread).toContainText('“two doctoral students”');
+  await shootLive(carl, 'comments-text-detached');
 });
 
 test('a canvas shape with a thread carries a badge; pressing it lists the shape’s threads', async ({
@@ -108,4 +130,5 @@ test('a canvas shape with a thread carries a badge; pressing it lists the shape�
   await expect(badge).toHaveAccessibleName('1 open comment thread on this shape');
   await badge.click();
   await expect(carl.locator('.thread-item')).toContainText('Who owns this section?');
+  await shootLive(carl, 'comments-canvas');
 });
