@@ -12,7 +12,6 @@ import { useI18n } from '../i18n/i18n.tsx';
  */
 
 export interface CanvasCommentsValue {
-  documentId: string;
   /** Open threads per shape id. */
   counts: ReadonlyMap<string, number>;
   mayComment: boolean;
@@ -68,7 +67,6 @@ export function CanvasCommentsOverlay() {
           className="shape-comment-badge"
           style={{ left: badge.x, top: badge.y }}
           data-shape-id={badge.shapeId}
-          data-anchor-key={`shape:${comments.documentId}:${badge.shapeId}`}
           aria-label={plural('shapeComments.badge', badge.count)}
           onPointerDown={(event) => event.stopPropagation()}
           onClick={() => comments.onOpenThreads(badge.shapeId)}

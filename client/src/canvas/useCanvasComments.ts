@@ -37,7 +37,6 @@ export function useCanvasComments(documentId: string, editor: Editor | null): Ca
   return useMemo(() => {
     const anchorOf = (shapeId: string): ThreadAnchor => ({ type: 'shape', documentId, shapeId });
     return {
-      documentId,
       counts: shapeCounts,
       mayComment: may.comment,
       onOpenThreads: (shapeId) => openPanel({ anchor: anchorOf(shapeId) }),

@@ -62,10 +62,12 @@ export function useDocumentComments(documentId: string): DocumentComments {
   // The thread open in the panel stays emphasised, however it was opened (a link, the inbox).
   const openThread =
     panel.open && panel.threadId && threads.some((th) => th.id === panel.threadId) ? panel.threadId : null;
-  const shownFocus = useMemo(
-    () => (openThread && focus.threadId !== openThread ? { threadId: openThread, seq: focus.seq } : focus),
-    [openThread, focus],
-  );
+  const panelOpen = panel.open;
+  const shownFocus = useMemo(() => {
+    // A closed panel emphasises nothing.
+    if (!panelOpen) return { threadId: null, seq: focus.seq };
+    return openThread && focus.threadId !== openThread ? { threadId: openThread, seq: focus.seq } : focus;
+  }, [panelOpen, openThread, focus]);
 
   return {
     threads,
