@@ -25,6 +25,7 @@ import { useDocumentTitle } from '../partnerships/useDocumentTitle.ts';
 import { useDocumentSession, useLoaded } from '../sync/useDocumentSession.ts';
 import { usePresence } from '../sync/usePresence.ts';
 import { useTheme } from '../ui/index.ts';
+import { CanvasCommentsContext, CanvasCommentsOverlay } from './CanvasComments.tsx';
 import { CanvasHeader } from './CanvasHeader.tsx';
 import { CanvasMainMenu } from './CanvasMainMenu.tsx';
 import { NewerSchemaNotice } from './NewerSchemaNotice.tsx';
@@ -33,6 +34,7 @@ import { serverAssetStore } from './serverAssetStore.ts';
 import { lockTemplate } from './templateProtection.ts';
 import { bindPresence } from './tldrawPresence.ts';
 import { bindStoreToDoc, loadBoard } from './tldrawYjsBinding.ts';
+import { useCanvasComments } from './useCanvasComments.ts';
 import { useDocumentId } from './useDocumentId.ts';
 
 // Fonts, icons and translations are bundled and served by us, never a CDN.
@@ -44,8 +46,8 @@ const assetUrls = getAssetUrlsByImport();
  * "olVvo Cars"). Focusing at the end keeps what was already typed in order.
  */
 const CANVAS_OPTIONS = { text: { tipTapConfig: { autofocus: 'end' as const } } };
-/** tldraw's UI parts replaced by ours (stable, so tldraw does not remount them). */
-const CANVAS_COMPONENTS: TLComponents = { MainMenu: CanvasMainMenu };
+/** tldraw's UI parts replaced or added by ours (stable, so tldraw does not remount them). */
+const CANVAS_COMPONENTS: TLComponents = { MainMenu: CanvasMainMenu, InFrontOfTheCanvas: CanvasCommentsOverlay };
 const licenseKey = document.querySelector<HTMLMetaElement>('meta[name="samverka-tldraw-license"]')?.content;
 
 export interface CanvasPageProps {
@@ -57,10 +59,14 @@ export interface CanvasPageProps {
   mayChangeTemplate?: boolean;
 }
 
-/** Keeps tldraw in read-only mode and, there, stops selection too (viewers cannot pick shapes up). */
-function applyReadOnly(editor: Editor, readOnly: boolean): () => void {
+/**
+ * Keeps tldraw in read-only mode and, there, stops selection too (viewers cannot pick
+ * shapes up). Commenters may select, to comment on a shape: selection is this browser's
+ * state and never reaches the board's Y.Doc.
+ */
+function applyReadOnly(editor: Editor, readOnly: boolean, maySelect: boolean): () => void {
   editor.updateInstanceState({ isReadonly: readOnly });
-  if (!readOnly) return () => undefined;
+  if (!readOnly || maySelect) return () => undefined;
   editor.selectNone();
   return editor.sideEffects.registerBeforeChangeHandler('instance_page_state', (_prev, next) =>
     next.selectedShapeIds.length === 0 ? next : { ...next, selectedShapeIds: [] },
@@ -155,9 +161,12 @@ export default function CanvasPage({ readOnly = false, side, mayChangeTemplate =
     };
   }, [loaded, store, session, user$, readOnly]);
 
+  // Thread badges and the "Comment" action on shapes; commenters may select shapes to comment on.
+  const comments = useCanvasComments(docId, editor);
+  const maySelect = comments.mayComment;
   useEffect(() => {
-    if (editor) return applyReadOnly(editor, effectiveReadOnly);
-  }, [editor, effectiveReadOnly]);
+    if (editor) return applyReadOnly(editor, effectiveReadOnly, maySelect);
+  }, [editor, effectiveReadOnly, maySelect]);
 
   useEffect(() => {
     if (editor && !mayChangeTemplate) return lockTemplate(editor);
@@ -182,15 +191,17 @@ export default function CanvasPage({ readOnly = false, side, mayChangeTemplate =
       />
       {newerSchema && <NewerSchemaNotice />}
       <div className="canvas-host" data-testid="canvas">
-        <Tldraw
-          store={storeWithStatus}
-          assetUrls={assetUrls}
-          licenseKey={licenseKey}
-          options={CANVAS_OPTIONS}
-          components={CANVAS_COMPONENTS}
-          shapeUtils={CANVAS_SHAPE_UTILS}
-          onMount={showWholeBoard}
-        />
+        <CanvasCommentsContext.Provider value={comments}>
+          <Tldraw
+            store={storeWithStatus}
+            assetUrls={assetUrls}
+            licenseKey={licenseKey}
+            options={CANVAS_OPTIONS}
+            shapeUtils={CANVAS_SHAPE_UTILS}
+            components={CANVAS_COMPONENTS}
+            onMount={showWholeBoard}
+          />
+        </CanvasCommentsContext.Provider>
       </div>
     </div>
   );
