@@ -95,7 +95,7 @@ export function createApp(config: Config, database: Database, log: Logger, optio
   const access = new AccessResolver(database.db, sessions);
   const rights = options.rights ?? shared?.rights ?? new InProcessRightsBus();
   const policy = syncAuthorizer(access);
-  const hub = options.eventHub ?? new InProcessEventHub();
+  const hub = options.eventHub ?? shared?.events ?? new InProcessEventHub();
   const events = new EventStreams({
     db: database.db,
     hub,

@@ -10,6 +10,7 @@ import * as Y from 'yjs';
 import { replayUpdateBatches } from '../../src/storage/replayUpdates.ts';
 import type { DatabaseSchema } from '../../src/storage/schema.ts';
 import { SqlUpdateLogStore } from '../../src/storage/sqlUpdateLogStore.ts';
+import { EventStreamClient } from '../support/eventStreamClient.ts';
 import { createTestDatabase, howToStartPostgres, postgresReachable } from '../support/postgres.ts';
 import { ServerProcess } from '../support/serverProcess.ts';
 import { connectClient, eventually, synced, type TestClient } from '../support/syncClient.ts';
@@ -354,6 +355,32 @@ describe.skipIf(!reachable && !process.env.CI)(
       for (const close of closes) {
         expect(close.code).toBe(CloseCode.REAUTHORIZE);
         expect(close.at - removedAt).toBeLessThan(1000);
+      }
+    });
+
+    it('a comment posted through A reaches event streams on B and C', async () => {
+      const [a, b, c] = servers as [ServerProcess, ServerProcess, ServerProcess];
+      const streams = [b, c].map(
+        (server) => new EventStreamClient(`${server.origin}/api/partnerships/${partnershipId}/events`, owner.cookie),
+      );
+      try {
+        await Promise.all(streams.map((stream) => stream.opened));
+        const posted = await api<{ thread: { id: string } }>(
+          a,
+          owner.cookie,
+          'POST',
+          `/api/partnerships/${partnershipId}/threads`,
+          { anchor: { type: 'partnership' }, body: 'Posted through A' },
+        );
+        expect(posted.status).toBe(201);
+        for (const stream of streams) {
+          await stream.waitFor(
+            (events) => events.some((e) => e.event.type === 'thread' && e.event.thread.id === posted.body.thread.id),
+            'the new thread on another process’s stream',
+          );
+        }
+      } finally {
+        for (const stream of streams) stream.close();
       }
     });
 
