@@ -30,7 +30,7 @@ test("a risk raised by one member appears in the other's heat map live and moves
   await expect(cell(erik, 4, 5)).toHaveAttribute('data-count', '1');
   await expect(cell(sara, 4, 5)).toHaveAttribute('data-count', '1');
 
-  await erik.getByRole('button', { name: 'Key sponsor leaves the partner' }).click();
+  await erik.getByRole('button', { name: 'Key sponsor leaves the partner', exact: true }).click();
   await erik.getByTestId('risk-editor').getByLabel('Impact', { exact: true }).selectOption('3');
   await expect(cell(anna, 4, 3)).toHaveAttribute('data-count', '1');
   await expect(cell(anna, 4, 5)).toHaveAttribute('data-count', '0');
@@ -39,7 +39,7 @@ test("a risk raised by one member appears in the other's heat map live and moves
   // The viewer follows live but can change nothing.
   await expect(cell(sara, 4, 3)).toHaveAttribute('data-count', '1');
   await expect(sara.getByRole('form', { name: 'Raise risk' })).toHaveCount(0);
-  await sara.getByRole('button', { name: 'Key sponsor leaves the partner' }).click();
+  await sara.getByRole('button', { name: 'Key sponsor leaves the partner', exact: true }).click();
   await expect(sara.getByTestId('risk-editor').getByLabel('Impact', { exact: true })).toBeDisabled();
   await expect(sara.getByTestId('risk-editor').getByLabel('Mitigation actions')).toHaveAttribute('readonly', '');
 });
@@ -60,7 +60,7 @@ test('two members editing one goal at once keep both changes, and both texts typ
   await add.getByLabel('Title').fill('A joint research school');
   await add.getByRole('button', { name: 'Add goal' }).click();
   await expect(anna.getByTestId('goal-editor')).toBeVisible();
-  await erik.getByRole('button', { name: 'A joint research school' }).click();
+  await erik.getByRole('button', { name: 'A joint research school', exact: true }).click();
   const annaEditor = anna.getByTestId('goal-editor');
   const erikEditor = erik.getByTestId('goal-editor');
 
@@ -124,7 +124,7 @@ test('the heat map and the tables pass axe and work by keyboard alone', async ({
   await anna.keyboard.press('Enter');
   await expect(titleHeader).toHaveAttribute('aria-sort', 'ascending');
   await expect(anna.getByTestId('risk-row').first()).toContainText('Budget cut');
-  await anna.getByRole('button', { name: 'Budget cut' }).focus();
+  await anna.getByRole('button', { name: 'Budget cut', exact: true }).focus();
   await anna.keyboard.press('Enter');
   const likelihood = anna.getByTestId('risk-editor').getByLabel('Likelihood', { exact: true });
   await likelihood.focus();

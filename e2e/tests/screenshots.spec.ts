@@ -262,13 +262,13 @@ async function seedThreads(anna: Page, erik: Page, origin: string, partnershipId
   return thread.id;
 }
 
-/** A goal added in the register (a Yjs entry, so through the page) with a thread on it. */
+/** The goal the CSV import made first, now with a thread on it. */
+const GOAL_WITH_THREAD = 'A joint research school in wood construction';
+
+/** A thread on one of the register's goals (imported before, as CSV). */
 async function seedGoalThread(anna: Page, erik: Page, origin: string, partnershipId: string): Promise<void> {
   await anna.goto(`/p/${partnershipId}/goals`);
-  const add = anna.getByRole('form', { name: 'Add goal' });
-  await add.getByLabel('Title').fill('A joint research school on wood construction');
-  await add.getByRole('button', { name: 'Add goal' }).click();
-  const card = anna.getByTestId('goal-card').first();
+  const card = anna.getByTestId('goal-card').filter({ hasText: GOAL_WITH_THREAD });
   await expect(card).toBeVisible();
   const goalId = (await card.getAttribute('data-goal-id')) as string;
   // The server checks the anchor against its stored register: until the goal has reached it, anchor_not_found.
@@ -284,5 +284,5 @@ async function seedGoalThread(anna: Page, erik: Page, origin: string, partnershi
       return response.status();
     })
     .toBe(201);
-  await anna.getByRole('button', { name: 'A joint research school on wood construction', exact: true }).click();
+  await anna.getByRole('button', { name: GOAL_WITH_THREAD, exact: true }).click();
 }
