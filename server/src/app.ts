@@ -103,6 +103,7 @@ export function createApp(config: Config, database: Database, log: Logger, optio
     access,
     log,
     heartbeatMs: config.events.heartbeatMs,
+    maxStreamsPerAccount: config.events.maxStreamsPerAccount,
   });
   const eventRetention = new EventLogRetention(database.db, config.events.retentionMs, log);
   const services: AppServices = {

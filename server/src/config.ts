@@ -22,7 +22,8 @@ export interface Config {
   /** Files dropped on a canvas. */
   assets: { maxBytes: number };
   /** The partnership event log and its streams (comments). */
-  events: { retentionMs: number; heartbeatMs: number };
+  /** Comment event streams: log retention, heartbeat, and streams one account may hold open per process. */
+  events: { retentionMs: number; heartbeatMs: number; maxStreamsPerAccount: number };
   /** Reverse proxies whose X-Forwarded-For names the client (addresses and CIDR ranges). */
   trustedProxies: string[];
   /** Bearer token that /metrics requires; unset: /metrics answers only to loopback peers. */
@@ -129,6 +130,8 @@ const envSchema = z
     EVENT_LOG_RETENTION_HOURS: intInRange(1, 24 * 365).default(7 * 24),
     // Under the 60 s idle timeouts of common proxies.
     EVENT_STREAM_HEARTBEAT_MS: intInRange(100, 3_600_000).default(25_000),
+    // A person with a few browsers and tabs open; each stream holds ~18 KB of server memory.
+    EVENT_STREAMS_PER_ACCOUNT: intInRange(1, 100_000).default(20),
     TRUSTED_PROXIES: z
       .string()
       .optional()
@@ -212,7 +215,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       compactionThreshold: e.SYNC_COMPACTION_THRESHOLD,
     },
     assets: { maxBytes: e.ASSET_MAX_BYTES },
-    events: { retentionMs: e.EVENT_LOG_RETENTION_HOURS * 3_600_000, heartbeatMs: e.EVENT_STREAM_HEARTBEAT_MS },
+    events: {
+      retentionMs: e.EVENT_LOG_RETENTION_HOURS * 3_600_000,
+      heartbeatMs: e.EVENT_STREAM_HEARTBEAT_MS,
+      maxStreamsPerAccount: e.EVENT_STREAMS_PER_ACCOUNT,
+    },
     trustedProxies: listOf(e.TRUSTED_PROXIES),
     metricsToken: e.METRICS_TOKEN,
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM ?? `Samverka <noreply@${new URL(publicUrl).hostname}>` },

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { AccessResolver } from '../access/accessResolver.ts';
 import type { Grant } from '../access/accessTargets.ts';
 import { affects, type RightsBus } from '../access/rightsEvents.ts';
+import { apiErrors } from '../http/apiErrors.ts';
 import type { Logger } from '../logger.ts';
 import type { DatabaseSchema } from '../storage/schema.ts';
 import type { HubEvent, PartnershipEventHub } from './eventHub.ts';
@@ -28,6 +29,8 @@ export interface EventStreamDeps {
   access: AccessResolver;
   log: Logger;
   heartbeatMs: number;
+  /** Streams one account may hold open in this process; more answer 429. */
+  maxStreamsPerAccount: number;
 }
 
 /**
@@ -43,6 +46,8 @@ export interface EventStreamDeps {
  */
 export class EventStreams {
   private readonly open = new Set<EventStream>();
+  /** Open streams per account, so one person (or a stolen session) cannot exhaust the server's memory. */
+  private readonly perAccount = new Map<string, number>();
   private readonly heartbeat: NodeJS.Timeout;
   private readonly unsubscribeRights: () => void;
 
@@ -65,7 +70,15 @@ export class EventStreams {
   /** Answers the request with a stream for an authorised reader of `grant.partnership`. */
   respond(c: Context, grant: Grant<'partnership'>): Response {
     const { actor, partnership } = grant;
-    const stream = new EventStream(this.deps, actor.userId, partnership.id, () => this.open.delete(stream));
+    const held = this.perAccount.get(actor.userId) ?? 0;
+    if (held >= this.deps.maxStreamsPerAccount) throw apiErrors.rateLimited();
+    this.perAccount.set(actor.userId, held + 1);
+    const stream = new EventStream(this.deps, actor.userId, partnership.id, () => {
+      this.open.delete(stream);
+      const left = (this.perAccount.get(actor.userId) ?? 1) - 1;
+      if (left > 0) this.perAccount.set(actor.userId, left);
+      else this.perAccount.delete(actor.userId);
+    });
     this.open.add(stream);
     // Rights may have changed between the router's check and joining the set above; ask again.
     const stillAllowed = async () =>
