@@ -98,8 +98,11 @@ export function CommentsDrawer() {
     if (pendingFocus.anchor.type !== 'partnership') void focusAnchor(pendingFocus.anchor);
   }, [pendingFocus]);
 
+  // Opening the panel moves the focus into it, unless it is there already (a message box that
+  // focused itself): taking it away from someone typing would close their mention list.
   useEffect(() => {
-    if (panel.open) heading.current?.focus();
+    const drawer = heading.current?.closest('aside');
+    if (panel.open && !drawer?.contains(document.activeElement)) heading.current?.focus();
   }, [panel.open]);
 
   const anchor = panel.anchor;

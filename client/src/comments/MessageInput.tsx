@@ -118,7 +118,13 @@ export function MessageInput(props: MessageInputProps) {
           aria-describedby={errorText ? `${id}-error` : undefined}
           onChange={(e) => track(e.target.value, e.target.selectionStart)}
           onKeyDown={onKeyDown}
-          onBlur={() => setTimeout(() => setQuery(undefined), 150)}
+          onBlur={() =>
+            // Closed a moment later, so a click on a member lands first; not at all if the box
+            // has the focus again by then (the typing went on, and the list belongs to it).
+            setTimeout(() => {
+              if (document.activeElement !== textarea.current) setQuery(undefined);
+            }, 150)
+          }
         />
         <div
           id={`${id}-mentions`}
