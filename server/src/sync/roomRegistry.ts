@@ -3,6 +3,7 @@ import type * as Y from 'yjs';
 import type { SyncLimits } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import { Gauge, type MetricsRegistry } from '../metrics.ts';
+import { flattenLongStrings } from '../storage/heapStrings.ts';
 import { hasPendingUpdates, REPLAY_BATCH_BYTES, replayUpdateBatches } from '../storage/replayUpdates.ts';
 import { encodeStateSized } from '../storage/stateEncoding.ts';
 import type { UpdateLogStore } from '../storage/updateLogStore.ts';
@@ -124,6 +125,9 @@ export class RoomRegistry {
       throw error;
     }
     const { doc, bytes } = loaded;
+    // The rows read and the parts of the joined texts go before the first answer is
+    // encoded beside the doc, not after (see `flattenLongStrings`).
+    if (bytes >= LARGE_DOCUMENT_BYTES && flattenLongStrings(doc) > 0) collectGarbage();
     this.log.debug({ documentId, bytes, ms: Date.now() - started }, 'room loaded');
     room = this.createRoom(documentId, doc, bytes, loadedRows);
     if (leave) this.relayLeaves.set(room, leave);

@@ -19,14 +19,13 @@ const LIMIT = 50 * 1024 * 1024;
 const UPDATE_CHARS = 8_000_000;
 const UPDATES_THAT_FIT = 6;
 /**
- * Peak memory growth allowed while loading and compacting, as a multiple of the stored size.
- * Issue 17 asks for under 4×. On Node 20 this measured 3.0× to load and 3.2× at the peak; on
- * Node 24, which the project now runs on, 4.0× to load and 4.0–4.9× at the peak (2026-11-27:
- * Node 24 keeps large decoded strings and the rows read as external memory, released later).
- * The 4× target is not met on Node 24 yet; this bound keeps it from getting worse, with room
- * for a loaded CI machine.
+ * Peak memory growth allowed while loading and compacting, as a multiple of the stored size:
+ * issue 17's bound. Measured on Node 24 (2026-11-27): 2.4× to load and answer a reader,
+ * 3.4× at the peak, which is the compaction's write (the state, and SQLite's two copies of it
+ * while it binds and stores the row). Before long strings were decoded into V8's heap and
+ * joined right after loading, Node 24 measured 4.0× and 4.9× (see `storage/heapStrings.ts`).
  */
-const MEMORY_FACTOR = 6;
+const MEMORY_FACTOR = 4;
 
 /** 8 MB of text that differs per chunk (one byte per character in UTF-8). */
 const chunk = (n: number) => String.fromCharCode(97 + n).repeat(UPDATE_CHARS);
@@ -94,9 +93,10 @@ describe('abuse: a document grown without limit', () => {
     process.stdout.write(
       `document size ${JSON.stringify({ storedMB: before.bytes / 1e6, rows: before.rows, loadGrowthMB: Math.round(loadGrowth / 1e6), peakGrowthMB: Math.round(peakGrowth / 1e6) })}\n`,
     );
-    // Loading holds the doc, the rows read (until collected) and the answer to the reader; the
-    // unload compaction encodes the state from the loaded doc, frees and collects the doc, then
-    // SQLite copies the state twice (binding, record). See MEMORY_FACTOR for the figures.
+    // Loading holds the doc and one batch of rows, then the answer to the reader; the unload
+    // compaction encodes the state from the loaded doc, frees and collects the doc, then SQLite
+    // copies the state twice (binding, record). VmHWM is the kernel's record of the highest
+    // resident size, so a peak between two samples is counted too.
     expect(peakGrowth, 'peak memory while loading and compacting').toBeLessThan(MEMORY_FACTOR * before.bytes);
   }, 300_000);
 });
