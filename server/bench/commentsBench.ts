@@ -89,7 +89,12 @@ async function inBatches<T>(count: number, size: number, make: (i: number) => Pr
 
 async function main(): Promise<void> {
   const started = Date.now();
-  const server = await ServerProcess.start({ ALLOWED_ORIGINS: TEST_ORIGIN, LOG_LEVEL: 'warn' });
+  const server = await ServerProcess.start({
+    ALLOWED_ORIGINS: TEST_ORIGIN,
+    LOG_LEVEL: 'warn',
+    // One poster stands in for a busy partnership here: the fan-out is measured, not one person's budget.
+    COMMENT_POSTS_PER_MINUTE: '100000',
+  });
   const streams: EventStreamClient[] = [];
   try {
     const p = await createTestPartnership(server.origin, 'Owner');

@@ -24,6 +24,8 @@ export interface Config {
   /** The partnership event log and its streams (comments). */
   /** Comment event streams: log retention, heartbeat, and streams one account may hold open per process. */
   events: { retentionMs: number; heartbeatMs: number; maxStreamsPerAccount: number };
+  /** What one account may post: threads, replies and edits per minute, and people mentioned per message. */
+  comments: { postsPerMinute: number; mentionsPerMessage: number };
   /** Reverse proxies whose X-Forwarded-For names the client (addresses and CIDR ranges). */
   trustedProxies: string[];
   /** Bearer token that /metrics requires; unset: /metrics answers only to loopback peers. */
@@ -132,6 +134,10 @@ const envSchema = z
     EVENT_STREAM_HEARTBEAT_MS: intInRange(100, 3_600_000).default(25_000),
     // A person with a few browsers and tabs open; each stream holds ~18 KB of server memory.
     EVENT_STREAMS_PER_ACCOUNT: intInRange(1, 100_000).default(20),
+    // A fast typist in a lively discussion posts a few messages a minute; a script posts hundreds.
+    COMMENT_POSTS_PER_MINUTE: intInRange(1, 100_000).default(30),
+    // Each mention lands in someone's inbox; a team partnership rarely has more people to name.
+    COMMENT_MENTIONS_PER_MESSAGE: intInRange(1, 10_000).default(20),
     TRUSTED_PROXIES: z
       .string()
       .optional()
@@ -220,6 +226,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       heartbeatMs: e.EVENT_STREAM_HEARTBEAT_MS,
       maxStreamsPerAccount: e.EVENT_STREAMS_PER_ACCOUNT,
     },
+    comments: { postsPerMinute: e.COMMENT_POSTS_PER_MINUTE, mentionsPerMessage: e.COMMENT_MENTIONS_PER_MESSAGE },
     trustedProxies: listOf(e.TRUSTED_PROXIES),
     metricsToken: e.METRICS_TOKEN,
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM ?? `Samverka <noreply@${new URL(publicUrl).hostname}>` },

@@ -1,3 +1,4 @@
+import { abuseEn } from './abuse.en.ts';
 import { commentsEn } from './comments.en.ts';
 
 /** English UI text. Every key here must exist in every other catalogue (the type checks it). */
@@ -479,6 +480,7 @@ export const en = {
   'risk.showing': 'Showing the first {shown} of {count} risks.',
   'risk.showAll': 'Show all {count}',
   ...commentsEn,
+  ...abuseEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,3 +1,4 @@
+import { abuseSv } from './abuse.sv.ts';
 import { commentsSv } from './comments.sv.ts';
 import type { MessageKey } from './en.ts';
 
@@ -482,4 +483,5 @@ export const sv: Record<MessageKey, string> = {
   'risk.showing': 'Visar de första {shown} av {count} risker.',
   'risk.showAll': 'Visa alla {count}',
   ...commentsSv,
+  ...abuseSv,
 };

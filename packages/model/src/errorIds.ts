@@ -49,6 +49,8 @@ export const ErrorId = {
   MENTION_NOT_MEMBER: 'mention_not_member',
   /** A thread's anchor names a goal, risk, document or shape the partnership does not have. */
   ANCHOR_NOT_FOUND: 'anchor_not_found',
+  /** A message mentions more people than `COMMENT_MENTIONS_PER_MESSAGE` allows. */
+  TOO_MANY_MENTIONS: 'too_many_mentions',
   /** Only a message's author may edit or delete it. */
   NOT_AUTHOR: 'not_author',
   /** The sign-up policy (`SIGNUP`) does not let this email create an account without an invitation. */

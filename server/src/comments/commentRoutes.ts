@@ -21,6 +21,7 @@ import {
   threadTarget,
 } from '../http/pathParams.ts';
 import { parseValue } from '../http/validation.ts';
+import { spendPostingBudget } from './postingBudget.ts';
 import { findThreads } from './threadQueries.ts';
 import { renderThread, renderThreads } from './threadRenderer.ts';
 
@@ -64,6 +65,7 @@ export function mountCommentRoutes(router: ApiRouter, services: AppServices): vo
       status: 201,
     },
     async ({ c, grant, body }) => {
+      await spendPostingBudget(c, services, grant.actor.userId, body.body);
       const thread = await comments.createThread(grant, body);
       return c.json({ thread } satisfies ThreadResponse, 201);
     },
@@ -99,6 +101,7 @@ export function mountCommentRoutes(router: ApiRouter, services: AppServices): vo
       status: 201,
     },
     async ({ c, grant, body }) => {
+      await spendPostingBudget(c, services, grant.actor.userId, body.body);
       const message = await comments.postMessage(grant, body.body);
       return c.json({ message } satisfies MessageResponse, 201);
     },
@@ -117,6 +120,7 @@ export function mountCommentRoutes(router: ApiRouter, services: AppServices): vo
       status: 200,
     },
     async ({ c, grant, body }) => {
+      await spendPostingBudget(c, services, grant.actor.userId, body.body);
       const message = await comments.changeMessage(grant, body.body);
       return c.json({ message } satisfies MessageResponse, 200);
     },

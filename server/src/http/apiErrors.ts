@@ -82,6 +82,10 @@ export const apiErrors = {
         body: 'mention only members of this partnership',
       },
     ),
+  tooManyMentions: (max: number) =>
+    new ApiError(400, ErrorId.TOO_MANY_MENTIONS, `A message may mention at most ${max} people`),
+  commentsRateLimited: () =>
+    new ApiError(429, ErrorId.RATE_LIMITED, 'Too many comments in a short time; try again later'),
   notAuthor: () => new ApiError(403, ErrorId.NOT_AUTHOR, 'Only the author of a message may change it'),
   templateNotApplicable: () =>
     new ApiError(400, ErrorId.TEMPLATE_NOT_APPLICABLE, 'This template is for another kind of document', {

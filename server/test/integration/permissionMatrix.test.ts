@@ -559,7 +559,9 @@ describe('permission matrix: every route and the sync endpoint against the role 
   let world: World;
 
   beforeAll(async () => {
-    t = await startPolicyServer();
+    // The owner starts a thread for most probes, far more than a person's posting budget per minute;
+    // the matrix checks rights, and the budget has its own test (server/test/abuse/commentFlood.test.ts).
+    t = await startPolicyServer({ COMMENT_POSTS_PER_MINUTE: '100000' });
     const base = t.server.url;
     const p = await createTestPartnership(base, 'owner');
     const other = await createTestPartnership(base, 'outsider');
