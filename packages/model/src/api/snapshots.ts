@@ -25,6 +25,8 @@ import { NAME_MAX_LENGTH } from './limits.ts';
  * - `GET    /api/shared/:token` → 200 `SnapshotDetailResponse` without `acknowledgements` (no account)
  * - `GET    /api/shared/:token/documents/:documentId` → as the snapshot document route
  * Unknown, another partnership's, revoked or expired → 404 `not_found`.
+ * Audit trail types (client needs `audit.type.<type>` strings): `snapshot_created`,
+ * `snapshot_renamed`, `snapshot_deleted`, `snapshot_link_created`, `snapshot_link_revoked`.
  */
 
 /** The page a share link opens: `<PUBLIC_URL>/shared/<token>` (the SPA, served with no-referrer and noindex). */
