@@ -15,6 +15,7 @@ import * as Y from 'yjs';
 import { openDatabase } from '../../src/storage/database.ts';
 import { SqlUpdateLogStore } from '../../src/storage/sqlUpdateLogStore.ts';
 import { ApiClient, addMember, createTestPartnership, type TestPartnership } from '../support/apiClient.ts';
+import { EventStreamClient } from '../support/eventStreamClient.ts';
 import { policyServerSuite } from '../support/policyServer.ts';
 import { eventually, synced, type TestClient } from '../support/syncClient.ts';
 
@@ -297,11 +298,20 @@ describe('snapshots', () => {
   it('lists latest first with acknowledgements by name, side and time; owners rename and delete; all audited', async () => {
     const { p } = await partnershipWithContent();
     const viewer = await addMember(p, suite.base, 'viewer', 'partner', 'Vera');
+    const stream = new EventStreamClient(`${suite.base}/api/partnerships/${p.id}/events`, p.owner.client.cookie);
+    await stream.opened;
     const first = (await p.owner.client.post(`/api/partnerships/${p.id}/snapshots`, { name: 'First' })).body.snapshot;
     const second = (await p.owner.client.post(`/api/partnerships/${p.id}/snapshots`, { name: 'Second' })).body.snapshot;
     const acknowledged = await viewer.client.post(`/api/snapshots/${second.id}/acknowledgements`);
     expect(acknowledged.status).toBe(201);
     expect(acknowledged.body.acknowledgement).toMatchObject({ userId: viewer.userId, name: 'Vera', side: 'partner' });
+    // The owner's open page hears of each new snapshot and the acknowledgement, live.
+    await stream.waitFor(
+      (events) => events.filter((e: any) => e.event?.type === 'snapshot').length >= 3,
+      'snapshot events',
+    );
+    expect(stream.events.map((e: any) => e.event?.snapshotId)).toEqual([first.id, second.id, second.id]);
+    stream.close();
     const again = await viewer.client.post(`/api/snapshots/${second.id}/acknowledgements`);
     expect(again.body.acknowledgements).toEqual([acknowledged.body.acknowledgement]);
 
