@@ -9,6 +9,7 @@ import {
   startTestOpenIdProvider,
   type TestOpenIdProvider,
 } from '../support/testOpenIdProvider.ts';
+import { openDataDir } from '../support/testServer.ts';
 
 const PASSWORD = 'correct horse battery staple';
 
@@ -182,6 +183,30 @@ describe('OpenID Connect sign-in against two real providers (oidc-provider)', ()
     const again = await later.request(remember(await later.untilCallback(start('uni'), 'dan')).href);
     expect(landing(again).query.get('oidc_link')).toBe('uni');
     expect(later.sessionCookie(server.origin)).toBeUndefined();
+  }, 60_000);
+
+  it("exports the linked identity with the account's data, and deleting the account removes the link", async () => {
+    uni.addIdentity({ login: 'gus', email: 'gus@uni.example', name: 'Gus' });
+    const gus = new ApiClient(server.origin, server.origin);
+    expect(
+      (await gus.post('/api/auth/signup', { email: 'gus@uni.example', password: PASSWORD, name: 'Gus' })).status,
+    ).toBe(201);
+    const walk = new OidcBrowserWalk();
+    await walk.request(remember(await walk.untilCallback(start('uni'), 'gus')).href);
+    expect(
+      (await walk.postJson(`${server.origin}/api/auth/login`, { email: 'gus@uni.example', password: PASSWORD })).status,
+    ).toBe(200);
+
+    const exported = await gus.get('/api/me/export');
+    expect(exported.body.singleSignOn).toEqual([expect.objectContaining({ provider: 'uni', subject: 'gus' })]);
+    expect((await gus.request('DELETE', '/api/me', { password: PASSWORD })).status).toBe(204);
+    const database = openDataDir(server.dataDir);
+    try {
+      const links = await database.db.selectFrom('oidc_identities').selectAll().where('subject', '=', 'gus').execute();
+      expect(links).toEqual([]);
+    } finally {
+      await database.close();
+    }
   }, 60_000);
 
   it('never writes a code, state, session token or client secret to its log', async () => {
