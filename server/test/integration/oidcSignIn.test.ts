@@ -1,7 +1,9 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: tests read JSON answers loosely and assert on them
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/storage/database.ts';
 import { ApiClient } from '../support/apiClient.ts';
 import { OidcBrowserWalk } from '../support/oidcBrowserWalk.ts';
+import { createTestDatabase } from '../support/postgres.ts';
 import { ServerProcess } from '../support/serverProcess.ts';
 import {
   oidcEnv,
@@ -9,7 +11,6 @@ import {
   startTestOpenIdProvider,
   type TestOpenIdProvider,
 } from '../support/testOpenIdProvider.ts';
-import { openDataDir } from '../support/testServer.ts';
 
 const PASSWORD = 'correct horse battery staple';
 
@@ -31,8 +32,15 @@ function landing(response: Response): { path: string; query: URLSearchParams } {
   return { path: location.pathname, query: location.searchParams };
 }
 
-describe('OpenID Connect sign-in against two real providers (oidc-provider)', () => {
+/** SQLite, and PostgreSQL in a database of its own: the identity, attempt and link tables on both dialects. */
+const STORAGES = [
+  { name: 'SQLite', database: async () => ({ url: undefined as string | undefined, drop: async () => {} }) },
+  { name: 'PostgreSQL', database: () => createTestDatabase('oidc') },
+];
+
+describe.each(STORAGES)('OpenID Connect sign-in against two real providers (oidc-provider), on $name', (storage) => {
   let server: ServerProcess;
+  let database: { url: string | undefined; drop(): Promise<void> };
   let uni: TestOpenIdProvider;
   let partner: TestOpenIdProvider;
   const start = (provider: string, query = '') => `${server.origin}/api/auth/oidc/${provider}/start${query}`;
@@ -49,7 +57,9 @@ describe('OpenID Connect sign-in against two real providers (oidc-provider)', ()
     const partnerPlan = await planTestOpenIdProvider('partner', 'Acme AB');
     secretsSeen.add(uniPlan.clientSecret).add(partnerPlan.clientSecret);
     // Debug: the most the server ever logs; none of it may carry a code, state, token or secret.
-    server = await ServerProcess.start({ ...oidcEnv(uniPlan, partnerPlan), LOG_LEVEL: 'debug' });
+    database = await storage.database();
+    const databaseEnv: Record<string, string> = database.url ? { DATABASE_URL: database.url } : {};
+    server = await ServerProcess.start({ ...oidcEnv(uniPlan, partnerPlan), ...databaseEnv, LOG_LEVEL: 'debug' });
     uni = await startTestOpenIdProvider(uniPlan, server.origin);
     partner = await startTestOpenIdProvider(partnerPlan, server.origin);
   }, 60_000);
@@ -57,6 +67,7 @@ describe('OpenID Connect sign-in against two real providers (oidc-provider)', ()
     await server?.stop();
     await uni?.stop();
     await partner?.stop();
+    await database?.drop();
   });
 
   it('lists both providers for the sign-in page, in configured order', async () => {
@@ -200,12 +211,12 @@ describe('OpenID Connect sign-in against two real providers (oidc-provider)', ()
     const exported = await gus.get('/api/me/export');
     expect(exported.body.singleSignOn).toEqual([expect.objectContaining({ provider: 'uni', subject: 'gus' })]);
     expect((await gus.request('DELETE', '/api/me', { password: PASSWORD })).status).toBe(204);
-    const database = openDataDir(server.dataDir);
+    const opened = openDatabase({ dataDir: server.dataDir, databaseUrl: database.url });
     try {
-      const links = await database.db.selectFrom('oidc_identities').selectAll().where('subject', '=', 'gus').execute();
+      const links = await opened.db.selectFrom('oidc_identities').selectAll().where('subject', '=', 'gus').execute();
       expect(links).toEqual([]);
     } finally {
-      await database.close();
+      await opened.close();
     }
   }, 60_000);
 
