@@ -1,3 +1,4 @@
+/// <reference path="./oidcProviderTypes.d.ts" />
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
