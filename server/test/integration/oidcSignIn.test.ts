@@ -4,12 +4,11 @@ import { openDatabase } from '../../src/storage/database.ts';
 import { ApiClient } from '../support/apiClient.ts';
 import { OidcBrowserWalk } from '../support/oidcBrowserWalk.ts';
 import { createTestDatabase } from '../support/postgres.ts';
-import { ServerProcess } from '../support/serverProcess.ts';
+import type { ServerProcess } from '../support/serverProcess.ts';
 import {
-  oidcEnv,
-  planTestOpenIdProvider,
-  startTestOpenIdProvider,
+  startTwoProviderWorld,
   type TestOpenIdProvider,
+  type TwoProviderWorld,
 } from '../support/testOpenIdProvider.ts';
 
 const PASSWORD = 'correct horse battery staple';
@@ -39,6 +38,7 @@ const STORAGES = [
 ];
 
 describe.each(STORAGES)('OpenID Connect sign-in against two real providers (oidc-provider), on $name', (storage) => {
+  let world: TwoProviderWorld;
   let server: ServerProcess;
   let database: { url: string | undefined; drop(): Promise<void> };
   let uni: TestOpenIdProvider;
@@ -53,20 +53,15 @@ describe.each(STORAGES)('OpenID Connect sign-in against two real providers (oidc
   }
 
   beforeAll(async () => {
-    const uniPlan = await planTestOpenIdProvider('uni', 'Uppsala University');
-    const partnerPlan = await planTestOpenIdProvider('partner', 'Acme AB');
-    secretsSeen.add(uniPlan.clientSecret).add(partnerPlan.clientSecret);
-    // Debug: the most the server ever logs; none of it may carry a code, state, token or secret.
     database = await storage.database();
     const databaseEnv: Record<string, string> = database.url ? { DATABASE_URL: database.url } : {};
-    server = await ServerProcess.start({ ...oidcEnv(uniPlan, partnerPlan), ...databaseEnv, LOG_LEVEL: 'debug' });
-    uni = await startTestOpenIdProvider(uniPlan, server.origin);
-    partner = await startTestOpenIdProvider(partnerPlan, server.origin);
+    // Debug: the most the server ever logs; none of it may carry a code, state, token or secret.
+    world = await startTwoProviderWorld({ ...databaseEnv, LOG_LEVEL: 'debug' });
+    ({ server, uni, partner } = world);
+    secretsSeen.add(uni.plan.clientSecret).add(partner.plan.clientSecret);
   }, 60_000);
   afterAll(async () => {
-    await server?.stop();
-    await uni?.stop();
-    await partner?.stop();
+    await world?.stop();
     await database?.drop();
   });
 

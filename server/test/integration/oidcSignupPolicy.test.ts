@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../support/apiClient.ts';
 import { OidcBrowserWalk } from '../support/oidcBrowserWalk.ts';
-import { ServerProcess } from '../support/serverProcess.ts';
+import type { ServerProcess } from '../support/serverProcess.ts';
 import {
-  oidcEnv,
-  planTestOpenIdProvider,
-  startTestOpenIdProvider,
+  startTwoProviderWorld,
   type TestOpenIdProvider,
+  type TwoProviderWorld,
 } from '../support/testOpenIdProvider.ts';
 
 /**
@@ -15,6 +14,7 @@ import {
  * (`OIDC_PARTNER_TRUST_EMAIL=true`), as a SAML bridge does for `mail`.
  */
 describe('OpenID Connect sign-up under SIGNUP=domains', () => {
+  let world: TwoProviderWorld;
   let server: ServerProcess;
   let uni: TestOpenIdProvider;
   let partner: TestOpenIdProvider;
@@ -28,22 +28,14 @@ describe('OpenID Connect sign-up under SIGNUP=domains', () => {
   }
 
   beforeAll(async () => {
-    const uniPlan = await planTestOpenIdProvider('uni', 'Uppsala University');
-    const partnerPlan = await planTestOpenIdProvider('partner', 'Acme AB');
-    server = await ServerProcess.start({
-      ...oidcEnv(uniPlan, partnerPlan),
+    world = await startTwoProviderWorld({
       OIDC_PARTNER_TRUST_EMAIL: 'true',
       SIGNUP: 'domains',
       SIGNUP_DOMAINS: 'uni.example',
     });
-    uni = await startTestOpenIdProvider(uniPlan, server.origin);
-    partner = await startTestOpenIdProvider(partnerPlan, server.origin);
+    ({ server, uni, partner } = world);
   }, 60_000);
-  afterAll(async () => {
-    await server?.stop();
-    await uni?.stop();
-    await partner?.stop();
-  });
+  afterAll(() => world?.stop());
 
   it('creates an account for a verified address of a listed domain, compared without case', async () => {
     uni.addIdentity({ login: 'ulla', email: 'Ulla@UNI.example', name: 'Ulla' });

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Provider, { type FoundAccount } from 'oidc-provider';
-import { freePort } from './serverProcess.ts';
+import { freePort, ServerProcess } from './serverProcess.ts';
 
 /** A person known to the test provider; `login` is what they type at its sign-in form and their `sub`. */
 export interface TestIdentity {
@@ -113,5 +113,35 @@ export async function startTestOpenIdProvider(
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+/** A Samverka server process with two providers side by side: the university's and the partner company's. */
+export interface TwoProviderWorld {
+  server: ServerProcess;
+  uni: TestOpenIdProvider;
+  partner: TestOpenIdProvider;
+  stop(): Promise<void>;
+}
+
+/**
+ * Plans both providers, starts Samverka with their settings and `env`, then the providers with
+ * Samverka's callback URLs (Samverka discovers them only at the first sign-in).
+ */
+export async function startTwoProviderWorld(env: Record<string, string> = {}): Promise<TwoProviderWorld> {
+  const uniPlan = await planTestOpenIdProvider('uni', 'Uppsala University');
+  const partnerPlan = await planTestOpenIdProvider('partner', 'Acme AB');
+  const server = await ServerProcess.start({ ...oidcEnv(uniPlan, partnerPlan), ...env });
+  const uni = await startTestOpenIdProvider(uniPlan, server.origin);
+  const partner = await startTestOpenIdProvider(partnerPlan, server.origin);
+  return {
+    server,
+    uni,
+    partner,
+    async stop() {
+      await server.stop();
+      await uni.stop();
+      await partner.stop();
+    },
   };
 }
