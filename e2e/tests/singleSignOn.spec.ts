@@ -1,10 +1,12 @@
-import { type Browser, expect, type Page, test } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import type { ServerProcess } from '../../server/test/support/serverProcess.ts';
 import {
   startTwoProviderWorld,
   type TestOpenIdProvider,
   type TwoProviderWorld,
 } from '../../server/test/support/testOpenIdProvider.ts';
+// The shared fixtures' axe check; their worker server is not used (it has no providers) and so never starts.
+import { expect, test } from '../support/fixtures.ts';
 
 /**
  * Single sign-on through two real OpenID Providers (the certified `oidc-provider`), each started
@@ -101,7 +103,10 @@ test('a refused round trip comes back to the log-in page with its reason', async
   await page.context().close();
 });
 
-test('the log-in page with providers, at desktop and phone width, light and dark', async ({ browser }) => {
+test('the log-in page with providers, at desktop and phone width, light and dark', async ({
+  browser,
+  checkAccessibility,
+}) => {
   const page = await person(browser);
   for (const theme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: theme });
@@ -109,6 +114,7 @@ test('the log-in page with providers, at desktop and phone width, light and dark
       await page.setViewportSize({ width, height: 900 });
       await page.goto('/login?oidc_link=uni&email=anna.lind%40uni.example');
       await expect(page.getByRole('link', { name: 'Log in with Acme AB' })).toBeVisible();
+      await checkAccessibility(page);
       await page.screenshot({ path: `../docs/screenshots/login-sso-${width}-${theme}.png`, fullPage: true });
     }
   }

@@ -13,6 +13,7 @@ import type { Context } from 'hono';
 import * as client from 'openid-client';
 import { z } from 'zod';
 import type { AppServices } from '../appServices.ts';
+import { limitAttempts } from '../auth/attemptLimits.ts';
 import { setSessionCookie } from '../auth/sessionCookie.ts';
 import type { OidcProviderSettings } from '../config.ts';
 import { apiErrors } from '../http/apiErrors.ts';
@@ -76,6 +77,8 @@ export function mountOidcRoutes(router: ApiRouter, services: AppServices): void 
     },
     async ({ c, params }) => {
       const settings = providerOf(params.provider);
+      // Each start stores a row for ten minutes: per address, like sign-up, so nobody fills the table.
+      await limitAttempts(c, services, 'oidc', undefined);
       const query = startQuery.safeParse(c.req.query());
       const input = query.success ? query.data : {};
       let configuration: client.Configuration;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../support/apiClient.ts';
 import { OidcBrowserWalk } from '../support/oidcBrowserWalk.ts';
+import { startPolicyServer } from '../support/policyServer.ts';
 import type { ServerProcess } from '../support/serverProcess.ts';
 import {
   startTwoProviderWorld,
@@ -89,4 +90,28 @@ describe('OpenID Connect sign-up under SIGNUP=domains', () => {
     expect(ivy.error).toBeNull();
     expect(ivy.path).toBe(`/invite/${token}`);
   }, 60_000);
+});
+
+describe('OpenID Connect start, per address', () => {
+  it('is limited like sign-up: each start stores a round trip, so one address cannot fill the table', async () => {
+    const t = await startPolicyServer({
+      RATE_LIMIT_PER_IP: '3',
+      OIDC_PROVIDERS: 'uni',
+      // Nothing answers here: each start ends at the log-in page (provider unavailable), after counting.
+      OIDC_UNI_ISSUER: 'http://127.0.0.1:9/idp',
+      OIDC_UNI_CLIENT_ID: 'samverka',
+      OIDC_UNI_NAME: 'Uni',
+    });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) {
+        const response = await fetch(`${t.server.url}/api/auth/oidc/uni/start`, { redirect: 'manual' });
+        await response.body?.cancel();
+        statuses.push(response.status);
+      }
+      expect(statuses).toEqual([302, 302, 302, 429]);
+    } finally {
+      await t.dispose();
+    }
+  });
 });
