@@ -2,6 +2,7 @@ import path from 'node:path';
 import { DEFAULT_ASSET_MAX_BYTES, SIGNUP_MODES, type SignupMode } from '@samverka/model';
 import { z } from 'zod';
 import { parseTrustedProxies } from './http/clientAddress.ts';
+import { parseOidcProviders } from './oidc/oidcSettings.ts';
 
 /** Every setting the server reads, validated once at start-up. */
 export interface Config {
@@ -34,6 +35,22 @@ export interface Config {
   signup: SignupPolicy;
   /** Outgoing email; without `smtpUrl` each email is logged (subject and masked link) instead. */
   mail: MailConfig;
+  /** OpenID Connect providers people may sign in with (`OIDC_PROVIDERS`), in the order the sign-in page shows them. */
+  oidcProviders: OidcProviderSettings[];
+}
+
+/** One OpenID Connect provider, from `OIDC_<ID>_*`. */
+export interface OidcProviderSettings {
+  /** Lower-case id from `OIDC_PROVIDERS`; the callback is `<PUBLIC_URL>/api/auth/oidc/<id>/callback`. */
+  id: string;
+  /** The sign-in button's label, e.g. `Lund University`. */
+  name: string;
+  issuer: string;
+  clientId: string;
+  /** Undefined: a public client, PKCE alone. */
+  clientSecret: string | undefined;
+  /** Take the provider's `email` as verified even without `email_verified` (a bridge from SWAMID vouches for `mail`). */
+  trustEmail: boolean;
 }
 
 export interface MailConfig {
@@ -187,6 +204,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const problems = parsed.error.issues.map((issue) => `${String(issue.path[0])}: ${issue.message}`);
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
+  const oidc = parseOidcProviders(stripEmpty(env));
+  if (!oidc.ok) throw new ConfigError(`Invalid configuration:\n  ${oidc.problems.join('\n  ')}`);
   const e = parsed.data;
   // Processes that share Redis must share the database too: each one's SQLite file would diverge.
   if (e.REDIS_URL && !e.DATABASE_URL) {
@@ -230,6 +249,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustedProxies: listOf(e.TRUSTED_PROXIES),
     metricsToken: e.METRICS_TOKEN,
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM ?? `Samverka <noreply@${new URL(publicUrl).hostname}>` },
+    oidcProviders: oidc.providers,
     signup: { mode: e.SIGNUP, domains: e.SIGNUP === 'domains' ? (e.SIGNUP_DOMAINS ?? []) : [] },
     rateLimits: {
       windowMs: e.RATE_LIMIT_WINDOW_MS,

@@ -17,6 +17,7 @@ import { ApiRouter } from './http/apiRouter.ts';
 import { buildOpenApiDocument } from './http/openApi.ts';
 import { mountInvitationRoutes } from './members/invitationRoutes.ts';
 import { mountMemberRoutes } from './members/memberRoutes.ts';
+import { mountOidcRoutes } from './oidc/oidcRoutes.ts';
 import { mountPartnershipRoutes } from './partnerships/partnershipRoutes.ts';
 import { mountRegisterRoutes } from './register/registerRoutes.ts';
 import { mountSnapshotLinkRoutes } from './snapshots/snapshotLinkRoutes.ts';
@@ -27,6 +28,7 @@ import { APP_VERSION } from './version.ts';
 const ROUTE_MODULES = [
   mountAuthRoutes,
   mountPasswordResetRoutes,
+  mountOidcRoutes,
   mountSessionRoutes,
   mountAccountRoutes,
   mountPartnershipRoutes,

@@ -8,6 +8,7 @@ import { Button } from '../ui/index.ts';
 import { useAuth } from './AuthProvider.tsx';
 import { checkEmail, checkRequired } from './credentialChecks.ts';
 import { nextPath } from './RequireAuth.tsx';
+import { SingleSignOnButtons, SingleSignOnNotices, useSingleSignOnProviders } from './SingleSignOn.tsx';
 
 export function LoginPage() {
   const { t } = useI18n();
@@ -16,6 +17,7 @@ export function LoginPage() {
   const location = useLocation();
   const [email, setEmail] = useState(new URLSearchParams(location.search).get('email') ?? '');
   const [password, setPassword] = useState('');
+  const providers = useSingleSignOnProviders();
   const problems = { email: checkEmail(t, email), password: checkRequired(t, password) };
   const { submit, busy, formError, shown } = useFormSubmit(problems, async () => {
     await logIn({ email, password });
@@ -24,6 +26,8 @@ export function LoginPage() {
 
   return (
     <Card title={t('login.heading')}>
+      <SingleSignOnNotices providers={providers} search={location.search} />
+      <SingleSignOnButtons providers={providers} search={location.search} />
       <form onSubmit={submit} noValidate>
         <FormAlert error={formError} />
         <EmailField value={email} onChange={setEmail} error={shown.email} />

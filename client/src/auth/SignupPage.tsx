@@ -10,6 +10,7 @@ import { Button } from '../ui/index.ts';
 import { useAuth } from './AuthProvider.tsx';
 import { checkEmail, checkNewPassword, checkRequired } from './credentialChecks.ts';
 import { nextPath } from './RequireAuth.tsx';
+import { SingleSignOnButtons, useSingleSignOnProviders } from './SingleSignOn.tsx';
 
 /** What the sign-up policy means for this visitor, or null when anyone may sign up (or they hold an invitation). */
 function policyNotice(t: Translate, policy: SignupPolicyResponse | undefined, invited: boolean): string | null {
@@ -26,6 +27,7 @@ export function SignupPage() {
   const query = new URLSearchParams(location.search);
   const invitationToken = query.get('invitation') ?? undefined;
   const policy = useApiResource<SignupPolicyResponse>('/api/auth/signup-policy').data;
+  const providers = useSingleSignOnProviders();
   const notice = policyNotice(t, policy, invitationToken !== undefined);
   const [name, setName] = useState('');
   const [email, setEmail] = useState(query.get('email') ?? '');
@@ -43,6 +45,7 @@ export function SignupPage() {
   return (
     <Card title={t('signup.heading')}>
       {notice && <p className="notice">{notice}</p>}
+      <SingleSignOnButtons providers={providers} search={location.search} />
       <form onSubmit={submit} noValidate>
         <FormAlert error={formError} />
         <TextField

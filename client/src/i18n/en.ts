@@ -1,5 +1,6 @@
 import { abuseEn } from './abuse.en.ts';
 import { commentsEn } from './comments.en.ts';
+import { oidcEn } from './oidc.en.ts';
 
 /** English UI text. Every key here must exist in every other catalogue (the type checks it). */
 export const en = {
@@ -481,6 +482,7 @@ export const en = {
   'risk.showAll': 'Show all {count}',
   ...commentsEn,
   ...abuseEn,
+  ...oidcEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,6 +1,7 @@
 import { abuseSv } from './abuse.sv.ts';
 import { commentsSv } from './comments.sv.ts';
 import type { MessageKey } from './en.ts';
+import { oidcSv } from './oidc.sv.ts';
 
 /** Swedish UI text. */
 export const sv: Record<MessageKey, string> = {
@@ -484,4 +485,5 @@ export const sv: Record<MessageKey, string> = {
   'risk.showAll': 'Visa alla {count}',
   ...commentsSv,
   ...abuseSv,
+  ...oidcSv,
 };

@@ -59,6 +59,18 @@ export const ErrorId = {
   RESET_TOKEN_INVALID: 'reset_token_invalid',
   /** A share link's `expiresAt` that is not in the future, or further than `SNAPSHOT_LINK_MAX_DAYS` away. */
   LINK_EXPIRY_INVALID: 'link_expiry_invalid',
+  /** An OpenID Connect callback without the state this browser was given at its start (forged, stale or used). */
+  OIDC_STATE_INVALID: 'oidc_state_invalid',
+  /** The identity provider refused our authorization code (used before, expired) or its answer failed our checks. */
+  OIDC_CODE_REJECTED: 'oidc_code_rejected',
+  /** The identity provider could not be reached or described itself wrongly. */
+  OIDC_PROVIDER_UNAVAILABLE: 'oidc_provider_unavailable',
+  /** The person cancelled at the identity provider, or it refused them. */
+  OIDC_CANCELLED: 'oidc_cancelled',
+  /** A new account needs an email address the identity provider says it has verified. */
+  OIDC_EMAIL_UNVERIFIED: 'oidc_email_unverified',
+  /** The account this identity is linked to is disabled by an operator. */
+  OIDC_ACCOUNT_DISABLED: 'oidc_account_disabled',
 } as const;
 
 export type ErrorIdValue = (typeof ErrorId)[keyof typeof ErrorId];

@@ -10,7 +10,7 @@ const iso = (ms: number) => new Date(Number(ms)).toISOString();
  * and is exported from those. Never the password hash or session secrets.
  */
 export async function exportAccount(db: Kysely<DatabaseSchema>, user: UsersTable): Promise<AccountExport> {
-  const [sessions, memberships, invitations, documents, assets, activity] = await Promise.all([
+  const [sessions, memberships, invitations, documents, assets, activity, identities] = await Promise.all([
     db.selectFrom('sessions').selectAll().where('user_id', '=', user.id).orderBy('created_at').execute(),
     db
       .selectFrom('memberships')
@@ -34,6 +34,7 @@ export async function exportAccount(db: Kysely<DatabaseSchema>, user: UsersTable
       .orderBy('created_at')
       .execute(),
     db.selectFrom('audit_events').selectAll().where('actor_user_id', '=', user.id).orderBy('id').execute(),
+    db.selectFrom('oidc_identities').selectAll().where('user_id', '=', user.id).orderBy('created_at').execute(),
   ]);
   return {
     exportedAt: new Date().toISOString(),
@@ -80,6 +81,12 @@ export async function exportAccount(db: Kysely<DatabaseSchema>, user: UsersTable
       type: e.type,
       details: JSON.parse(e.details) as Record<string, unknown>,
       createdAt: iso(e.created_at),
+    })),
+    singleSignOn: identities.map((identity) => ({
+      provider: identity.provider,
+      subject: identity.subject,
+      linkedAt: iso(identity.created_at),
+      lastSignInAt: iso(identity.last_login_at),
     })),
   };
 }

@@ -15,6 +15,7 @@ import {
 import type { AppServices } from '../appServices.ts';
 import { ApiError, apiErrors } from '../http/apiErrors.ts';
 import type { ApiRouter } from '../http/apiRouter.ts';
+import { linkPendingIdentity } from '../oidc/pendingLinks.ts';
 import { createAccount } from './accountCreator.ts';
 import { emailTakenAnswers, limitAttempts } from './attemptLimits.ts';
 import { decoyPasswordHash, verifyPassword } from './passwords.ts';
@@ -87,6 +88,8 @@ export function mountAuthRoutes(router: ApiRouter, services: AppServices): void 
       // A disabled account answers like a wrong password: nothing says the account exists.
       if (!user || !valid || user.disabled_at != null) throw apiErrors.invalidCredentials();
       attempt.succeeded();
+      // The password proves the account: a provider identity that waited for this proof is linked now.
+      await linkPendingIdentity(c, db, user.id, config.publicUrl);
       const { token } = await sessions.create(user.id, c.req.header('user-agent') ?? null);
       setSessionCookie(c, token, config.publicUrl);
       return c.json({ user: presentUser(user) } satisfies UserResponse, 200);

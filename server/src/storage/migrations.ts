@@ -8,6 +8,7 @@ import { commentMigrations } from './migrations/comments.ts';
 import { documentMigrations } from './migrations/documents.ts';
 import { identityMigrations } from './migrations/identity.ts';
 import { snapshotMigrations } from './migrations/snapshots.ts';
+import { oidcMigrations } from './migrations/oidc.ts';
 import { updateLogMigrations } from './migrations/updateLog.ts';
 
 /**
@@ -23,6 +24,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     ...identityMigrations(),
     ...commentMigrations(dialect),
     ...snapshotMigrations(dialect),
+    ...oidcMigrations(),
   };
 }
 

@@ -11,7 +11,7 @@ import type {
 import type { Generated } from 'kysely';
 
 /** Kysely's view of every table; one migration set creates them on SQLite and PostgreSQL. */
-export interface DatabaseSchema extends AccountTables, CommentTables, SnapshotTables {
+export interface DatabaseSchema extends AccountTables, CommentTables, SnapshotTables, OidcTables {
   document_updates: DocumentUpdatesTable;
   assets: AssetsTable;
 }
@@ -171,6 +171,50 @@ export interface UsersTable {
   locale?: Locale;
   /** Set by an operator (`pnpm samverka user:disable`): no sign-in, no sessions. */
   disabled_at?: number | null;
+}
+
+/** OpenID Connect sign-in (migration 0009). Times are epoch milliseconds. */
+export interface OidcTables {
+  oidc_identities: OidcIdentitiesTable;
+  oidc_login_attempts: OidcLoginAttemptsTable;
+  oidc_pending_links: OidcPendingLinksTable;
+}
+
+/** A provider's subject, linked to one account. */
+export interface OidcIdentitiesTable {
+  /** The configured provider id (`OIDC_PROVIDERS`). */
+  provider: string;
+  /** The provider's `sub` claim: stable per person at that provider, unlike the email. */
+  subject: string;
+  user_id: string;
+  created_at: number;
+  last_login_at: number;
+}
+
+/** One sign-in round trip under way: claimed once by its callback, ten minutes at most. */
+export interface OidcLoginAttemptsTable {
+  /** Hex SHA-256 of the `state` sent to the provider (the browser also holds it in a cookie). */
+  state_hash: string;
+  provider: string;
+  nonce: string;
+  code_verifier: string;
+  /** An invitation the person came from, which lets them in under `SIGNUP=invite-only`. */
+  invitation_token: string | null;
+  /** A local path to land on afterwards. */
+  next_path: string | null;
+  /** The UI language at the start, for an account made at the callback. */
+  locale: Locale;
+  expires_at: number;
+}
+
+/** A provider identity waiting to be linked until the person signs in to `user_id` with its password. */
+export interface OidcPendingLinksTable {
+  /** Hex SHA-256 of the token in the browser's link cookie. */
+  token_hash: string;
+  user_id: string;
+  provider: string;
+  subject: string;
+  expires_at: number;
 }
 
 /** A password-reset link's token, stored only as its hash; one hour, one use. */

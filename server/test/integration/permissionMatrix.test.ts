@@ -45,6 +45,8 @@ interface Probe {
   headers?: Record<string, string>;
   /** A Server-Sent Events route: read the status, then hang up. */
   stream?: boolean;
+  /** A route that answers with a redirect: its status, not the page it leads to. */
+  redirect?: boolean;
 }
 
 /** The smallest thing that passes as a PNG: its signature and a few bytes. */
@@ -151,6 +153,27 @@ async function streamAnswer(base: string, probe: Probe, caller: ApiClient): Prom
   return { status: response.status, body, headers: response.headers };
 }
 
+/** The status of a redirecting answer, not followed. */
+async function redirectAnswer(base: string, probe: Probe, caller: ApiClient): Promise<ApiAnswer<any>> {
+  const response = await fetch(base + probe.path, {
+    headers: caller.cookie ? { cookie: caller.cookie } : {},
+    redirect: 'manual',
+  });
+  await response.body?.cancel();
+  return { status: response.status, body: undefined, headers: response.headers };
+}
+
+/**
+ * One OpenID Connect provider whose issuer nothing answers: `start` redirects back to the sign-in
+ * page (provider unavailable), `callback` without this browser's state does too. Both public.
+ */
+const MATRIX_OIDC_ENV = {
+  OIDC_PROVIDERS: 'matrix',
+  OIDC_MATRIX_ISSUER: 'http://127.0.0.1:9/matrix',
+  OIDC_MATRIX_CLIENT_ID: 'samverka',
+  OIDC_MATRIX_NAME: 'Matrix',
+};
+
 const ROUTES: Record<string, RouteExpectation> = {
   'POST /api/auth/signup': {
     access: 'public',
@@ -166,6 +189,21 @@ const ROUTES: Record<string, RouteExpectation> = {
     access: 'public',
     status: 200,
     probe: () => ({ method: 'GET', path: '/api/auth/signup-policy' }),
+  },
+  'GET /api/auth/oidc/providers': {
+    access: 'public',
+    status: 200,
+    probe: () => ({ method: 'GET', path: '/api/auth/oidc/providers' }),
+  },
+  'GET /api/auth/oidc/:provider/start': {
+    access: 'public',
+    status: 302,
+    probe: () => ({ method: 'GET', path: '/api/auth/oidc/matrix/start', redirect: true }),
+  },
+  'GET /api/auth/oidc/:provider/callback': {
+    access: 'public',
+    status: 302,
+    probe: () => ({ method: 'GET', path: '/api/auth/oidc/matrix/callback?code=c&state=s', redirect: true }),
   },
   'POST /api/auth/login': {
     access: 'public',
@@ -657,7 +695,7 @@ describe('permission matrix: every route and the sync endpoint against the role 
   beforeAll(async () => {
     // The owner starts a thread for most probes, far more than a person's posting budget per minute;
     // the matrix checks rights, and the budget has its own test (server/test/abuse/commentFlood.test.ts).
-    t = await startPolicyServer({ COMMENT_POSTS_PER_MINUTE: '100000' });
+    t = await startPolicyServer({ ...MATRIX_OIDC_ENV, COMMENT_POSTS_PER_MINUTE: '100000' });
     const base = t.server.url;
     const p = await createTestPartnership(base, 'owner');
     const other = await createTestPartnership(base, 'outsider');
@@ -722,7 +760,9 @@ describe('permission matrix: every route and the sync endpoint against the role 
         const probe = await route.probe(world, client);
         const answer: ApiAnswer<any> = probe.stream
           ? await streamAnswer(world.base, probe, client)
-          : await client.request(probe.method, probe.path, probe.body, probe.headers);
+          : probe.redirect
+            ? await redirectAnswer(world.base, probe, client)
+            : await client.request(probe.method, probe.path, probe.body, probe.headers);
         answers[caller] = answer.status;
         expected[caller] = expectedStatus(route, caller);
         if (expected[caller] === 403 && route.access === 'signedInInvitationHolder') {

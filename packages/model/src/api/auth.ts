@@ -168,5 +168,14 @@ export const accountExportSchema = z.object({
       createdAt: isoDateTimeSchema,
     }),
   ),
+  /** Single sign-on identities linked to the account: provider id and the provider's subject. */
+  singleSignOn: z.array(
+    z.object({
+      provider: z.string(),
+      subject: z.string(),
+      linkedAt: isoDateTimeSchema,
+      lastSignInAt: isoDateTimeSchema,
+    }),
+  ),
 });
 export type AccountExport = z.infer<typeof accountExportSchema>;
