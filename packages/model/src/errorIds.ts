@@ -55,6 +55,8 @@ export const ErrorId = {
   SIGNUP_NOT_ALLOWED: 'signup_not_allowed',
   /** A password-reset link that is unknown, expired (one hour) or already used. */
   RESET_TOKEN_INVALID: 'reset_token_invalid',
+  /** A share link's `expiresAt` that is not in the future, or further than `SNAPSHOT_LINK_MAX_DAYS` away. */
+  LINK_EXPIRY_INVALID: 'link_expiry_invalid',
 } as const;
 
 export type ErrorIdValue = (typeof ErrorId)[keyof typeof ErrorId];

@@ -19,6 +19,8 @@ export const ACTIONS = [
   'createSnapshot',
   /** Acknowledge a snapshot. */
   'acknowledgeSnapshot',
+  /** Rename or delete a snapshot. */
+  'manageSnapshots',
   /** Invite, change roles, remove members, revoke invitations, delete the partnership. */
   'manageMembers',
   /** Rename and archive the partnership. */
@@ -59,6 +61,7 @@ export const PERMISSIONS: Record<Action, PermissionRow> = {
   resolveOwnThread: { owner: true, editor: true, commenter: true, viewer: false, snapshotLink: false },
   createSnapshot: { owner: true, editor: true, commenter: false, viewer: false, snapshotLink: false },
   acknowledgeSnapshot: { owner: true, editor: true, commenter: true, viewer: true, snapshotLink: false },
+  manageSnapshots: { owner: true, editor: false, commenter: false, viewer: false, snapshotLink: false },
   manageMembers: { owner: true, editor: false, commenter: false, viewer: false, snapshotLink: false },
   managePartnership: { owner: true, editor: false, commenter: false, viewer: false, snapshotLink: false },
   readAudit: { owner: true, editor: false, commenter: false, viewer: false, snapshotLink: false },

@@ -19,6 +19,7 @@ const EXPECTED: Record<Action, Role[]> = {
   resolveOwnThread: ['owner', 'editor', 'commenter'],
   createSnapshot: ['owner', 'editor'],
   acknowledgeSnapshot: ['owner', 'editor', 'commenter', 'viewer'],
+  manageSnapshots: ['owner'],
   manageMembers: ['owner'],
   managePartnership: ['owner'],
   readAudit: ['owner'],

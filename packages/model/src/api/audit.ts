@@ -20,6 +20,11 @@ export const AUDIT_EVENT_TYPES = [
   'thread_resolved',
   'thread_reopened',
   'thread_deleted',
+  'snapshot_created',
+  'snapshot_renamed',
+  'snapshot_deleted',
+  'snapshot_link_created',
+  'snapshot_link_revoked',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 
