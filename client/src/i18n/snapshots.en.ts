@@ -92,4 +92,9 @@ export const snapshotsEn = {
   'report.topRisks': 'Top risks',
   'report.canvasAlt': 'The canvas "{title}" as it was',
   'report.canvasEmpty': 'This canvas was empty.',
+  'audit.type.snapshot_created': 'Took a snapshot',
+  'audit.type.snapshot_renamed': 'Renamed a snapshot',
+  'audit.type.snapshot_deleted': 'Deleted a snapshot',
+  'audit.type.snapshot_link_created': 'Created a share link to a snapshot',
+  'audit.type.snapshot_link_revoked': 'Revoked a snapshot share link',
 };

@@ -94,4 +94,9 @@ export const snapshotsSv: Record<keyof typeof snapshotsEn, string> = {
   'report.topRisks': 'Största riskerna',
   'report.canvasAlt': 'Canvasen "{title}" som den var',
   'report.canvasEmpty': 'Canvasen var tom.',
+  'audit.type.snapshot_created': 'Tog en ögonblicksbild',
+  'audit.type.snapshot_renamed': 'Bytte namn på en ögonblicksbild',
+  'audit.type.snapshot_deleted': 'Tog bort en ögonblicksbild',
+  'audit.type.snapshot_link_created': 'Skapade en delningslänk till en ögonblicksbild',
+  'audit.type.snapshot_link_revoked': 'Återkallade en delningslänk till en ögonblicksbild',
 };
