@@ -19,6 +19,8 @@ import { mountInvitationRoutes } from './members/invitationRoutes.ts';
 import { mountMemberRoutes } from './members/memberRoutes.ts';
 import { mountPartnershipRoutes } from './partnerships/partnershipRoutes.ts';
 import { mountRegisterRoutes } from './register/registerRoutes.ts';
+import { mountSnapshotLinkRoutes } from './snapshots/snapshotLinkRoutes.ts';
+import { mountSnapshotRoutes } from './snapshots/snapshotRoutes.ts';
 import { APP_VERSION } from './version.ts';
 
 /** Every API route module, in mounting order. A new concern adds one line here. */
@@ -38,6 +40,8 @@ const ROUTE_MODULES = [
   mountRegisterRoutes,
   mountCommentRoutes,
   mountInboxRoutes,
+  mountSnapshotRoutes,
+  mountSnapshotLinkRoutes,
 ] as const;
 
 /** Mounts every API route and the generated description (`/api/openapi.json`, `/api/docs`). */

@@ -3,8 +3,9 @@ import type { Kysely } from 'kysely';
 import type { SessionStore, ValidSession } from '../auth/sessionStore.ts';
 import { type ApiError, apiErrors } from '../http/apiErrors.ts';
 import { type Actor, can, type RefusalReason } from '../policy/policy.ts';
+import { findActiveLink } from '../snapshots/shareLinks.ts';
 import type { DatabaseSchema } from '../storage/schema.ts';
-import type { AccessTarget, Grant, TargetKind, TargetOf } from './accessTargets.ts';
+import type { AccessTarget, Grant, ShareLinkGrant, TargetKind, TargetOf } from './accessTargets.ts';
 import type { Credential } from './credential.ts';
 import { TARGET_LOADERS } from './targetLoader.ts';
 
@@ -77,6 +78,26 @@ export class AccessResolver {
     if (!verdict.allowed) return { granted: false, refusal: REFUSALS[verdict.reason] };
     const grant = { actor, membership, partnership: loaded.partnership, policyTarget, ...loaded.rows } as Grant<K>;
     return { granted: true, grant };
+  }
+
+  /**
+   * A share-link token → the one snapshot it opens, if the policy lets a link
+   * holder do `action` on it (only `read`). An unknown, revoked or expired token
+   * is refused like a stranger's id: 404, nothing else said.
+   */
+  async authorizeShareLink(
+    credential: Extract<Credential, { kind: 'shareLink' }>,
+    action: Action,
+  ): Promise<{ granted: true; grant: ShareLinkGrant } | { granted: false; refusal: Refusal }> {
+    const found = await findActiveLink(this.db, credential.token, Date.now());
+    if (!found) return { granted: false, refusal: REFUSALS.notMember };
+    const verdict = can(undefined, action, {
+      kind: 'snapshotLink',
+      linkedSnapshotId: found.link.snapshot_id,
+      snapshotId: found.snapshot.id,
+    });
+    if (!verdict.allowed) return { granted: false, refusal: REFUSALS.notMember };
+    return { granted: true, grant: found };
   }
 
   /** Credential and target in one call: at most two round trips (session, then target). */

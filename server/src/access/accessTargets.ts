@@ -6,11 +6,13 @@ import type {
   CommentThreadsTable,
   DocumentsTable,
   PartnershipsTable,
+  SnapshotLinksTable,
+  SnapshotsTable,
 } from '../storage/schema.ts';
 
 /**
  * What a request wants to reach, named by ids from its path. Everything is
- * reached through a partnership; a snapshot (read with a share link) comes later.
+ * reached through a partnership (a snapshot read with a share link is a `ShareLinkGrant`).
  */
 export type AccessTarget =
   | { kind: 'partnership'; id: string }
@@ -18,6 +20,7 @@ export type AccessTarget =
   | { kind: 'asset'; id: string }
   | { kind: 'thread'; id: string }
   | { kind: 'message'; id: string }
+  | { kind: 'snapshot'; id: string }
   | { kind: 'invitation'; id: string; partnershipId: string };
 
 export type TargetKind = AccessTarget['kind'];
@@ -38,6 +41,7 @@ export interface TargetRows {
   asset: { asset: AssetsTable };
   thread: { thread: CommentThreadsTable };
   message: { message: CommentMessagesTable; thread: CommentThreadsTable };
+  snapshot: { snapshot: SnapshotsTable };
   invitation: { invitation: { id: string } };
 }
 
@@ -53,4 +57,10 @@ export type Grant<K extends TargetKind = TargetKind> = {
 /** The person acting on a grant, as commands record them in the audit trail. */
 export function doerOf(grant: Grant): { userId: string; side: Side } {
   return { userId: grant.actor.userId, side: grant.membership.side };
+}
+
+/** A share-link holder allowed to read the one snapshot the link points at. */
+export interface ShareLinkGrant {
+  link: SnapshotLinksTable;
+  snapshot: SnapshotsTable;
 }

@@ -1,5 +1,6 @@
 import type { Role, Side } from '@samverka/model';
 import type { Kysely } from 'kysely';
+import { SNAPSHOT_COLUMNS, snapshotRow } from '../snapshots/snapshotRows.ts';
 import type { CommentThreadsTable, DatabaseSchema, PartnershipsTable } from '../storage/schema.ts';
 import type { Membership, TargetKind, TargetOf, TargetRows } from './accessTargets.ts';
 
@@ -82,6 +83,21 @@ function takeThread<R extends ThreadColumns & PartnershipColumns>(
     last_message_at: Number(thread_last_message_at),
   };
   return { thread, rest };
+}
+
+/** Splits `<prefix><column>` aliases from the rest of a joined row. */
+function takePrefixed<R extends object>(
+  row: R,
+  prefix: string,
+  columns: readonly string[],
+): { snapshot: Record<string, unknown>; rest: Record<string, unknown> } {
+  const taken: Record<string, unknown> = {};
+  const rest = { ...row } as Record<string, unknown>;
+  for (const column of columns) {
+    taken[column] = rest[prefix + column];
+    delete rest[prefix + column];
+  }
+  return { snapshot: taken, rest };
 }
 
 /**
@@ -263,6 +279,25 @@ export const TARGET_LOADERS: {
       deleted_at: message_deleted_at,
     };
     return { ...split(rest), rows: { message, thread } };
+  },
+
+  async snapshot(db, userId, target) {
+    const row = await db
+      .selectFrom('snapshots')
+      .innerJoin('partnerships', 'partnerships.id', 'snapshots.partnership_id')
+      .leftJoin('memberships', (join) =>
+        join
+          .onRef('memberships.partnership_id', '=', 'snapshots.partnership_id')
+          .on('memberships.user_id', '=', userId),
+      )
+      .selectAll('partnerships')
+      .select(['memberships.role as member_role', 'memberships.side as member_side'])
+      .select(SNAPSHOT_COLUMNS.map((column) => `snapshots.${column} as snapshot_${column}` as const))
+      .where('snapshots.id', '=', target.id)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    const { snapshot, rest } = takePrefixed(row, 'snapshot_', SNAPSHOT_COLUMNS);
+    return { ...split(rest as unknown as PartnershipColumns), rows: { snapshot: snapshotRow(snapshot) } };
   },
 
   async invitation(db, userId, target) {

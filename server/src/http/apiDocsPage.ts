@@ -37,7 +37,7 @@ code { font-size: 0.95em; }
 <h1>Samverka API</h1>
 <p>Version ${escapeHtml(version)}. The machine-readable description is at <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI 3.1).
 Errors are <code>{ "error": { "id", "message" } }</code> with a stable id. Unsafe methods need an allowed <code>Origin</code>.
-Access names a policy action (owner, editor, commenter, viewer per the role table), <code>signedIn</code>, <code>public</code> or <code>invitationHolder</code>.</p>
+Access names a policy action (owner, editor, commenter, viewer per the role table), <code>signedIn</code>, <code>public</code>, <code>invitationHolder</code> or <code>shareLinkHolder</code> (a snapshot share link's token in the path).</p>
 ${sections}
 </main>
 </body>

@@ -82,6 +82,10 @@ export const apiErrors = {
         body: 'mention only members of this partnership',
       },
     ),
+  linkExpiryInvalid: () =>
+    new ApiError(400, ErrorId.LINK_EXPIRY_INVALID, 'A link must expire in the future and within a year', {
+      expiresAt: 'choose a time in the future, at most a year away',
+    }),
   notAuthor: () => new ApiError(403, ErrorId.NOT_AUTHOR, 'Only the author of a message may change it'),
   templateNotApplicable: () =>
     new ApiError(400, ErrorId.TEMPLATE_NOT_APPLICABLE, 'This template is for another kind of document', {

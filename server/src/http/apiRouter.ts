@@ -2,17 +2,22 @@ import type { Action } from '@samverka/model';
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import type { AccessResolver, Identity } from '../access/accessResolver.ts';
-import type { Grant, TargetKind, TargetOf } from '../access/accessTargets.ts';
+import type { Grant, ShareLinkGrant, TargetKind, TargetOf } from '../access/accessTargets.ts';
 import { type ApiError, apiErrors } from './apiErrors.ts';
 import { parseJsonBody, parseValue } from './validation.ts';
 
 export type HttpMethod = 'get' | 'post' | 'patch' | 'delete';
 
 /**
- * Who may call without the policy: anyone, any signed-in person, or the holder
- * of an invitation token (signed in or not, or only signed in).
+ * Who may call without a membership: anyone, any signed-in person, the holder
+ * of an invitation token (signed in or not, or only signed in), or the holder of
+ * a snapshot share link (the path's `:token`, resolved by the access resolver
+ * and the policy; the link's snapshot is the grant).
  */
-export type OpenAccess = 'public' | 'signedIn' | 'invitationHolder' | 'signedInInvitationHolder';
+export type OpenAccess = 'public' | 'signedIn' | 'invitationHolder' | 'signedInInvitationHolder' | 'shareLinkHolder';
+
+/** Routes any caller may reach without a session (the policy may still refuse them). */
+const WITHOUT_SESSION: ReadonlySet<RouteAccess<never>> = new Set(['public', 'invitationHolder', 'shareLinkHolder']);
 
 /** A member the policy allows `action` on the target the path names. */
 export interface MemberAccess<P, K extends TargetKind> {
@@ -56,7 +61,7 @@ export interface RouteSpec<P extends z.ZodType, B extends z.ZodType | undefined,
   invalidParams?: () => ApiError;
 }
 
-type SignedIn<A> = A extends 'public' | 'invitationHolder' ? Identity | undefined : Identity;
+type SignedIn<A> = A extends 'public' | 'invitationHolder' | 'shareLinkHolder' ? Identity | undefined : Identity;
 
 /** What a handler is handed: parsed input, the caller, and (for member routes) the grant. */
 export interface RouteContext<P, B, A> {
@@ -64,7 +69,7 @@ export interface RouteContext<P, B, A> {
   params: P;
   body: B;
   identity: SignedIn<A>;
-  grant: A extends MemberAccess<never, infer K> ? Grant<K> : undefined;
+  grant: A extends 'shareLinkHolder' ? ShareLinkGrant : A extends MemberAccess<never, infer K> ? Grant<K> : undefined;
 }
 
 /** `public`, `signedIn`, … or the policy action of a member route, as the docs and tests name it. */
@@ -96,11 +101,18 @@ export class ApiRouter {
     this.operations.push({ ...description, access: accessName(routeAccess as RouteAccess<never>) });
     this.app.on(spec.method.toUpperCase(), spec.path, async (c) => {
       const identity = c.get('identity');
-      if (!identity && routeAccess !== 'public' && routeAccess !== 'invitationHolder') {
+      if (!identity && !WITHOUT_SESSION.has(routeAccess as RouteAccess<never>)) {
         throw apiErrors.unauthenticated();
       }
       const params = this.parseParams(c, (paramsSchema ?? z.object({})) as P, invalidParams);
-      let grant: Grant | undefined;
+      let grant: Grant | ShareLinkGrant | undefined;
+      if (routeAccess === 'shareLinkHolder') {
+        // The token in the path is the credential, whoever else the caller is signed in as.
+        const token = String((params as { token?: unknown }).token ?? '');
+        const decision = await this.access.authorizeShareLink({ kind: 'shareLink', token }, 'read');
+        if (!decision.granted) throw decision.refusal.error();
+        grant = decision.grant;
+      }
       if (typeof routeAccess !== 'string' && identity) {
         const member = routeAccess as MemberAccess<z.infer<P>, TargetKind>;
         const own = member.own && params[member.own.param] === identity.actor.userId;

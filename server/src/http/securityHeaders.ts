@@ -1,4 +1,13 @@
+import { SHARED_SNAPSHOT_PATH_PREFIX } from '@samverka/model';
 import type { MiddlewareHandler } from 'hono';
+
+/**
+ * Pages and API answers reached with a snapshot share link: the token is in
+ * the URL, so no Referer may carry it away, and no search engine may index it.
+ */
+export function isSharedSnapshotPath(path: string): boolean {
+  return path.startsWith(SHARED_SNAPSHOT_PATH_PREFIX) || path.startsWith(`/api${SHARED_SNAPSHOT_PATH_PREFIX}`);
+}
 
 /**
  * Scripts only from our origin (no inline ones); tldraw needs blob:/data: images
@@ -40,7 +49,12 @@ export function securityHeaders(allowedOrigins: readonly string[], publicUrl: st
     if (c.res.status === 101) return;
     // A route may have set a stricter policy (uploaded assets are sandboxed); keep it.
     if (!c.res.headers.has('Content-Security-Policy')) c.header('Content-Security-Policy', policy);
-    c.header('Referrer-Policy', 'same-origin');
+    const shared = isSharedSnapshotPath(c.req.path);
+    c.header('Referrer-Policy', shared ? 'no-referrer' : 'same-origin');
+    if (shared) {
+      c.header('X-Robots-Tag', 'noindex, nofollow');
+      c.header('Cache-Control', 'no-store');
+    }
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('X-Frame-Options', 'DENY');
     c.header('Cross-Origin-Opener-Policy', 'same-origin');

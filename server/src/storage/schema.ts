@@ -11,9 +11,60 @@ import type {
 import type { Generated } from 'kysely';
 
 /** Kysely's view of every table; one migration set creates them on SQLite and PostgreSQL. */
-export interface DatabaseSchema extends AccountTables, CommentTables {
+export interface DatabaseSchema extends AccountTables, CommentTables, SnapshotTables {
   document_updates: DocumentUpdatesTable;
   assets: AssetsTable;
+}
+
+/** Snapshots, their copied document states, share links and acknowledgements (migration 0007). Epoch ms. */
+export interface SnapshotTables {
+  snapshots: SnapshotsTable;
+  snapshot_documents: SnapshotDocumentsTable;
+  snapshot_links: SnapshotLinksTable;
+  snapshot_acknowledgements: SnapshotAcknowledgementsTable;
+}
+
+export interface SnapshotsTable {
+  id: string;
+  partnership_id: string;
+  name: string;
+  created_by: string | null;
+  created_by_side: Side | null;
+  created_at: number;
+  open_threads: number;
+  resolved_threads: number;
+  partnership_name: string;
+  university_name: string;
+  partner_name: string;
+  phase: LifecyclePhase;
+}
+
+export interface SnapshotDocumentsTable {
+  snapshot_id: string;
+  document_id: string;
+  kind: DocumentKind;
+  title: string;
+  position: number;
+  state: Uint8Array;
+}
+
+export interface SnapshotLinksTable {
+  id: string;
+  snapshot_id: string;
+  /** Hex SHA-256 of the token. */
+  token_hash: string;
+  created_by: string | null;
+  created_at: number;
+  expires_at: number | null;
+  revoked_at: number | null;
+}
+
+export interface SnapshotAcknowledgementsTable {
+  id: string;
+  snapshot_id: string;
+  user_id: string | null;
+  side: Side;
+  acknowledged_at: number;
 }
 
 /** Comment threads and the partnership event log (migration 0005). Times are epoch milliseconds. */
