@@ -1,6 +1,7 @@
 import type { DocumentChange, FieldChange, FieldValue, IndicatorChange, SnapshotComparison } from '@samverka/model';
 import type { ReactNode } from 'react';
-import { useI18n } from '../i18n/i18n.tsx';
+import { en, type MessageKey } from '../i18n/en.ts';
+import { type Translate, useI18n } from '../i18n/i18n.tsx';
 import { Badge } from '../ui/index.ts';
 import { wordDiff } from './wordDiff.ts';
 
@@ -11,20 +12,32 @@ function shown(value: FieldValue): string {
   return String(value);
 }
 
-/** "field: before → after" for each changed field; long texts as a word diff. */
-export function FieldChanges({ fields }: { fields: FieldChange[] }) {
+/** A catalogue message if there is one for `key`, else `fallback` (fields and values the UI has no words for). */
+function known(t: Translate, key: string, fallback: string): string {
+  return key in en ? t(key as MessageKey) : fallback;
+}
+
+/** "field: before → after" for each changed field (statuses in words); long texts as a word diff. */
+export function FieldChanges({ fields, kind }: { fields: FieldChange[]; kind: 'goal' | 'risk' }) {
+  const { t } = useI18n();
+  const value = (field: string, v: FieldValue) =>
+    field === 'status' && typeof v === 'string'
+      ? known(t, `${kind === 'goal' ? 'goalStatus' : 'riskStatus'}.${v}`, v)
+      : field === 'category' && typeof v === 'string'
+        ? known(t, `category.${v}`, v)
+        : shown(v);
   return (
     <ul className="field-changes">
       {fields.map((change) => (
         <li key={change.field}>
-          <span className="field-name">{change.field}</span>:{' '}
+          <span className="field-name">{known(t, `field.${change.field}`, change.field)}</span>:{' '}
           {typeof change.before === 'string' &&
           typeof change.after === 'string' &&
           (change.before.length > 40 || change.after.length > 40) ? (
             <Diff before={change.before} after={change.after} />
           ) : (
             <>
-              <del>{shown(change.before)}</del> → <ins>{shown(change.after)}</ins>
+              <del>{value(change.field, change.before)}</del> → <ins>{value(change.field, change.after)}</ins>
             </>
           )}
         </li>

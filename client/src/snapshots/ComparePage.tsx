@@ -114,7 +114,7 @@ function CompareResult({
             line: (
               <>
                 {g.title}
-                <FieldChanges fields={g.fields} />
+                <FieldChanges fields={g.fields} kind="goal" />
                 <IndicatorChanges indicators={g.indicators} />
               </>
             ),
@@ -141,7 +141,7 @@ function CompareResult({
             line: (
               <>
                 {r.title}
-                <FieldChanges fields={r.fields} />
+                <FieldChanges fields={r.fields} kind="risk" />
               </>
             ),
           }))}

@@ -1,5 +1,6 @@
 import { type RatingBandThresholds, type RiskMove, ratingBand, riskScore } from '@samverka/model';
 import { useI18n } from '../i18n/i18n.tsx';
+import '../register/register.css';
 
 const LEVELS = [1, 2, 3, 4, 5] as const;
 

@@ -4,9 +4,9 @@ export interface DiffPart {
   text: string;
 }
 
-/** Words with the whitespace after them, so joining the parts gives back the text exactly. */
+/** Words and the whitespace between them as separate tokens, so joining the parts gives back the text exactly. */
 function tokens(text: string): string[] {
-  return text.match(/\s+|[^\s]+\s*/g) ?? [];
+  return text.match(/\s+|[^\s]+/g) ?? [];
 }
 
 /** Above this many cells the LCS table costs too much; the section is then shown as replaced whole. */
