@@ -51,6 +51,7 @@ test('S1 by its share link, in a browser with no account: S1 as it was, nothing 
   newPerson,
   server,
   consoleErrors,
+  checkAccessibility,
 }) => {
   const anna = await newPerson('Anna Lind');
   const origin = server.origin;
@@ -75,6 +76,7 @@ test('S1 by its share link, in a browser with no account: S1 as it was, nothing 
   await expect(goals).not.toContainText('A goal added later');
   await expect(visitor.getByTestId('heat-3-5')).toHaveAttribute('data-count', '1');
   await expect(visitor.getByRole('tab', { name: 'Later document' })).toHaveCount(0);
+  await checkAccessibility(visitor);
 
   await visitor.getByRole('tab', { name: 'Annual plan' }).click();
   const text = visitor.locator('.snapshot-text .ProseMirror');
@@ -235,6 +237,7 @@ const SIZES = [
 test('screenshots: the snapshot view, the comparison with now and the home panels, desktop and phone, light and dark', async ({
   newPerson,
   server,
+  checkAccessibility,
 }) => {
   const anna = await newPerson('Anna Lind');
   const origin = server.origin;
@@ -286,7 +289,17 @@ test('screenshots: the snapshot view, the comparison with now and the home panel
         await anna.evaluate(() => document.fonts.ready);
         const out = path.join(import.meta.dirname, '../../docs/screenshots', `${shot.name}-${size.width}-${theme}.png`);
         await anna.screenshot({ path: out, fullPage: true });
+        await checkAccessibility(anna);
       }
     }
   }
+  // The canvas part (a desktop tool, like the live canvas): tldraw read-only, no tools.
+  await anna.emulateMedia({ colorScheme: 'light' });
+  await anna.setViewportSize({ width: 1280, height: 860 });
+  await anna.goto(`/p/${id}/snapshots/${s1}`);
+  await anna.getByRole('tab', { name: 'Partnership canvas' }).click();
+  await expect(anna.getByTestId('snapshot-canvas').locator('.tl-shape').first()).toBeVisible();
+  await anna.screenshot({
+    path: path.join(import.meta.dirname, '../../docs/screenshots/snapshot-canvas-1280-light.png'),
+  });
 });
