@@ -26,6 +26,7 @@ export * from './register/spetsChecklist.ts';
 export * from './roles.ts';
 export * from './snapshots/compare.ts';
 export * from './snapshots/compareCanvas.ts';
+export * from './snapshots/compareFixture.ts';
 export * from './snapshots/compareText.ts';
 export * from './syncProtocol.ts';
 export * from './templates/partnershipCanvas.ts';

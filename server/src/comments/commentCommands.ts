@@ -212,6 +212,15 @@ export class CommentCommands {
     if (mentioned.some((id) => !members.has(id))) throw apiErrors.mentionNotMember();
   }
 
+  /**
+   * Runs `work` in one transaction that may append partnership events (`log`),
+   * handed to the live streams once it has committed. Other commands whose
+   * changes members hear live (snapshots) use it too.
+   */
+  withEvents<T>(partnershipId: string, work: (tx: Tx, log: Log) => Promise<T>): Promise<T> {
+    return this.commit(partnershipId, work);
+  }
+
   private async commit<T>(partnershipId: string, work: (tx: Tx, log: Log) => Promise<T>): Promise<T> {
     const published: HubEvent[] = [];
     const result = await this.deps.db.transaction().execute(async (tx) => {

@@ -13,7 +13,8 @@ export type LoggedEvent =
   | { type: 'thread'; threadId: string }
   | { type: 'message'; threadId: string; messageId: string }
   | { type: 'read'; threadIds: string[] }
-  | { type: 'threadDeleted'; threadId: string };
+  | { type: 'threadDeleted'; threadId: string }
+  | { type: 'snapshot'; snapshotId: string };
 
 /** One row of the partnership event log. */
 export interface LogEntry {

@@ -28,5 +28,7 @@ export async function renderEvent(
       return { type: 'read', threadIds: event.threadIds };
     case 'threadDeleted':
       return { type: 'threadDeleted', threadId: event.threadId };
+    case 'snapshot':
+      return { type: 'snapshot', snapshotId: event.snapshotId };
   }
 }

@@ -2,6 +2,7 @@ import { type AuditEventType, SNAPSHOT_LINK_MAX_DAYS } from '@samverka/model';
 import type { Kysely, Transaction } from 'kysely';
 import { doerOf, type Grant } from '../access/accessTargets.ts';
 import { recordAudit } from '../audit/auditRecorder.ts';
+import type { CommentCommands } from '../comments/commentCommands.ts';
 import { apiErrors } from '../http/apiErrors.ts';
 import { randomId } from '../ids.ts';
 import type { DatabaseSchema, SnapshotLinksTable, SnapshotsTable } from '../storage/schema.ts';
@@ -9,6 +10,28 @@ import { generateShareToken, linkRow } from './shareLinks.ts';
 
 type Db = Kysely<DatabaseSchema>;
 type SnapshotGrant = Grant<'snapshot'>;
+
+/**
+ * What snapshot commands need: the database, and the transaction that also logs
+ * a `snapshot` partnership event, so open pages hear of the change once committed.
+ */
+export interface SnapshotDeps {
+  db: Db;
+  comments: Pick<CommentCommands, 'withEvents'>;
+}
+
+/** Runs `work` in one transaction that announces a change of `snapshot` to the partnership's members. */
+export function changeSnapshot<T>(
+  deps: SnapshotDeps,
+  snapshot: Pick<SnapshotsTable, 'id' | 'partnership_id'>,
+  work: (tx: Transaction<DatabaseSchema>) => Promise<T>,
+): Promise<T> {
+  return deps.comments.withEvents(snapshot.partnership_id, async (tx, log) => {
+    const result = await work(tx);
+    await log({ type: 'snapshot', snapshotId: snapshot.id });
+    return result;
+  });
+}
 
 async function audit(
   tx: Transaction<DatabaseSchema>,
@@ -27,8 +50,8 @@ async function audit(
 }
 
 /** Renames a snapshot: the name is the one thing of it that may change. */
-export async function renameSnapshot(db: Db, grant: SnapshotGrant, name: string): Promise<SnapshotsTable> {
-  return db.transaction().execute(async (tx) => {
+export async function renameSnapshot(deps: SnapshotDeps, grant: SnapshotGrant, name: string): Promise<SnapshotsTable> {
+  return changeSnapshot(deps, grant.snapshot, async (tx) => {
     await tx.updateTable('snapshots').set({ name }).where('id', '=', grant.snapshot.id).execute();
     await audit(tx, grant, 'snapshot_renamed', { from: grant.snapshot.name, name });
     return { ...grant.snapshot, name };
@@ -36,27 +59,29 @@ export async function renameSnapshot(db: Db, grant: SnapshotGrant, name: string)
 }
 
 /** Deletes a snapshot with its states, links (which stop working at once) and acknowledgements. */
-export async function deleteSnapshot(db: Db, grant: SnapshotGrant): Promise<void> {
-  await db.transaction().execute(async (tx) => {
+export async function deleteSnapshot(deps: SnapshotDeps, grant: SnapshotGrant): Promise<void> {
+  await changeSnapshot(deps, grant.snapshot, async (tx) => {
     await tx.deleteFrom('snapshots').where('id', '=', grant.snapshot.id).execute();
     await audit(tx, grant, 'snapshot_deleted', { name: grant.snapshot.name });
   });
 }
 
 /** Records that the caller reviewed the snapshot; acknowledging again keeps the first time. */
-export async function acknowledgeSnapshot(db: Db, grant: SnapshotGrant): Promise<void> {
+export async function acknowledgeSnapshot(deps: SnapshotDeps, grant: SnapshotGrant): Promise<void> {
   const doer = doerOf(grant);
-  await db
-    .insertInto('snapshot_acknowledgements')
-    .values({
-      id: randomId(12),
-      snapshot_id: grant.snapshot.id,
-      user_id: doer.userId,
-      side: doer.side,
-      acknowledged_at: Date.now(),
-    })
-    .onConflict((oc) => oc.columns(['snapshot_id', 'user_id']).doNothing())
-    .execute();
+  await changeSnapshot(deps, grant.snapshot, (tx) =>
+    tx
+      .insertInto('snapshot_acknowledgements')
+      .values({
+        id: randomId(12),
+        snapshot_id: grant.snapshot.id,
+        user_id: doer.userId,
+        side: doer.side,
+        acknowledged_at: Date.now(),
+      })
+      .onConflict((oc) => oc.columns(['snapshot_id', 'user_id']).doNothing())
+      .execute(),
+  );
 }
 
 /** `expiresAt` as epoch ms: in the future and at most `SNAPSHOT_LINK_MAX_DAYS` away, or none. */

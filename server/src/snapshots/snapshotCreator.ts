@@ -7,6 +7,7 @@ import { listDocuments } from '../documents/documentQueries.ts';
 import { randomId } from '../ids.ts';
 import type { DatabaseSchema, SnapshotsTable } from '../storage/schema.ts';
 import type { RoomRegistry } from '../sync/roomRegistry.ts';
+import { changeSnapshot, type SnapshotDeps } from './snapshotCommands.ts';
 
 /** A document's state as the snapshot keeps it. */
 export interface CapturedDocument {
@@ -59,15 +60,15 @@ function bytes(state: Uint8Array): Buffer {
  * changes only `snapshots.name`).
  */
 export async function createSnapshot(
-  db: Kysely<DatabaseSchema>,
-  rooms: RoomRegistry,
+  deps: SnapshotDeps & { rooms: RoomRegistry },
   grant: Grant<'partnership'>,
   name: string,
 ): Promise<SnapshotsTable> {
   const { partnership } = grant;
-  const documents = await captureDocuments(db, rooms, partnership.id);
+  const documents = await captureDocuments(deps.db, deps.rooms, partnership.id);
   const doer = doerOf(grant);
-  return db.transaction().execute(async (tx) => {
+  const id = randomId(12);
+  return changeSnapshot(deps, { id, partnership_id: partnership.id }, async (tx) => {
     const counts = await tx
       .selectFrom('comment_threads')
       .select(['status', (eb) => eb.fn.countAll<number>().as('count')])
@@ -76,7 +77,7 @@ export async function createSnapshot(
       .execute();
     const count = (status: string) => Number(counts.find((row) => row.status === status)?.count ?? 0);
     const snapshot: SnapshotsTable = {
-      id: randomId(12),
+      id,
       partnership_id: partnership.id,
       name,
       created_by: doer.userId,

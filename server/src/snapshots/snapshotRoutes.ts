@@ -57,7 +57,7 @@ export function mountSnapshotRoutes(router: ApiRouter, services: AppServices): v
       status: 201,
     },
     async ({ c, grant, body }) => {
-      const row = await createSnapshot(db, rooms, grant, body.name);
+      const row = await createSnapshot(services, grant, body.name);
       return c.json({ snapshot: await presentOne(db, row) } satisfies SnapshotResponse, 201);
     },
   );
@@ -107,7 +107,7 @@ export function mountSnapshotRoutes(router: ApiRouter, services: AppServices): v
       status: 200,
     },
     async ({ c, grant, body }) => {
-      const row = await renameSnapshot(db, grant, body.name);
+      const row = await renameSnapshot(services, grant, body.name);
       return c.json({ snapshot: await presentOne(db, row) } satisfies SnapshotResponse, 200);
     },
   );
@@ -123,7 +123,7 @@ export function mountSnapshotRoutes(router: ApiRouter, services: AppServices): v
       status: 204,
     },
     async ({ c, grant }) => {
-      await deleteSnapshot(db, grant);
+      await deleteSnapshot(services, grant);
       return c.body(null, 204);
     },
   );
@@ -175,7 +175,7 @@ export function mountSnapshotRoutes(router: ApiRouter, services: AppServices): v
       status: 201,
     },
     async ({ c, grant }) => {
-      await acknowledgeSnapshot(db, grant);
+      await acknowledgeSnapshot(services, grant);
       const acknowledgements = (await acknowledgementsOf(db, [grant.snapshot.id])).get(grant.snapshot.id) ?? [];
       const mine = acknowledgements.find((a) => a.userId === grant.actor.userId);
       if (!mine) throw apiErrors.notFound();

@@ -56,7 +56,7 @@ const PNG_BYTES = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a
  * (setting up fresh targets for destructive calls).
  */
 interface RouteExpectation {
-  access: Action | 'signedIn' | 'public' | 'invitationHolder' | 'signedInInvitationHolder';
+  access: Action | 'signedIn' | 'public' | 'invitationHolder' | 'signedInInvitationHolder' | 'shareLinkHolder';
   status: number;
   /** Use a fresh session of the caller, because the call ends sessions, signs out or signs in as another. */
   freshSession?: boolean;
@@ -103,6 +103,21 @@ async function ownerThread(world: World): Promise<string> {
     body: `Thread ${counter++}`,
   });
   return created.body.thread.id;
+}
+
+/** A fresh snapshot of the partnership, taken by its owner. */
+async function ownerSnapshot(world: World): Promise<string> {
+  const created = await world.people.owner.client.post(`/api/partnerships/${world.p.id}/snapshots`, {
+    name: `Snapshot ${counter++}`,
+  });
+  return created.body.snapshot.id;
+}
+
+/** A fresh share link of a fresh snapshot: its id and token. */
+async function ownerShareLink(world: World): Promise<{ snapshotId: string; linkId: string; token: string }> {
+  const snapshotId = await ownerSnapshot(world);
+  const created = await world.people.owner.client.post(`/api/snapshots/${snapshotId}/links`, {});
+  return { snapshotId, linkId: created.body.link.id, token: created.body.url.split('/').pop() };
 }
 
 /** A thread the caller started when their role lets them comment, else one of the owner's. */
@@ -487,6 +502,84 @@ const ROUTES: Record<string, RouteExpectation> = {
     status: 200,
     probe: () => ({ method: 'POST', path: '/api/inbox/read' }),
   },
+  'POST /api/partnerships/:id/snapshots': {
+    access: 'createSnapshot',
+    status: 201,
+    probe: (w) => ({ method: 'POST', path: `/api/partnerships/${w.p.id}/snapshots`, body: { name: 'Review' } }),
+  },
+  'GET /api/partnerships/:id/snapshots': {
+    access: 'read',
+    status: 200,
+    probe: (w) => ({ method: 'GET', path: `/api/partnerships/${w.p.id}/snapshots` }),
+  },
+  'GET /api/snapshots/:snapshotId': {
+    access: 'read',
+    status: 200,
+    probe: async (w) => ({ method: 'GET', path: `/api/snapshots/${await ownerSnapshot(w)}` }),
+  },
+  'PATCH /api/snapshots/:snapshotId': {
+    access: 'manageSnapshots',
+    status: 200,
+    probe: async (w) => ({
+      method: 'PATCH',
+      path: `/api/snapshots/${await ownerSnapshot(w)}`,
+      body: { name: `Renamed ${counter++}` },
+    }),
+  },
+  'DELETE /api/snapshots/:snapshotId': {
+    access: 'manageSnapshots',
+    status: 204,
+    probe: async (w) => ({ method: 'DELETE', path: `/api/snapshots/${await ownerSnapshot(w)}` }),
+  },
+  'GET /api/snapshots/:snapshotId/documents/:documentId': {
+    access: 'read',
+    status: 200,
+    probe: async (w) => ({
+      method: 'GET',
+      path: `/api/snapshots/${await ownerSnapshot(w)}/documents/${w.p.registerId}`,
+    }),
+  },
+  'GET /api/snapshots/:snapshotId/compare': {
+    access: 'read',
+    status: 200,
+    probe: async (w) => ({ method: 'GET', path: `/api/snapshots/${await ownerSnapshot(w)}/compare?with=now` }),
+  },
+  'POST /api/snapshots/:snapshotId/acknowledgements': {
+    access: 'acknowledgeSnapshot',
+    status: 201,
+    probe: async (w) => ({ method: 'POST', path: `/api/snapshots/${await ownerSnapshot(w)}/acknowledgements` }),
+  },
+  'POST /api/snapshots/:snapshotId/links': {
+    access: 'createSnapshot',
+    status: 201,
+    probe: async (w) => ({ method: 'POST', path: `/api/snapshots/${await ownerSnapshot(w)}/links`, body: {} }),
+  },
+  'GET /api/snapshots/:snapshotId/links': {
+    access: 'createSnapshot',
+    status: 200,
+    probe: async (w) => ({ method: 'GET', path: `/api/snapshots/${await ownerSnapshot(w)}/links` }),
+  },
+  'DELETE /api/snapshots/:snapshotId/links/:linkId': {
+    access: 'createSnapshot',
+    status: 204,
+    probe: async (w) => {
+      const link = await ownerShareLink(w);
+      return { method: 'DELETE', path: `/api/snapshots/${link.snapshotId}/links/${link.linkId}` };
+    },
+  },
+  'GET /api/shared/:token': {
+    access: 'shareLinkHolder',
+    status: 200,
+    probe: async (w) => ({ method: 'GET', path: `/api/shared/${(await ownerShareLink(w)).token}` }),
+  },
+  'GET /api/shared/:token/documents/:documentId': {
+    access: 'shareLinkHolder',
+    status: 200,
+    probe: async (w) => ({
+      method: 'GET',
+      path: `/api/shared/${(await ownerShareLink(w)).token}/documents/${w.p.canvasId}`,
+    }),
+  },
   'GET /api/openapi.json': {
     access: 'public',
     status: 200,
@@ -504,6 +597,9 @@ function expectedStatus(route: RouteExpectation, caller: Caller): number {
       return caller === 'anonymous' ? 401 : route.status;
     case 'invitationHolder':
       // Any holder of the token may preview it.
+      return route.status;
+    case 'shareLinkHolder':
+      // The link is the credential: whoever holds it reads its snapshot, signed in or not.
       return route.status;
     case 'signedInInvitationHolder':
       // Only the invitee may accept: every other signed-in holder is refused (checked below).
