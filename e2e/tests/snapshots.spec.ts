@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { createPartnershipViaApi } from '../support/accounts.ts';
+import { addMemberViaApi, createPartnershipViaApi, emailOf } from '../support/accounts.ts';
 import { expect, test } from '../support/fixtures.ts';
 import {
   createShareLink,
@@ -227,6 +227,36 @@ test('the printed report holds the partnership, the heat map and every goal', as
   execFileSync('pdftoppm', ['-f', '2', '-l', '2', '-png', '-r', '80', pdf, path.join(dir, 'page')]);
   const page = readdirSync(dir).find((file) => file.startsWith('page') && file.endsWith('.png')) as string;
   renameSync(path.join(dir, page), path.join(import.meta.dirname, '../../docs/screenshots/snapshot-report.png'));
+});
+
+test('the home shows the latest snapshot and, live, who on each side has acknowledged it', async ({
+  newPerson,
+  server,
+}) => {
+  const anna = await newPerson('Anna Lind');
+  const erik = await newPerson('Erik Berg');
+  const origin = server.origin;
+  const { id } = await createPartnershipViaApi(anna, origin, {
+    name: 'Timber research school',
+    partnerName: 'Nordic Timber AB',
+  });
+  await addMemberViaApi(anna, erik, origin, id, emailOf(erik), 'viewer', 'partner');
+  await takeSnapshot(anna, id, 'Steering group, March');
+  const annaPanel = anna.getByTestId('latest-snapshot');
+  await expect(annaPanel).toContainText('Steering group, March');
+  await expect(annaPanel.getByRole('region', { name: 'Nordic Timber AB' })).toContainText('Nobody yet.');
+
+  // A viewer on the partner side acknowledges; the owner's open page shows it without a reload.
+  await erik.goto(`/p/${id}`);
+  await erik.getByTestId('latest-snapshot').getByRole('button', { name: 'Acknowledge' }).click();
+  await expect(erik.getByTestId('latest-snapshot')).toContainText('You have acknowledged this snapshot.');
+  await expect(annaPanel.getByRole('region', { name: 'Nordic Timber AB' })).toContainText(
+    /Erik Berg \(Nordic Timber AB\), \d/,
+  );
+  await expect(annaPanel.getByRole('region', { name: 'Linnaeus University' })).toContainText('Nobody yet.');
+  // Only owners rename or delete; a viewer sees neither the menu nor "Take snapshot".
+  await expect(erik.getByRole('button', { name: 'Take snapshot' })).toHaveCount(0);
+  await expect(erik.getByRole('button', { name: /More for/ })).toHaveCount(0);
 });
 
 const SIZES = [
