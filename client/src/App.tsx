@@ -26,6 +26,10 @@ const loadDocumentPage = () => import('./docs/DocumentPage.tsx');
 const CanvasPage = lazy(loadCanvasPage);
 const DocumentPage = lazy(loadDocumentPage);
 const RegisterPage = lazy(() => import('./register/RegisterPage.tsx'));
+const SnapshotPage = lazy(() => import('./snapshots/SnapshotPage.tsx'));
+const ComparePage = lazy(() => import('./snapshots/ComparePage.tsx'));
+const ReportPage = lazy(() => import('./snapshots/ReportPage.tsx'));
+const SharedSnapshotPage = lazy(() => import('./snapshots/SharedSnapshotPage.tsx'));
 
 function Loading() {
   return (
@@ -59,6 +63,8 @@ export function App() {
             <Route path="forgot-password" element={<ForgotPasswordPage />} />
             <Route path="reset-password" element={<ResetPasswordPage />} />
             <Route path="invite/:token" element={<AcceptInvitationPage />} />
+            {/* A share link: no account, nothing live (SHARED_SNAPSHOT_PATH_PREFIX). */}
+            <Route path="shared/:token" element={<SharedSnapshotPage />} />
             <Route
               path="account/settings"
               element={
@@ -106,6 +112,9 @@ export function App() {
               <Route path="goals" element={<RegisterPage tab="goals" />} />
               <Route path="risks" element={<RegisterPage tab="risks" />} />
               <Route path="checklist" element={<RegisterPage tab="checklist" />} />
+              <Route path="snapshots/:snapshotId" element={<SnapshotPage />} />
+              <Route path="snapshots/:snapshotId/compare" element={<ComparePage />} />
+              <Route path="snapshots/:snapshotId/report" element={<ReportPage />} />
               <Route
                 path="canvas/:docId"
                 element={

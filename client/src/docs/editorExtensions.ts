@@ -10,14 +10,18 @@ import StarterKit from '@tiptap/starter-kit';
 import type { DocumentSession } from '../sync/documentSession.ts';
 import { type MentionCandidate, mentionSuggestion } from './mentionSuggestion.ts';
 
-export interface EditorSetup {
-  session: DocumentSession;
-  user: { name: string; color: string; side: string };
+/** What the document's content extensions need, live or read from a snapshot. */
+export interface ContentSetup {
   placeholder: string;
   /** The partnership's members now: mentions show their current name and side. */
   members: () => MentionCandidate[];
   sideName: (side: string) => string;
   noMatches: string;
+}
+
+export interface EditorSetup extends ContentSetup {
+  session: DocumentSession;
+  user: { name: string; color: string; side: string };
 }
 
 /** The caret label: the typist's name and side, in their colour. */
@@ -33,8 +37,11 @@ function renderCaret(user: Record<string, string>): HTMLElement {
   return caret;
 }
 
-/** Every Tiptap extension of a text document, bound to its shared Y.Doc. */
-export function editorExtensions(setup: EditorSetup): Extensions {
+/**
+ * The extensions that define what a text document holds and how it looks, with no
+ * Y.Doc: the live editor binds them to its session, a snapshot to a stored copy.
+ */
+export function contentExtensions(setup: ContentSetup): Extensions {
   const mentionText = (id: string, stored: string | null) => {
     const member = setup.members().find((m) => m.id === id);
     return member ? `@${member.label} (${setup.sideName(member.side)})` : `@${stored ?? id}`;
@@ -58,6 +65,13 @@ export function editorExtensions(setup: EditorSetup): Extensions {
       ],
       suggestion: mentionSuggestion(setup.members, setup.sideName, setup.noMatches),
     }),
+  ];
+}
+
+/** Every Tiptap extension of a text document, bound to its shared Y.Doc. */
+export function editorExtensions(setup: EditorSetup): Extensions {
+  return [
+    ...contentExtensions(setup),
     Collaboration.configure({ document: setup.session.doc, field: DocFields.textContent }),
     CollaborationCaret.configure({
       provider: setup.session.provider,

@@ -1,6 +1,7 @@
 import { abuseEn } from './abuse.en.ts';
 import { commentsEn } from './comments.en.ts';
 import { oidcEn } from './oidc.en.ts';
+import { snapshotsEn } from './snapshots.en.ts';
 
 /** English UI text. Every key here must exist in every other catalogue (the type checks it). */
 export const en = {
@@ -483,6 +484,7 @@ export const en = {
   ...commentsEn,
   ...abuseEn,
   ...oidcEn,
+  ...snapshotsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

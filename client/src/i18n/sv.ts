@@ -2,6 +2,7 @@ import { abuseSv } from './abuse.sv.ts';
 import { commentsSv } from './comments.sv.ts';
 import type { MessageKey } from './en.ts';
 import { oidcSv } from './oidc.sv.ts';
+import { snapshotsSv } from './snapshots.sv.ts';
 
 /** Swedish UI text. */
 export const sv: Record<MessageKey, string> = {
@@ -486,4 +487,5 @@ export const sv: Record<MessageKey, string> = {
   ...commentsSv,
   ...abuseSv,
   ...oidcSv,
+  ...snapshotsSv,
 };

@@ -1,5 +1,6 @@
 import type { MessageKey } from '../i18n/en.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { SnapshotsSection } from '../snapshots/SnapshotsSection.tsx';
 import { ButtonLink, PageHeader, Panel } from '../ui/index.ts';
 import { DocumentsSection } from './home/DocumentsSection.tsx';
 import { LifecycleTrack } from './home/LifecycleTrack.tsx';
@@ -75,6 +76,7 @@ export function PartnershipOverviewPage() {
         <DocumentsSection />
         <SlotPanel slot={OpenThreadsSlot} title="home.openThreads" partnershipId={id} />
         <SlotPanel slot={LatestSnapshotSlot} title="home.latestSnapshot" partnershipId={id} />
+        <SnapshotsSection />
         {abilities.readAudit && <RecentActivity partnershipId={id} />}
       </div>
     </div>

@@ -1,4 +1,5 @@
+import { LatestSnapshot } from '../../../snapshots/LatestSnapshot.tsx';
 import type { DashboardSlot } from './dashboardSlot.ts';
 
-/** Dashboard slot: The latest snapshot with its acknowledgements. Filled by its feature's branch; null hides the panel. */
-export const LatestSnapshotSlot: DashboardSlot = null;
+/** Dashboard slot: the latest snapshot with its acknowledgements (snapshots feature). */
+export const LatestSnapshotSlot: DashboardSlot = LatestSnapshot;
