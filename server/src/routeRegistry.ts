@@ -5,6 +5,7 @@ import type { AppServices } from './appServices.ts';
 import { mountAssetRoutes } from './assets/assetRoutes.ts';
 import { mountAuditRoutes } from './audit/auditRoutes.ts';
 import { mountAuthRoutes } from './auth/authRoutes.ts';
+import { mountEmailVerificationRoutes } from './auth/emailVerificationRoutes.ts';
 import { mountPasswordResetRoutes } from './auth/passwordResetRoutes.ts';
 import { mountSessionRoutes } from './auth/sessionRoutes.ts';
 import { mountCommentRoutes } from './comments/commentRoutes.ts';
@@ -17,6 +18,7 @@ import { ApiRouter } from './http/apiRouter.ts';
 import { buildOpenApiDocument } from './http/openApi.ts';
 import { mountInvitationRoutes } from './members/invitationRoutes.ts';
 import { mountMemberRoutes } from './members/memberRoutes.ts';
+import { mountUnsubscribeRoutes } from './notifications/unsubscribeRoutes.ts';
 import { mountPartnershipRoutes } from './partnerships/partnershipRoutes.ts';
 import { mountRegisterRoutes } from './register/registerRoutes.ts';
 import { APP_VERSION } from './version.ts';
@@ -25,6 +27,7 @@ import { APP_VERSION } from './version.ts';
 const ROUTE_MODULES = [
   mountAuthRoutes,
   mountPasswordResetRoutes,
+  mountEmailVerificationRoutes,
   mountSessionRoutes,
   mountAccountRoutes,
   mountPartnershipRoutes,
@@ -38,6 +41,7 @@ const ROUTE_MODULES = [
   mountRegisterRoutes,
   mountCommentRoutes,
   mountInboxRoutes,
+  mountUnsubscribeRoutes,
 ] as const;
 
 /** Mounts every API route and the generated description (`/api/openapi.json`, `/api/docs`). */

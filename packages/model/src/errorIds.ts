@@ -55,6 +55,8 @@ export const ErrorId = {
   SIGNUP_NOT_ALLOWED: 'signup_not_allowed',
   /** A password-reset link that is unknown, expired (one hour) or already used. */
   RESET_TOKEN_INVALID: 'reset_token_invalid',
+  /** The account's email address is not verified yet (the link emailed at sign-up); resend it from the account page. */
+  EMAIL_UNVERIFIED: 'email_unverified',
 } as const;
 
 export type ErrorIdValue = (typeof ErrorId)[keyof typeof ErrorId];

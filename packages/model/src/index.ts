@@ -7,6 +7,7 @@ export * from './api/documents.ts';
 export * from './api/health.ts';
 export * from './api/limits.ts';
 export * from './api/members.ts';
+export * from './api/notifications.ts';
 export * from './api/partnerships.ts';
 export * from './canvasBoard.ts';
 export * from './canvasBoardVersion.ts';

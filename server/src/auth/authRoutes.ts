@@ -17,6 +17,7 @@ import { ApiError, apiErrors } from '../http/apiErrors.ts';
 import type { ApiRouter } from '../http/apiRouter.ts';
 import { createAccount } from './accountCreator.ts';
 import { emailTakenAnswers, limitAttempts } from './attemptLimits.ts';
+import { sendVerification } from './emailVerification.ts';
 import { decoyPasswordHash, verifyPassword } from './passwords.ts';
 import { changePassword, endSession } from './sessionCommands.ts';
 import { clearSessionCookie, setSessionCookie } from './sessionCookie.ts';
@@ -48,6 +49,9 @@ export function mountAuthRoutes(router: ApiRouter, services: AppServices): void 
         if (error instanceof ApiError && error.id === ErrorId.EMAIL_TAKEN) await emailTakenAnswers.count(c, services);
         throw error;
       });
+      // With email, the address is confirmed by a link; until then the account cannot create
+      // partnerships or get notifications (`mustVerify`).
+      if (services.mailer.delivers) await sendVerification(db, services.mailer, config.publicUrl, user);
       const { token } = await sessions.create(user.id, c.req.header('user-agent') ?? null);
       setSessionCookie(c, token, config.publicUrl);
       return c.json({ user: presentUser(user) } satisfies UserResponse, 201);

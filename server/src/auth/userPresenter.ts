@@ -3,7 +3,14 @@ import type { SessionsTable, UsersTable } from '../storage/schema.ts';
 
 /** The only way a user row becomes JSON (never the password hash). */
 export function presentUser(user: UsersTable): User {
-  return { id: user.id, email: user.email, name: user.name, locale: user.locale ?? 'en' };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    locale: user.locale ?? 'en',
+    emailVerified: user.email_verified_at != null,
+    notifications: user.notify_mode ?? 'immediate',
+  };
 }
 
 /** A session row as its owner sees it in the session list. */

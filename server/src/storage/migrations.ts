@@ -7,6 +7,7 @@ import { assetMigrations } from './migrations/assets.ts';
 import { commentMigrations } from './migrations/comments.ts';
 import { documentMigrations } from './migrations/documents.ts';
 import { identityMigrations } from './migrations/identity.ts';
+import { notificationMigrations } from './migrations/notifications.ts';
 import { updateLogMigrations } from './migrations/updateLog.ts';
 
 /**
@@ -21,6 +22,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     ...documentMigrations(),
     ...identityMigrations(),
     ...commentMigrations(dialect),
+    ...notificationMigrations(dialect),
   };
 }
 
