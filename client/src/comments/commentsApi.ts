@@ -1,5 +1,4 @@
 import type {
-  CommentThread,
   CreateThreadRequest,
   InboxResponse,
   MessageResponse,

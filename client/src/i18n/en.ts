@@ -1,4 +1,5 @@
 import { commentsEn } from './comments.en.ts';
+import { notificationsEn } from './notifications.en.ts';
 
 /** English UI text. Every key here must exist in every other catalogue (the type checks it). */
 export const en = {
@@ -479,6 +480,7 @@ export const en = {
   'risk.showing': 'Showing the first {shown} of {count} risks.',
   'risk.showAll': 'Show all {count}',
   ...commentsEn,
+  ...notificationsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,5 +1,6 @@
 import { commentsSv } from './comments.sv.ts';
 import type { MessageKey } from './en.ts';
+import { notificationsSv } from './notifications.sv.ts';
 
 /** Swedish UI text. */
 export const sv: Record<MessageKey, string> = {
@@ -482,4 +483,5 @@ export const sv: Record<MessageKey, string> = {
   'risk.showing': 'Visar de första {shown} av {count} risker.',
   'risk.showAll': 'Visa alla {count}',
   ...commentsSv,
+  ...notificationsSv,
 };

@@ -36,7 +36,7 @@ export function mountAccountRoutes(router: ApiRouter, services: AppServices): vo
       };
       await db.updateTable('users').set(changes).where('id', '=', identity.auth.user.id).execute();
       const user = { ...identity.auth.user, ...changes };
-      return c.json({ user: presentUser(user) } satisfies UserResponse, 200);
+      return c.json({ user: presentUser(user, services.mailer) } satisfies UserResponse, 200);
     },
   );
 

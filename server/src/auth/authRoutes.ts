@@ -54,7 +54,7 @@ export function mountAuthRoutes(router: ApiRouter, services: AppServices): void 
       if (services.mailer.delivers) await sendVerification(db, services.mailer, config.publicUrl, user);
       const { token } = await sessions.create(user.id, c.req.header('user-agent') ?? null);
       setSessionCookie(c, token, config.publicUrl);
-      return c.json({ user: presentUser(user) } satisfies UserResponse, 201);
+      return c.json({ user: presentUser(user, services.mailer) } satisfies UserResponse, 201);
     },
   );
 
@@ -93,7 +93,7 @@ export function mountAuthRoutes(router: ApiRouter, services: AppServices): void 
       attempt.succeeded();
       const { token } = await sessions.create(user.id, c.req.header('user-agent') ?? null);
       setSessionCookie(c, token, config.publicUrl);
-      return c.json({ user: presentUser(user) } satisfies UserResponse, 200);
+      return c.json({ user: presentUser(user, services.mailer) } satisfies UserResponse, 200);
     },
   );
 
@@ -118,7 +118,10 @@ export function mountAuthRoutes(router: ApiRouter, services: AppServices): void 
       status: 200,
     },
     ({ c, identity }) =>
-      c.json({ user: identity ? presentUser(identity.auth.user) : null } satisfies SessionUserResponse, 200),
+      c.json(
+        { user: identity ? presentUser(identity.auth.user, services.mailer) : null } satisfies SessionUserResponse,
+        200,
+      ),
   );
 
   router.add(
@@ -131,7 +134,7 @@ export function mountAuthRoutes(router: ApiRouter, services: AppServices): void 
       response: userResponseSchema,
       status: 200,
     },
-    ({ c, identity }) => c.json({ user: presentUser(identity.auth.user) } satisfies UserResponse, 200),
+    ({ c, identity }) => c.json({ user: presentUser(identity.auth.user, services.mailer) } satisfies UserResponse, 200),
   );
 
   router.add(

@@ -22,7 +22,7 @@ export function verificationUrl(publicUrl: string, token: string): string {
  * Everything else (signing in, joining by invitation, working in a partnership) is allowed:
  * an invitation is the inviter vouching for the person.
  */
-export function mustVerify(mailer: Mailer, user: Pick<UsersTable, 'email_verified_at'>): boolean {
+export function mustVerify(mailer: Pick<Mailer, 'delivers'>, user: Pick<UsersTable, 'email_verified_at'>): boolean {
   return mailer.delivers && user.email_verified_at == null;
 }
 

@@ -70,7 +70,7 @@ export const userSchema = z.object({
   name: z.string(),
   /** The language emails to this person are written in (their last choice in the app). */
   locale: localeSchema,
-  /** False until the person opens the link emailed at sign-up (only asked for when the server sends email). */
+  /** False while the person must still open the link emailed at sign-up (only when the server sends email). */
   emailVerified: z.boolean(),
   /** How mentions and replies reach them by email. */
   notifications: notificationModeSchema,
