@@ -2,9 +2,15 @@ import { type Locale, MENTION_PATTERN, threadAnchorSchema, threadLink } from '@s
 import type { Kysely } from 'kysely';
 import { randomId } from '../ids.ts';
 import type { Logger } from '../logger.ts';
+import type { WrittenEmail } from '../mail/emailTemplates.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import type { DatabaseSchema } from '../storage/schema.ts';
-import { digestEmail, type NotificationItem, notificationEmail } from './notificationEmails.ts';
+import {
+  digestEmail,
+  type NotificationFooterLinks,
+  type NotificationItem,
+  notificationEmail,
+} from './notificationEmails.ts';
 import { claimRows, digestRecipients, markDone, pruneDone, type QueuedNotification } from './notificationQueue.ts';
 import { createUnsubscribeToken, pruneUnsubscribeTokens, unsubscribeUrl } from './unsubscribeTokens.ts';
 
@@ -102,15 +108,9 @@ export class NotificationSender {
       for (const row of rows) {
         const item = items.get(row.id);
         if (item) {
-          const links = await this.footerLinks(row.user_id, now);
-          const written = notificationEmail(item.locale, item, links);
-          await this.deps.mailer.send({
-            kind: 'notification',
-            to: item.to,
-            link: item.link,
-            unsubscribe: links.unsubscribe,
-            ...written,
-          });
+          await this.deliver('notification', row.user_id, item, now, (links) =>
+            notificationEmail(item.locale, item, links),
+          );
           sent++;
         }
         await markDone(this.deps.db, claimId, [row.id], this.deps.clock());
@@ -136,15 +136,7 @@ export class NotificationSender {
       const items = [...(await this.itemsFor(rows)).values()];
       const first = items[0];
       if (first) {
-        const links = await this.footerLinks(userId, now);
-        const written = digestEmail(first.locale, items, links);
-        await this.deps.mailer.send({
-          kind: 'digest',
-          to: first.to,
-          link: first.link,
-          unsubscribe: links.unsubscribe,
-          ...written,
-        });
+        await this.deliver('digest', userId, first, now, (links) => digestEmail(first.locale, items, links));
         sent++;
       }
       await markDone(
@@ -227,12 +219,26 @@ export class NotificationSender {
     return new Map(users.map((user) => [user.id, user.name]));
   }
 
-  private async footerLinks(userId: string, now: number) {
+  /** One email with a fresh unsubscribe token, its URL in the footer and the RFC 8058 headers. */
+  private async deliver(
+    kind: 'notification' | 'digest',
+    userId: string,
+    item: { to: string; link: string },
+    now: number,
+    write: (links: NotificationFooterLinks) => WrittenEmail,
+  ): Promise<void> {
     const token = await createUnsubscribeToken(this.deps.db, userId, now);
-    return {
+    const links = {
       unsubscribe: unsubscribeUrl(this.deps.publicUrl, token),
       settings: `${this.deps.publicUrl}/account/settings`,
     };
+    await this.deps.mailer.send({
+      kind,
+      to: item.to,
+      link: item.link,
+      unsubscribe: links.unsubscribe,
+      ...write(links),
+    });
   }
 
   private failed(error: unknown): void {

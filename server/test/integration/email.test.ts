@@ -34,7 +34,8 @@ async function signUpWith(
   return client;
 }
 
-describe('email through a real SMTP server', () => {
+// Each test signs people up (argon2, several times) and waits for real SMTP deliveries: slow on a loaded machine.
+describe('email through a real SMTP server', { timeout: 30_000 }, () => {
   let smtp: SmtpCapture;
   let t: TestServer;
   /** Every secret token the tests saw, to look for in the log at the end. */

@@ -16,7 +16,8 @@ import { openDataDir, startTestServer, type TestServer } from '../support/testSe
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-describe('notification emails and address verification through a real SMTP server', () => {
+// Each test signs people up (argon2, several times) and waits for real SMTP deliveries: slow on a loaded machine.
+describe('notification emails and address verification through a real SMTP server', { timeout: 30_000 }, () => {
   let smtp: SmtpCapture;
   let t: TestServer;
   /** The digest scheduler's clock runs this far ahead of the wall clock. */
