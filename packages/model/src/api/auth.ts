@@ -139,6 +139,9 @@ export const accountExportSchema = z.object({
     name: z.string(),
     locale: localeSchema,
     createdAt: isoDateTimeSchema,
+    /** When the address was confirmed through the emailed link; null if never. */
+    emailVerifiedAt: isoDateTimeSchema.nullable(),
+    notifications: notificationModeSchema,
   }),
   sessions: z.array(
     z.object({ createdAt: isoDateTimeSchema, lastSeenAt: isoDateTimeSchema, userAgent: z.string().nullable() }),
