@@ -158,3 +158,17 @@ export async function markDone(db: Db, claimId: string, ids: readonly number[], 
 export async function pruneDone(db: Db, before: number): Promise<void> {
   await db.deleteFrom('notification_queue').where('done_at', '<', before).execute();
 }
+
+/**
+ * Rows still pending long after they were queued (the SMTP server kept refusing them) are given
+ * up, so a dead address is not retried every lease for ever. Returns how many.
+ */
+export async function giveUpStale(db: Db, queuedBefore: number, now: number): Promise<number> {
+  const result = await db
+    .updateTable('notification_queue')
+    .set({ done_at: now })
+    .where('done_at', 'is', null)
+    .where('created_at', '<', queuedBefore)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

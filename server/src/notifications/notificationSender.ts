@@ -11,7 +11,14 @@ import {
   type NotificationItem,
   notificationEmail,
 } from './notificationEmails.ts';
-import { claimRows, digestRecipients, markDone, pruneDone, type QueuedNotification } from './notificationQueue.ts';
+import {
+  claimRows,
+  digestRecipients,
+  giveUpStale,
+  markDone,
+  pruneDone,
+  type QueuedNotification,
+} from './notificationQueue.ts';
 import { createUnsubscribeToken, pruneUnsubscribeTokens, unsubscribeUrl } from './unsubscribeTokens.ts';
 
 export interface NotificationSenderDeps {
@@ -30,6 +37,8 @@ const BATCH = 50;
 const EXCERPT_CHARS = 280;
 /** Done rows are kept a week, for an operator looking into "I never got the email". */
 const KEEP_DONE_MS = 7 * DAY_MS;
+/** A row still unsent this long after it was queued (a digest row waits at most a day) is given up. */
+const GIVE_UP_MS = 3 * DAY_MS;
 
 /** The latest digest time at or before `now`: rows queued before it belong to that digest. */
 export function digestCutoff(now: number, hourUtc: number): number {
@@ -87,6 +96,8 @@ export class NotificationSender {
     await this.sendImmediate();
     await this.sendDigests();
     const now = this.deps.clock();
+    const abandoned = await giveUpStale(this.deps.db, now - GIVE_UP_MS, now);
+    if (abandoned > 0) this.deps.log.warn({ abandoned }, 'notification emails given up after three days of failures');
     await pruneDone(this.deps.db, now - KEEP_DONE_MS);
     await pruneUnsubscribeTokens(this.deps.db, now);
   }
@@ -108,9 +119,11 @@ export class NotificationSender {
       for (const row of rows) {
         const item = items.get(row.id);
         if (item) {
-          await this.deliver('notification', row.user_id, item, now, (links) =>
+          const delivered = await this.deliver('notification', row.user_id, item, now, (links) =>
             notificationEmail(item.locale, item, links),
           );
+          // Refused: the row stays claimed until its lease ends, then is tried again (or given up).
+          if (!delivered) continue;
           sent++;
         }
         await markDone(this.deps.db, claimId, [row.id], this.deps.clock());
@@ -136,7 +149,10 @@ export class NotificationSender {
       const items = [...(await this.itemsFor(rows)).values()];
       const first = items[0];
       if (first) {
-        await this.deliver('digest', userId, first, now, (links) => digestEmail(first.locale, items, links));
+        const delivered = await this.deliver('digest', userId, first, now, (links) =>
+          digestEmail(first.locale, items, links),
+        );
+        if (!delivered) continue;
         sent++;
       }
       await markDone(
@@ -219,26 +235,35 @@ export class NotificationSender {
     return new Map(users.map((user) => [user.id, user.name]));
   }
 
-  /** One email with a fresh unsubscribe token, its URL in the footer and the RFC 8058 headers. */
+  /**
+   * One email with a fresh unsubscribe token, its URL in the footer and the RFC 8058 headers.
+   * False when the SMTP server refused it: one bad address must not hold up everyone else's email.
+   */
   private async deliver(
     kind: 'notification' | 'digest',
     userId: string,
     item: { to: string; link: string },
     now: number,
     write: (links: NotificationFooterLinks) => WrittenEmail,
-  ): Promise<void> {
+  ): Promise<boolean> {
     const token = await createUnsubscribeToken(this.deps.db, userId, now);
     const links = {
       unsubscribe: unsubscribeUrl(this.deps.publicUrl, token),
       settings: `${this.deps.publicUrl}/account/settings`,
     };
-    await this.deps.mailer.send({
-      kind,
-      to: item.to,
-      link: item.link,
-      unsubscribe: links.unsubscribe,
-      ...write(links),
-    });
+    try {
+      await this.deps.mailer.send({
+        kind,
+        to: item.to,
+        link: item.link,
+        unsubscribe: links.unsubscribe,
+        ...write(links),
+      });
+      return true;
+    } catch (error) {
+      this.failed(error);
+      return false;
+    }
   }
 
   private failed(error: unknown): void {

@@ -234,6 +234,38 @@ describe('notification emails and address verification through a real SMTP serve
     expect((await new ApiClient(base, 'http://evil.example').post(path)).body.error.id).toBe('csrf_rejected');
   });
 
+  it('keeps sending to others when one mailbox refuses, retries it after the lease, and gives it up after three days', async () => {
+    const bo = await addConfirmedMember(p, t.server.url, smtp, { name: 'Bo', role: 'viewer', tokens });
+    smtp.refuse(bo.email);
+    await thread(p.owner.client, `@[${bo.userId}] and @[${maja.userId}] both`);
+    await smtp.next(maja.email, (email) => isNotificationEmail(email) && email.text.includes('both'));
+    await t.server.notifications.idle();
+    expect(t.logs.some((line) => line.includes('notification emails failed'))).toBe(true);
+    const pendingOfBo = async () => {
+      const database = openDataDir(t.dataDir);
+      try {
+        const rows = await database.db
+          .selectFrom('notification_queue')
+          .selectAll()
+          .where('user_id', '=', bo.userId)
+          .execute();
+        return rows.filter((row) => row.done_at === null).length;
+      } finally {
+        await database.close();
+      }
+    };
+    expect(await pendingOfBo()).toBe(1);
+    clockAhead = 4 * DAY_MS;
+    try {
+      // The lease has ended: tried again, refused again, and this time given up.
+      await t.server.notifications.tick();
+    } finally {
+      clockAhead = 0;
+    }
+    expect(await pendingOfBo()).toBe(0);
+    expect(t.logs.some((line) => line.includes('given up after three days'))).toBe(true);
+  });
+
   it('never writes a verification, invitation or unsubscribe token to the log', () => {
     expect(tokens.length).toBeGreaterThanOrEqual(10);
     expect(t.logs.some((line) => line.includes('"email sent"'))).toBe(true);

@@ -15,6 +15,8 @@ export interface SmtpCapture {
   /** `smtp://127.0.0.1:<port>` for `SMTP_URL`. */
   url: string;
   messages: CapturedEmail[];
+  /** From now on the server refuses mail to `address` (550), as for a mailbox that is gone. */
+  refuse(address: string): void;
   /** The first message (already received or still to come) to `address` that `accept` takes (default: any). */
   next(address: string, accept?: (email: CapturedEmail) => boolean): Promise<CapturedEmail>;
   stop(): Promise<void>;
@@ -25,6 +27,7 @@ export async function startSmtpCapture(): Promise<SmtpCapture> {
   type Accept = (email: CapturedEmail) => boolean;
   const waiters: { address: string; accept: Accept; resolve(email: CapturedEmail): void }[] = [];
   const taken = new Set<CapturedEmail>();
+  const refused = new Set<string>();
   const claim = (address: string, accept: Accept): CapturedEmail | undefined => {
     const found = messages.find((email) => !taken.has(email) && email.to.includes(address) && accept(email));
     if (found) taken.add(found);
@@ -35,6 +38,11 @@ export async function startSmtpCapture(): Promise<SmtpCapture> {
     // Plain SMTP on loopback: no certificate to offer, so no STARTTLS either.
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      if (!refused.has(address.address.toLowerCase())) return callback();
+      const error = Object.assign(new Error('No such mailbox'), { responseCode: 550 });
+      callback(error);
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -61,6 +69,7 @@ export async function startSmtpCapture(): Promise<SmtpCapture> {
   return {
     url: `smtp://127.0.0.1:${port}`,
     messages,
+    refuse: (address) => refused.add(address.toLowerCase()),
     next(address, accept = () => true) {
       const found = claim(address.toLowerCase(), accept);
       if (found) return Promise.resolve(found);
