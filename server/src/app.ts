@@ -28,6 +28,8 @@ import { mountStaticClient } from './http/staticClient.ts';
 import type { Logger } from './logger.ts';
 import { createMailer } from './mail/mailer.ts';
 import { createProcessMetrics, MetricsRegistry } from './metrics.ts';
+import { NotificationSender } from './notifications/notificationSender.ts';
+import { CSRF_EXEMPT_PATHS } from './notifications/unsubscribeRoutes.ts';
 import { mountApiRoutes } from './routeRegistry.ts';
 import type { RedisLink } from './scaleout/redisLink.ts';
 import { scaleOutParts } from './scaleout/scaleOut.ts';
@@ -54,6 +56,8 @@ export interface AppParts {
   events: EventStreams;
   /** Prunes the partnership event log; stopped on shutdown. */
   eventRetention: EventLogRetention;
+  /** Sends queued notification emails (immediately after commit, and the daily digest); `startServer` starts its timer. */
+  notifications: NotificationSender;
 }
 
 /** Optional parts a caller (a test, later the auth module) may swap in. */
@@ -66,6 +70,8 @@ export interface AppOptions {
   redis?: RedisLink;
   /** Where partnership events travel live; defaults to this process only. */
   eventHub?: PartnershipEventHub;
+  /** Now, for the notification digest's schedule; tests move it to trigger the digest. */
+  clock?: () => number;
   /** Wrappers around the real parts, for tests that hold them at a chosen moment. */
   wrap?: {
     authorizer?(policy: SyncAuthorizer): SyncAuthorizer;
@@ -106,6 +112,15 @@ export function createApp(config: Config, database: Database, log: Logger, optio
     maxStreamsPerAccount: config.events.maxStreamsPerAccount,
   });
   const eventRetention = new EventLogRetention(database.db, config.events.retentionMs, log);
+  const mailer = createMailer(config.mail, log);
+  const notifications = new NotificationSender({
+    db: database.db,
+    mailer,
+    log,
+    publicUrl: config.publicUrl,
+    digestHourUtc: config.mail.digestHourUtc,
+    clock: options.clock ?? Date.now,
+  });
   const services: AppServices = {
     db: database.db,
     config,
@@ -119,15 +134,25 @@ export function createApp(config: Config, database: Database, log: Logger, optio
     updateLog: store,
     rights,
     rooms: registry,
-    mailer: createMailer(config.mail, log),
-    comments: new CommentCommands({ db: database.db, dialect: database.dialect, hub, rooms: registry }),
+    mailer,
+    comments: new CommentCommands({
+      db: database.db,
+      dialect: database.dialect,
+      hub,
+      rooms: registry,
+      notifications: { onlyVerified: mailer.delivers, kick: () => notifications.kick() },
+    }),
     events,
+    notifications,
   };
 
   app.onError((error, c) => handleError(error, c, log));
   const trustedProxies = config.trustedProxies.length > 0 ? parseTrustedProxies(config.trustedProxies) : undefined;
   app.use(resolveClientAddress(trustedProxies), requestId(), requestLogging(log));
-  app.use(securityHeaders(config.allowedOrigins, config.publicUrl), csrfProtection(config.allowedOrigins));
+  app.use(
+    securityHeaders(config.allowedOrigins, config.publicUrl),
+    csrfProtection(config.allowedOrigins, CSRF_EXEMPT_PATHS),
+  );
   const jsonBodyLimit = bodyLimit({
     maxSize: 1024 * 1024,
     onError: () => {
@@ -178,5 +203,6 @@ export function createApp(config: Config, database: Database, log: Logger, optio
     ready: shared?.ready ?? Promise.resolve(),
     events,
     eventRetention,
+    notifications,
   };
 }

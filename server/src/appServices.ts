@@ -8,6 +8,7 @@ import type { Config } from './config.ts';
 import type { AttemptLimiter } from './http/rateLimiter.ts';
 import type { Logger } from './logger.ts';
 import type { Mailer } from './mail/mailer.ts';
+import type { NotificationSender } from './notifications/notificationSender.ts';
 import type { DatabaseSchema } from './storage/schema.ts';
 import type { UpdateLogStore } from './storage/updateLogStore.ts';
 import type { RoomRegistry } from './sync/roomRegistry.ts';
@@ -32,4 +33,6 @@ export interface AppServices {
   comments: CommentCommands;
   /** The open partnership event streams (Server-Sent Events). */
   events: EventStreams;
+  /** Sends queued notification emails. */
+  notifications: NotificationSender;
 }

@@ -58,6 +58,8 @@ export interface MailConfig {
   smtpUrl: string | undefined;
   /** The From header, e.g. `Samverka <samverka@uni.se>`. */
   from: string;
+  /** Hour of the day (UTC, 0–23) the daily notification digest is sent. */
+  digestHourUtc: number;
 }
 
 export interface SignupPolicy {
@@ -168,6 +170,7 @@ const envSchema = z
     METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
     MAIL_FROM: z.string().min(3).max(320).optional(),
+    DIGEST_HOUR_UTC: intInRange(0, 23).default(6),
     SIGNUP: z.enum(SIGNUP_MODES).default('open'),
     SIGNUP_DOMAINS: z
       .string()
@@ -248,7 +251,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     comments: { postsPerMinute: e.COMMENT_POSTS_PER_MINUTE, mentionsPerMessage: e.COMMENT_MENTIONS_PER_MESSAGE },
     trustedProxies: listOf(e.TRUSTED_PROXIES),
     metricsToken: e.METRICS_TOKEN,
-    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM ?? `Samverka <noreply@${new URL(publicUrl).hostname}>` },
+    mail: {
+      smtpUrl: e.SMTP_URL,
+      from: e.MAIL_FROM ?? `Samverka <noreply@${new URL(publicUrl).hostname}>`,
+      digestHourUtc: e.DIGEST_HOUR_UTC,
+    },
     oidcProviders: oidc.providers,
     signup: { mode: e.SIGNUP, domains: e.SIGNUP === 'domains' ? (e.SIGNUP_DOMAINS ?? []) : [] },
     rateLimits: {

@@ -5,6 +5,7 @@ import type { AppServices } from './appServices.ts';
 import { mountAssetRoutes } from './assets/assetRoutes.ts';
 import { mountAuditRoutes } from './audit/auditRoutes.ts';
 import { mountAuthRoutes } from './auth/authRoutes.ts';
+import { mountEmailVerificationRoutes } from './auth/emailVerificationRoutes.ts';
 import { mountPasswordResetRoutes } from './auth/passwordResetRoutes.ts';
 import { mountSessionRoutes } from './auth/sessionRoutes.ts';
 import { mountCommentRoutes } from './comments/commentRoutes.ts';
@@ -18,6 +19,7 @@ import { buildOpenApiDocument } from './http/openApi.ts';
 import { mountInvitationRoutes } from './members/invitationRoutes.ts';
 import { mountMemberRoutes } from './members/memberRoutes.ts';
 import { mountOidcRoutes } from './oidc/oidcRoutes.ts';
+import { mountUnsubscribeRoutes } from './notifications/unsubscribeRoutes.ts';
 import { mountPartnershipRoutes } from './partnerships/partnershipRoutes.ts';
 import { mountRegisterRoutes } from './register/registerRoutes.ts';
 import { mountSnapshotLinkRoutes } from './snapshots/snapshotLinkRoutes.ts';
@@ -29,6 +31,7 @@ const ROUTE_MODULES = [
   mountAuthRoutes,
   mountPasswordResetRoutes,
   mountOidcRoutes,
+  mountEmailVerificationRoutes,
   mountSessionRoutes,
   mountAccountRoutes,
   mountPartnershipRoutes,
@@ -44,6 +47,7 @@ const ROUTE_MODULES = [
   mountInboxRoutes,
   mountSnapshotRoutes,
   mountSnapshotLinkRoutes,
+  mountUnsubscribeRoutes,
 ] as const;
 
 /** Mounts every API route and the generated description (`/api/openapi.json`, `/api/docs`). */

@@ -5,6 +5,7 @@ import { WebSocketServer } from 'ws';
 import { type AppOptions, createApp } from './app.ts';
 import type { Config } from './config.ts';
 import { createLogger, type Logger } from './logger.ts';
+import type { NotificationSender } from './notifications/notificationSender.ts';
 import { RedisLink } from './scaleout/redisLink.ts';
 import { openDatabase } from './storage/database.ts';
 import { migrateToLatest } from './storage/migrations.ts';
@@ -16,6 +17,8 @@ export interface RunningServer {
   port: number;
   url: string;
   log: Logger;
+  /** This process's notification sender (tests trigger the digest and wait for sends through it). */
+  notifications: NotificationSender;
   /** Stops accepting, flushes every pending update, closes sockets with "going away". */
   stop(): Promise<void>;
 }
@@ -51,6 +54,7 @@ export async function startServer(
     server.listen({ port: config.port, host: config.host, backlog: LISTEN_BACKLOG }, resolve),
   );
   const port = (server.address() as AddressInfo).port;
+  parts.notifications.start();
   log.info({ port, dialect: database.dialect }, 'samverka listening');
 
   let stopping: Promise<void> | undefined;
@@ -59,6 +63,8 @@ export async function startServer(
       server.close();
       parts.keepAlive.stop();
       parts.eventRetention.stop();
+      parts.notifications.stop();
+      await parts.notifications.idle();
       parts.events.closeAll();
       await parts.registry.shutdown(CloseCode.GOING_AWAY);
       for (const client of wss.clients) client.terminate();
@@ -67,7 +73,7 @@ export async function startServer(
     })();
     return stopping;
   };
-  return { port, url: `http://localhost:${port}`, log, stop };
+  return { port, url: `http://localhost:${port}`, log, notifications: parts.notifications, stop };
 }
 
 /** SIGTERM/SIGINT: stop accepting, flush, close sockets with 1001, then exit. */

@@ -8,8 +8,9 @@ import { FormAlert } from '../shell/forms.tsx';
 import { PasswordField } from '../shell/namedFields.tsx';
 import { useFormSubmit } from '../shell/useFormSubmit.ts';
 import { Button, buttonClass, PageHeader, Panel, useConfirm, useToast } from '../ui/index.ts';
+import { NotificationSettings } from './NotificationSettings.tsx';
 
-/** `/account/settings`: download one's data, delete one's account. */
+/** `/account/settings`: notification emails, download one's data, delete one's account. */
 export function AccountSettingsPage() {
   const { t } = useI18n();
   const { user, forgetUser } = useAuth();
@@ -34,7 +35,8 @@ export function AccountSettingsPage() {
   return (
     <div className="page">
       <PageHeader title={t('account.heading')} actions={<Link to="/account/sessions">{t('nav.account')}</Link>} />
-      <Panel title={t('account.dataTitle')}>
+      <NotificationSettings />
+      <Panel title={t('account.dataTitle')} className="panel-spaced">
         <p>{t('account.dataIntro')}</p>
         {/* A plain link: the server answers with a JSON attachment, so the browser saves it. */}
         <a className={buttonClass('secondary', 'md')} href="/api/me/export" download="samverka-account.json">

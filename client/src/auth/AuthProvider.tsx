@@ -10,6 +10,8 @@ interface AuthValue {
   logOut(): Promise<void>;
   /** The server ended this browser's session (password reset, account deleted): show it signed out. */
   forgetUser(): void;
+  /** The server answered with the person's changed account (preferences saved). */
+  replaceUser(user: User): void;
 }
 
 const AuthContext = createContext<AuthValue | null>(null);
@@ -38,8 +40,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const forgetUser = useCallback(() => setUser(null), []);
+  const replaceUser = useCallback((next: User) => setUser(next), []);
 
-  const value = useMemo(() => ({ user, signUp, logIn, logOut, forgetUser }), [user, signUp, logIn, logOut, forgetUser]);
+  const value = useMemo(
+    () => ({ user, signUp, logIn, logOut, forgetUser, replaceUser }),
+    [user, signUp, logIn, logOut, forgetUser, replaceUser],
+  );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 

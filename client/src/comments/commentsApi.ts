@@ -1,5 +1,4 @@
 import type {
-  CommentThread,
   CreateThreadRequest,
   InboxResponse,
   MessageResponse,
@@ -44,24 +43,5 @@ export function anchorKey(anchor: ThreadAnchor): string {
   }
 }
 
-/** The page of a partnership where an anchor lives, relative to `/p/:partnershipId`. */
-export function anchorPagePath(partnershipId: string, anchor: ThreadAnchor): string {
-  const base = `/p/${partnershipId}`;
-  switch (anchor.type) {
-    case 'partnership':
-      return base;
-    case 'goal':
-      return `${base}/goals`;
-    case 'risk':
-      return `${base}/risks`;
-    case 'shape':
-      return `${base}/canvas/${anchor.documentId}`;
-    case 'text':
-      return `${base}/docs/${anchor.documentId}`;
-  }
-}
-
-/** A link that opens the thread in its anchor's page (the layout reads `?thread=`). */
-export function threadLink(partnershipId: string, thread: Pick<CommentThread, 'id' | 'anchor'>): string {
-  return `${anchorPagePath(partnershipId, thread.anchor)}?thread=${encodeURIComponent(thread.id)}`;
-}
+/** Thread links are built by the model, so the server's notification emails link to the same pages. */
+export { anchorPagePath, threadLink } from '@samverka/model';

@@ -3,6 +3,7 @@ import { commentsSv } from './comments.sv.ts';
 import type { MessageKey } from './en.ts';
 import { oidcSv } from './oidc.sv.ts';
 import { snapshotsSv } from './snapshots.sv.ts';
+import { notificationsSv } from './notifications.sv.ts';
 
 /** Swedish UI text. */
 export const sv: Record<MessageKey, string> = {
@@ -488,4 +489,5 @@ export const sv: Record<MessageKey, string> = {
   ...abuseSv,
   ...oidcSv,
   ...snapshotsSv,
+  ...notificationsSv,
 };

@@ -71,6 +71,8 @@ export const ErrorId = {
   OIDC_EMAIL_UNVERIFIED: 'oidc_email_unverified',
   /** The account this identity is linked to is disabled by an operator. */
   OIDC_ACCOUNT_DISABLED: 'oidc_account_disabled',
+  /** The account's email address is not verified yet (the link emailed at sign-up); resend it from the account page. */
+  EMAIL_UNVERIFIED: 'email_unverified',
 } as const;
 
 export type ErrorIdValue = (typeof ErrorId)[keyof typeof ErrorId];

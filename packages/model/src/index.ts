@@ -8,6 +8,7 @@ export * from './api/health.ts';
 export * from './api/limits.ts';
 export * from './api/members.ts';
 export * from './api/oidc.ts';
+export * from './api/notifications.ts';
 export * from './api/partnerships.ts';
 export * from './api/snapshots.ts';
 export * from './canvasBoard.ts';

@@ -44,6 +44,8 @@ export async function exportAccount(db: Kysely<DatabaseSchema>, user: UsersTable
       name: user.name,
       locale: user.locale ?? 'en',
       createdAt: iso(user.created_at),
+      emailVerifiedAt: user.email_verified_at == null ? null : iso(user.email_verified_at),
+      notifications: user.notify_mode ?? 'immediate',
     },
     sessions: sessions.map((s) => ({
       createdAt: iso(s.created_at),

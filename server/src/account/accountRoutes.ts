@@ -23,16 +23,20 @@ export function mountAccountRoutes(router: ApiRouter, services: AppServices): vo
       method: 'patch',
       path: '/api/me',
       tag,
-      summary: "Change one's preferences (the language emails are written in)",
+      summary: "Change one's preferences (the language emails are written in, how notifications arrive)",
       access: 'signedIn',
       body: updateMeRequestSchema,
       response: userResponseSchema,
       status: 200,
     },
     async ({ c, identity, body }) => {
-      await db.updateTable('users').set({ locale: body.locale }).where('id', '=', identity.auth.user.id).execute();
-      const user = { ...identity.auth.user, locale: body.locale };
-      return c.json({ user: presentUser(user) } satisfies UserResponse, 200);
+      const changes = {
+        ...(body.locale ? { locale: body.locale } : {}),
+        ...(body.notifications ? { notify_mode: body.notifications } : {}),
+      };
+      await db.updateTable('users').set(changes).where('id', '=', identity.auth.user.id).execute();
+      const user = { ...identity.auth.user, ...changes };
+      return c.json({ user: presentUser(user, services.mailer) } satisfies UserResponse, 200);
     },
   );
 

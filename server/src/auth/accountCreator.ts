@@ -18,6 +18,9 @@ export async function createAccount(db: Kysely<DatabaseSchema>, input: SignupReq
     created_at: Date.now(),
     locale: input.locale ?? 'en',
     disabled_at: null,
+    // Confirmed by the emailed link when the server sends email (`auth/emailVerification.ts`).
+    email_verified_at: null,
+    notify_mode: 'immediate',
   };
   try {
     await db.insertInto('users').values(user).execute();

@@ -18,6 +18,7 @@ import type { ApiRouter } from '../http/apiRouter.ts';
 import { linkPendingIdentity } from '../oidc/pendingLinks.ts';
 import { createAccount } from './accountCreator.ts';
 import { emailTakenAnswers, limitAttempts } from './attemptLimits.ts';
+import { sendVerification } from './emailVerification.ts';
 import { decoyPasswordHash, verifyPassword } from './passwords.ts';
 import { changePassword, endSession } from './sessionCommands.ts';
 import { clearSessionCookie, setSessionCookie } from './sessionCookie.ts';
@@ -49,9 +50,12 @@ export function mountAuthRoutes(router: ApiRouter, services: AppServices): void 
         if (error instanceof ApiError && error.id === ErrorId.EMAIL_TAKEN) await emailTakenAnswers.count(c, services);
         throw error;
       });
+      // With email, the address is confirmed by a link; until then the account cannot create
+      // partnerships or get notifications (`mustVerify`).
+      if (services.mailer.delivers) await sendVerification(db, services.mailer, config.publicUrl, user);
       const { token } = await sessions.create(user.id, c.req.header('user-agent') ?? null);
       setSessionCookie(c, token, config.publicUrl);
-      return c.json({ user: presentUser(user) } satisfies UserResponse, 201);
+      return c.json({ user: presentUser(user, services.mailer) } satisfies UserResponse, 201);
     },
   );
 
@@ -92,7 +96,7 @@ export function mountAuthRoutes(router: ApiRouter, services: AppServices): void 
       await linkPendingIdentity(c, db, user.id, config.publicUrl);
       const { token } = await sessions.create(user.id, c.req.header('user-agent') ?? null);
       setSessionCookie(c, token, config.publicUrl);
-      return c.json({ user: presentUser(user) } satisfies UserResponse, 200);
+      return c.json({ user: presentUser(user, services.mailer) } satisfies UserResponse, 200);
     },
   );
 
@@ -117,7 +121,10 @@ export function mountAuthRoutes(router: ApiRouter, services: AppServices): void 
       status: 200,
     },
     ({ c, identity }) =>
-      c.json({ user: identity ? presentUser(identity.auth.user) : null } satisfies SessionUserResponse, 200),
+      c.json(
+        { user: identity ? presentUser(identity.auth.user, services.mailer) : null } satisfies SessionUserResponse,
+        200,
+      ),
   );
 
   router.add(
@@ -130,7 +137,7 @@ export function mountAuthRoutes(router: ApiRouter, services: AppServices): void 
       response: userResponseSchema,
       status: 200,
     },
-    ({ c, identity }) => c.json({ user: presentUser(identity.auth.user) } satisfies UserResponse, 200),
+    ({ c, identity }) => c.json({ user: presentUser(identity.auth.user, services.mailer) } satisfies UserResponse, 200),
   );
 
   router.add(

@@ -62,6 +62,8 @@ export class SessionStore {
         'users.created_at as user_created_at',
         'users.locale',
         'users.disabled_at',
+        'users.email_verified_at',
+        'users.notify_mode',
       ])
       .where('sessions.id', '=', parsed.id)
       .executeTakeFirst();
@@ -103,6 +105,8 @@ export class SessionStore {
         created_at: row.user_created_at,
         locale: row.locale ?? 'en',
         disabled_at: null,
+        email_verified_at: row.email_verified_at ?? null,
+        notify_mode: row.notify_mode ?? 'immediate',
       },
     };
   }

@@ -10,6 +10,7 @@ import { doerOf, type Grant } from '../access/accessTargets.ts';
 import { recordAudit } from '../audit/auditRecorder.ts';
 import { apiErrors } from '../http/apiErrors.ts';
 import { randomId } from '../ids.ts';
+import { enqueueNotifications, type PostedMessage } from '../notifications/notificationQueue.ts';
 import { can } from '../policy/policy.ts';
 import type { Dialect } from '../storage/database.ts';
 import type { CommentThreadsTable, DatabaseSchema } from '../storage/schema.ts';
@@ -23,12 +24,24 @@ import { renderMessage, renderThread } from './threadRenderer.ts';
 
 type Tx = Transaction<DatabaseSchema>;
 type Log = (event: LoggedEvent, recipientId?: string) => Promise<void>;
+/** Queues the notifications a message causes, in its transaction (`replies`: tell the thread's other participants). */
+type Notify = (message: PostedMessage, replies: boolean) => Promise<void>;
+
+/** Where queued notification emails go once the transaction that queued them has committed. */
+export interface NotificationOutbox {
+  /** Only people who confirmed their address are notified (the server sends email). */
+  readonly onlyVerified: boolean;
+  /** Sends what was just queued, without making the request wait. */
+  kick(): void;
+}
 
 export interface CommentDeps {
   db: Kysely<DatabaseSchema>;
   dialect: Dialect;
   hub: PartnershipEventHub;
   rooms: RoomRegistry;
+  /** Omitted: nothing is queued (tests of the comment core alone). */
+  notifications?: NotificationOutbox;
 }
 
 /**
@@ -45,7 +58,7 @@ export class CommentCommands {
     await checkAnchor(this.deps.db, this.deps.rooms, partnershipId, request.anchor);
     const userId = grant.actor.userId;
     const threadId = randomId();
-    return this.commit(partnershipId, async (tx, log) => {
+    return this.commit(partnershipId, async (tx, log, notify) => {
       const now = Date.now();
       const anchor = request.anchor;
       await tx
@@ -64,7 +77,14 @@ export class CommentCommands {
           last_message_at: now,
         })
         .execute();
-      await insertMessage(tx, { threadId, partnershipId, authorId: userId, body: request.body, at: now });
+      const messageId = await insertMessage(tx, {
+        threadId,
+        partnershipId,
+        authorId: userId,
+        body: request.body,
+        at: now,
+      });
+      await notify({ partnershipId, threadId, messageId, authorId: userId, body: request.body, at: now }, false);
       await markRead(tx, userId, [{ id: threadId, last_message_at: now }]);
       await log({ type: 'thread', threadId });
       return (await renderThread(tx, threadId, userId)) as CommentThread;
@@ -75,7 +95,7 @@ export class CommentCommands {
     const { thread } = grant;
     await this.checkMentions(thread.partnership_id, body);
     const userId = grant.actor.userId;
-    return this.commit(thread.partnership_id, async (tx, log) => {
+    return this.commit(thread.partnership_id, async (tx, log, notify) => {
       const current = await findThread(tx, thread.id);
       if (!current) throw apiErrors.notFound();
       // Strictly increasing per thread, so "read up to" never hides a message posted in the same millisecond.
@@ -88,6 +108,10 @@ export class CommentCommands {
         body,
         at,
       });
+      await notify(
+        { partnershipId: thread.partnership_id, threadId: thread.id, messageId, authorId: userId, body, at },
+        true,
+      );
       await markRead(tx, userId, [{ id: thread.id, last_message_at: at }]);
       await log({ type: 'message', threadId: thread.id, messageId });
       await log({ type: 'read', threadIds: [thread.id] }, userId);
@@ -103,7 +127,7 @@ export class CommentCommands {
       if (message.deleted_at !== null) throw apiErrors.notFound();
       await this.checkMentions(message.partnership_id, body);
     }
-    return this.commit(message.partnership_id, async (tx, log) => {
+    return this.commit(message.partnership_id, async (tx, log, notify) => {
       const now = Date.now();
       await tx.deleteFrom('comment_mentions').where('message_id', '=', message.id).execute();
       if (body === undefined) {
@@ -116,6 +140,9 @@ export class CommentCommands {
       } else {
         await tx.updateTable('comment_messages').set({ body, edited_at: now }).where('id', '=', message.id).execute();
         await insertMentions(tx, message.id, body);
+        // Someone newly mentioned hears of it once; people already notified of this message are not again.
+        const posted = { partnershipId: message.partnership_id, threadId: message.thread_id, messageId: message.id };
+        await notify({ ...posted, authorId: message.author_id ?? '', body, at: now }, false);
       }
       await log({ type: 'message', threadId: message.thread_id, messageId: message.id });
       return (await renderMessage(tx, message.id)) as CommentMessage;
@@ -221,13 +248,19 @@ export class CommentCommands {
     return this.commit(partnershipId, work);
   }
 
-  private async commit<T>(partnershipId: string, work: (tx: Tx, log: Log) => Promise<T>): Promise<T> {
+  private async commit<T>(partnershipId: string, work: (tx: Tx, log: Log, notify: Notify) => Promise<T>): Promise<T> {
     const published: HubEvent[] = [];
+    const outbox = this.deps.notifications;
+    let queued = 0;
     const result = await this.deps.db.transaction().execute(async (tx) => {
       const entries: Awaited<ReturnType<typeof appendEvent>>[] = [];
-      const value = await work(tx, async (event, recipientId) => {
+      const log: Log = async (event, recipientId) => {
         entries.push(await appendEvent(tx, this.deps.dialect, partnershipId, event, recipientId ?? null));
-      });
+      };
+      const notify: Notify = async (message, replies) => {
+        if (outbox) queued += await enqueueNotifications(tx, message, { replies, onlyVerified: outbox.onlyVerified });
+      };
+      const value = await work(tx, log, notify);
       // Rendered inside the transaction: what each event says is exactly what committed.
       for (const entry of entries) {
         const rendered = await renderEvent(tx, entry.event, null);
@@ -238,6 +271,8 @@ export class CommentCommands {
       return value;
     });
     for (const event of published) this.deps.hub.publish(event);
+    // Outbox: the rows committed with the message, so a crash here leaves them for the next tick.
+    if (queued > 0) outbox?.kick();
     return result;
   }
 }

@@ -39,6 +39,8 @@ export const apiErrors = {
   invalidCredentials: () => new ApiError(401, ErrorId.INVALID_CREDENTIALS, 'Wrong email or password'),
   resetTokenInvalid: () =>
     new ApiError(400, ErrorId.RESET_TOKEN_INVALID, 'This password-reset link is not valid, has expired or was used'),
+  emailUnverified: () =>
+    new ApiError(403, ErrorId.EMAIL_UNVERIFIED, 'Confirm your email address first: open the link we emailed you'),
   signupNotAllowed: () =>
     new ApiError(
       403,

@@ -79,6 +79,33 @@ export function passwordResetEmail(locale: Locale, name: string, link: string): 
   return write(locale, words, link);
 }
 
+/** The email with a link that confirms the address an account signed up with. */
+export function verificationEmail(locale: Locale, name: string, link: string): WrittenEmail {
+  const words: EmailWords =
+    locale === 'sv'
+      ? {
+          subject: 'Bekräfta din e-postadress för Samverka',
+          lines: [
+            `Hej ${name}!`,
+            'Bekräfta att den här adressen är din, så kan du skapa partnerskap och få aviseringar från Samverka.',
+            'Länken gäller i ett dygn och kan bara användas en gång.',
+          ],
+          action: 'Bekräfta adressen',
+          footer: 'Skapade du inget konto kan du bortse från meddelandet.',
+        }
+      : {
+          subject: 'Confirm your email address for Samverka',
+          lines: [
+            `Hello ${name},`,
+            'Confirm that this address is yours, so you can create partnerships and get notifications from Samverka.',
+            'The link works for one day, once.',
+          ],
+          action: 'Confirm the address',
+          footer: 'If you did not create an account, ignore this email.',
+        };
+  return write(locale, words, link);
+}
+
 /** Plain text and a small HTML page from the same words; every value is escaped in the HTML. */
 function write(locale: Locale, words: EmailWords, link: string): WrittenEmail {
   const text = [...words.lines, '', `${words.action}: ${link}`, '', words.footer, ''].join('\n');
@@ -97,7 +124,7 @@ ${paragraphs}
   return { subject: words.subject, text, html };
 }
 
-function escapeHtml(value: string): string {
+export function escapeHtml(value: string): string {
   return value
     .replaceAll('&', '&amp;')
     .replaceAll('<', '&lt;')

@@ -3,7 +3,7 @@ import type { MailConfig } from '../config.ts';
 import type { Logger } from '../logger.ts';
 
 /** What kinds of email the service sends; logged with each one. */
-export type EmailKind = 'invitation' | 'password_reset';
+export type EmailKind = 'invitation' | 'password_reset' | 'email_verification' | 'notification' | 'digest';
 
 /** One email, already written in its recipient's language, as plain text and HTML. */
 export interface OutgoingEmail {
@@ -14,6 +14,8 @@ export interface OutgoingEmail {
   html: string;
   /** The link the email is about. Its token is a secret: it is masked wherever it is logged. */
   link: string;
+  /** Notification emails: the one-click unsubscribe URL (RFC 8058), sent as `List-Unsubscribe` headers. */
+  unsubscribe?: string;
 }
 
 /** The one way the server sends email. */
@@ -49,6 +51,15 @@ export function createMailer(config: MailConfig, log: Logger): Mailer {
       subject: email.subject,
       text: email.text,
       html: email.html,
+      ...(email.unsubscribe
+        ? {
+            headers: {
+              'List-Unsubscribe': `<${email.unsubscribe}>`,
+              // RFC 8058: the mail client POSTs `List-Unsubscribe=One-Click` to the URL, no page in between.
+              'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+            },
+          }
+        : {}),
     });
     log.info({ kind: email.kind, subject: email.subject }, 'email sent');
   };
@@ -63,7 +74,7 @@ export function createMailer(config: MailConfig, log: Logger): Mailer {
   };
 }
 
-/** The link without its fragment, and with every long path segment (a token) masked. */
+/** The link without its fragment or query, and with every long path segment (a token) masked. */
 export function maskedLink(link: string): string {
   const url = new URL(link);
   const path = url.pathname

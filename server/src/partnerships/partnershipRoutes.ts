@@ -11,6 +11,8 @@ import {
 } from '@samverka/model';
 import { doerOf } from '../access/accessTargets.ts';
 import type { AppServices } from '../appServices.ts';
+import { mustVerify } from '../auth/emailVerification.ts';
+import { apiErrors } from '../http/apiErrors.ts';
 import type { ApiRouter } from '../http/apiRouter.ts';
 import { partnershipParams, partnershipTarget } from '../http/pathParams.ts';
 import type { PartnershipTarget } from '../policy/policy.ts';
@@ -35,6 +37,8 @@ export function mountPartnershipRoutes(router: ApiRouter, services: AppServices)
       status: 201,
     },
     async ({ c, identity, body }) => {
+      // An unconfirmed address (SIGNUP=domains only checked what was typed) may join by invitation, not found a partnership.
+      if (mustVerify(services.mailer, identity.auth.user)) throw apiErrors.emailUnverified();
       const row = await createPartnership(db, services.updateLog, identity.actor.userId, body);
       const target: PartnershipTarget = {
         kind: 'partnership',

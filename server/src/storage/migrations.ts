@@ -9,6 +9,7 @@ import { documentMigrations } from './migrations/documents.ts';
 import { identityMigrations } from './migrations/identity.ts';
 import { snapshotMigrations } from './migrations/snapshots.ts';
 import { oidcMigrations } from './migrations/oidc.ts';
+import { notificationMigrations } from './migrations/notifications.ts';
 import { updateLogMigrations } from './migrations/updateLog.ts';
 
 /**
@@ -25,6 +26,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     ...commentMigrations(dialect),
     ...snapshotMigrations(dialect),
     ...oidcMigrations(),
+    ...notificationMigrations(dialect),
   };
 }
 

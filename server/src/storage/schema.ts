@@ -2,6 +2,8 @@ import type {
   DocumentKind,
   LifecyclePhase,
   Locale,
+  NotificationKind,
+  NotificationMode,
   PartnershipLanguage,
   Role,
   Side,
@@ -157,6 +159,9 @@ export interface AccountTables {
   documents: DocumentsTable;
   audit_events: AuditEventsTable;
   password_resets: PasswordResetsTable;
+  email_verifications: EmailVerificationsTable;
+  unsubscribe_tokens: UnsubscribeTokensTable;
+  notification_queue: NotificationQueueTable;
 }
 
 export interface UsersTable {
@@ -171,6 +176,43 @@ export interface UsersTable {
   locale?: Locale;
   /** Set by an operator (`pnpm samverka user:disable`): no sign-in, no sessions. */
   disabled_at?: number | null;
+  /** When the person opened the link emailed at sign-up; null until then (migration 0008). */
+  email_verified_at?: number | null;
+  /** How mentions and replies reach them by email (migration 0008). */
+  notify_mode?: NotificationMode;
+}
+
+/** An email-verification link's token, stored only as its hash; one day, one use. */
+export interface EmailVerificationsTable {
+  token_hash: string;
+  user_id: string;
+  email: string;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+}
+
+/** An unsubscribe link's token (one per notification email), stored only as its hash. */
+export interface UnsubscribeTokensTable {
+  token_hash: string;
+  user_id: string;
+  created_at: number;
+  expires_at: number;
+}
+
+/** A notification waiting to be emailed (or done): the outbox and the digest's queue. */
+export interface NotificationQueueTable {
+  id: Generated<number>;
+  user_id: string;
+  partnership_id: string;
+  thread_id: string;
+  message_id: string;
+  kind: NotificationKind;
+  delivery: 'immediate' | 'digest';
+  created_at: number;
+  claim_id: string | null;
+  claimed_until: number | null;
+  done_at: number | null;
 }
 
 /** OpenID Connect sign-in (migration 0009). Times are epoch milliseconds. */

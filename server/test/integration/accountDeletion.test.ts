@@ -67,7 +67,14 @@ describe('deleting one’s own account', () => {
     const exported = await leaver.client.get('/api/me/export');
     expect(exported.status).toBe(200);
     expect(exported.headers.get('content-disposition')).toContain('attachment');
-    expect(exported.body.account).toMatchObject({ id: leaver.userId, email: leaver.email, name: 'Zebulon Quixotic' });
+    expect(exported.body.account).toMatchObject({
+      id: leaver.userId,
+      email: leaver.email,
+      name: 'Zebulon Quixotic',
+      // A server without email never asks for confirmation, so none is recorded.
+      emailVerifiedAt: null,
+      notifications: 'immediate',
+    });
     expect(exported.body.memberships.map((m: any) => m.partnershipId).sort()).toEqual([p.id, ownId].sort());
     expect(exported.body.sessions).toHaveLength(2);
     expect(exported.body.documentsCreated.map((d: any) => d.title)).toContain('Notes kept');

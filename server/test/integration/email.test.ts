@@ -1,6 +1,7 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: tests read JSON answers loosely and assert on them
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, createTestPartnership, TEST_ORIGIN } from '../support/apiClient.ts';
+import { confirmedPartnership, isVerificationEmail, tokenOf } from '../support/confirmedAccounts.ts';
 import { type SmtpCapture, startSmtpCapture } from '../support/smtpCapture.ts';
 import { openDataDir, startTestServer, type TestServer } from '../support/testServer.ts';
 
@@ -14,14 +15,27 @@ function linkIn(text: string): string {
   return match[1];
 }
 
-async function signUpWith(base: string, email: string, locale: 'en' | 'sv') {
+/** Signs up; with `confirm` (a server that sends email) also confirms the address through the emailed link. */
+async function signUpWith(
+  base: string,
+  email: string,
+  locale: 'en' | 'sv',
+  confirm?: { smtp: SmtpCapture; tokens: string[] },
+) {
   const client = new ApiClient(base);
   const answer = await client.post('/api/auth/signup', { email, password: PASSWORD, name: 'Ada', locale });
   expect(answer.status).toBe(201);
+  if (confirm) {
+    const verification = await confirm.smtp.next(email, isVerificationEmail);
+    const link = linkIn(verification.text);
+    confirm.tokens.push(tokenOf(link));
+    expect((await client.post(new URL(link).pathname + new URL(link).search)).status).toBe(200);
+  }
   return client;
 }
 
-describe('email through a real SMTP server', () => {
+// Each test signs people up (argon2, several times) and waits for real SMTP deliveries: slow on a loaded machine.
+describe('email through a real SMTP server', { timeout: 30_000 }, () => {
   let smtp: SmtpCapture;
   let t: TestServer;
   /** Every secret token the tests saw, to look for in the log at the end. */
@@ -41,7 +55,7 @@ describe('email through a real SMTP server', () => {
 
   it('sends an invitation in the partnership language whose link lets the invitee join', async () => {
     const base = t.server.url;
-    const owner = await signUpWith(base, 'svensk-owner@uni.example', 'en');
+    const owner = await signUpWith(base, 'svensk-owner@uni.example', 'en', { smtp, tokens });
     const created = await owner.post('/api/partnerships', {
       name: 'Forskning i samverkan',
       universityName: 'Uppsala universitet',
@@ -69,7 +83,7 @@ describe('email through a real SMTP server', () => {
     expect(email.html).toContain(`href="${link}"`);
     expect(email.html).toContain('<html lang=');
 
-    const invitee = await signUpWith(base, 'invitee@partner.example', 'en');
+    const invitee = await signUpWith(base, 'invitee@partner.example', 'en', { smtp, tokens });
     const preview = await invitee.get(new URL(link).pathname.replace('/invite/', '/api/invitations/'));
     expect(preview.status).toBe(200);
     const accepted = await invitee.post(`/api/invitations/${link.split('/').pop()}/accept`);
@@ -79,8 +93,8 @@ describe('email through a real SMTP server', () => {
 
   it('writes to a person with an account in their own language, in text and HTML', async () => {
     const base = t.server.url;
-    const p = await createTestPartnership(base, 'Inviter');
-    await signUpWith(base, 'svensk@uni.example', 'sv');
+    const p = await confirmedPartnership(base, smtp, { name: 'Inviter', tokens });
+    await signUpWith(base, 'svensk@uni.example', 'sv', { smtp, tokens });
     const invited = await p.owner.client.post(`/api/partnerships/${p.id}/invitations`, {
       email: 'svensk@uni.example',
       role: 'viewer',
@@ -94,7 +108,7 @@ describe('email through a real SMTP server', () => {
     expect(email.html).toContain('Inviter&#39;s partnership');
 
     // Changing the language in the app changes the emails' language.
-    const english = await signUpWith(base, 'switcher@uni.example', 'sv');
+    const english = await signUpWith(base, 'switcher@uni.example', 'sv', { smtp, tokens });
     expect((await english.patch('/api/me', { locale: 'en' })).body.user.locale).toBe('en');
     const again = await p.owner.client.post(`/api/partnerships/${p.id}/invitations`, {
       email: 'switcher@uni.example',
@@ -107,7 +121,7 @@ describe('email through a real SMTP server', () => {
 
   it('resets a password by email once: the link works one time and ends every session', async () => {
     const base = t.server.url;
-    const person = await signUpWith(base, 'forgetful@uni.example', 'sv');
+    const person = await signUpWith(base, 'forgetful@uni.example', 'sv', { smtp, tokens });
     const elsewhere = new ApiClient(base);
     await elsewhere.post('/api/auth/login', { email: 'forgetful@uni.example', password: PASSWORD });
 
@@ -153,7 +167,7 @@ describe('email through a real SMTP server', () => {
 
   it('refuses a reset link after its hour, and stores only the hash of a token', async () => {
     const base = t.server.url;
-    await signUpWith(base, 'late@uni.example', 'en');
+    await signUpWith(base, 'late@uni.example', 'en', { smtp, tokens });
     await new ApiClient(base).post('/api/auth/password-reset', { email: 'late@uni.example' });
     const email = await smtp.next('late@uni.example');
     expect(email.subject).toBe('Set a new password for Samverka');

@@ -62,6 +62,11 @@ interface RouteExpectation {
   status: number;
   /** Use a fresh session of the caller, because the call ends sessions, signs out or signs in as another. */
   freshSession?: boolean;
+  /**
+   * A POST a mail provider's server makes (RFC 8058 one-click unsubscribe): no Origin, authorised by
+   * the token in its URL alone, never by a cookie. The CSRF test checks a foreign origin gets the same answer.
+   */
+  csrfExempt?: boolean;
   probe(world: World, caller: ApiClient): Promise<Probe> | Probe;
 }
 
@@ -93,6 +98,31 @@ async function resetTokenFor(world: World, userId: string): Promise<string> {
         used_at: null,
       })
       .execute();
+  } finally {
+    await database.close();
+  }
+  return token;
+}
+
+/** A verification or unsubscribe token for `userId`, stored as the server would (only its hash). */
+async function emailLinkTokenFor(world: World, kind: 'verify' | 'unsubscribe', userId: string): Promise<string> {
+  const token = randomId(32);
+  const database = openDatabase({ dataDir: world.dataDir, databaseUrl: undefined });
+  try {
+    const now = Date.now();
+    const expiry = { token_hash: sha256Hex(token), user_id: userId, created_at: now, expires_at: now + 60_000 };
+    if (kind === 'unsubscribe') await database.db.insertInto('unsubscribe_tokens').values(expiry).execute();
+    else {
+      const user = await database.db
+        .selectFrom('users')
+        .select('email')
+        .where('id', '=', userId)
+        .executeTakeFirstOrThrow();
+      await database.db
+        .insertInto('email_verifications')
+        .values({ ...expiry, email: user.email, used_at: null })
+        .execute();
+    }
   } finally {
     await database.close();
   }
@@ -246,6 +276,46 @@ const ROUTES: Record<string, RouteExpectation> = {
     }),
   },
   'GET /api/session': { access: 'public', status: 200, probe: () => ({ method: 'GET', path: '/api/session' }) },
+  'GET /api/email/verify': {
+    access: 'public',
+    status: 200,
+    probe: async (w) => ({
+      method: 'GET',
+      path: `/api/email/verify?token=${await emailLinkTokenFor(w, 'verify', w.target.userId)}`,
+    }),
+  },
+  'POST /api/email/verify': {
+    access: 'public',
+    status: 200,
+    probe: async (w) => ({
+      method: 'POST',
+      path: `/api/email/verify?token=${await emailLinkTokenFor(w, 'verify', w.target.userId)}`,
+    }),
+  },
+  'POST /api/auth/verify-email/resend': {
+    access: 'signedIn',
+    status: 204,
+    probe: () => ({ method: 'POST', path: '/api/auth/verify-email/resend' }),
+  },
+  'GET /api/email/unsubscribe': {
+    access: 'public',
+    status: 200,
+    probe: async (w) => ({
+      method: 'GET',
+      path: `/api/email/unsubscribe?token=${await emailLinkTokenFor(w, 'unsubscribe', w.target.userId)}`,
+    }),
+  },
+  'POST /api/email/unsubscribe': {
+    access: 'public',
+    status: 200,
+    csrfExempt: true,
+    probe: async (w) => ({
+      method: 'POST',
+      path: `/api/email/unsubscribe?token=${await emailLinkTokenFor(w, 'unsubscribe', w.target.userId)}`,
+      body: 'List-Unsubscribe=One-Click',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    }),
+  },
   'POST /api/auth/password': {
     access: 'signedIn',
     status: 200,
@@ -741,7 +811,17 @@ describe('permission matrix: every route and the sync endpoint against the role 
       const answer = await foreign.request(probe.method, probe.path, probe.body, probe.headers);
       refusals[key] = `${answer.status} ${answer.body?.error?.id}`;
     }
-    expect(refusals).toEqual(Object.fromEntries(unsafe.map(([key]) => [key, '403 csrf_rejected'])));
+    const expected = (route: RouteExpectation) =>
+      route.csrfExempt ? `${route.status} undefined` : '403 csrf_rejected';
+    expect(refusals).toEqual(Object.fromEntries(unsafe.map(([key, route]) => [key, expected(route)])));
+    // The exempt one-click POST does nothing without its token, cookie or not.
+    for (const [key] of unsafe.filter(([, route]) => route.csrfExempt)) {
+      const path = key.slice('POST '.length);
+      const foreign = new ApiClient(world.base, 'http://evil.example');
+      foreign.cookie = world.people.owner.client.cookie;
+      expect((await foreign.post(path)).status).toBe(400);
+      expect((await foreign.post(`${path}?token=${'a'.repeat(43)}`)).status).toBe(400);
+    }
   });
 
   const ordered = Object.keys(ROUTES).sort((a, b) => Number(a.includes('/archive')) - Number(b.includes('/archive')));

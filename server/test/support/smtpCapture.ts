@@ -15,17 +15,21 @@ export interface SmtpCapture {
   /** `smtp://127.0.0.1:<port>` for `SMTP_URL`. */
   url: string;
   messages: CapturedEmail[];
-  /** The first message (already received or still to come) to `address`. */
-  next(address: string): Promise<CapturedEmail>;
+  /** From now on the server refuses mail to `address` (550), as for a mailbox that is gone. */
+  refuse(address: string): void;
+  /** The first message (already received or still to come) to `address` that `accept` takes (default: any). */
+  next(address: string, accept?: (email: CapturedEmail) => boolean): Promise<CapturedEmail>;
   stop(): Promise<void>;
 }
 
 export async function startSmtpCapture(): Promise<SmtpCapture> {
   const messages: CapturedEmail[] = [];
-  const waiters: { address: string; resolve(email: CapturedEmail): void }[] = [];
+  type Accept = (email: CapturedEmail) => boolean;
+  const waiters: { address: string; accept: Accept; resolve(email: CapturedEmail): void }[] = [];
   const taken = new Set<CapturedEmail>();
-  const claim = (address: string): CapturedEmail | undefined => {
-    const found = messages.find((email) => !taken.has(email) && email.to.includes(address));
+  const refused = new Set<string>();
+  const claim = (address: string, accept: Accept): CapturedEmail | undefined => {
+    const found = messages.find((email) => !taken.has(email) && email.to.includes(address) && accept(email));
     if (found) taken.add(found);
     return found;
   };
@@ -34,6 +38,11 @@ export async function startSmtpCapture(): Promise<SmtpCapture> {
     // Plain SMTP on loopback: no certificate to offer, so no STARTTLS either.
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      if (!refused.has(address.address.toLowerCase())) return callback();
+      const error = Object.assign(new Error('No such mailbox'), { responseCode: 550 });
+      callback(error);
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -45,7 +54,7 @@ export async function startSmtpCapture(): Promise<SmtpCapture> {
         );
         messages.push(email);
         for (const waiter of [...waiters]) {
-          const found = claim(waiter.address);
+          const found = claim(waiter.address, waiter.accept);
           if (found) {
             waiters.splice(waiters.indexOf(waiter), 1);
             waiter.resolve(found);
@@ -60,10 +69,11 @@ export async function startSmtpCapture(): Promise<SmtpCapture> {
   return {
     url: `smtp://127.0.0.1:${port}`,
     messages,
-    next(address) {
-      const found = claim(address.toLowerCase());
+    refuse: (address) => refused.add(address.toLowerCase()),
+    next(address, accept = () => true) {
+      const found = claim(address.toLowerCase(), accept);
       if (found) return Promise.resolve(found);
-      return new Promise((resolve) => waiters.push({ address: address.toLowerCase(), resolve }));
+      return new Promise((resolve) => waiters.push({ address: address.toLowerCase(), accept, resolve }));
     },
     stop: () => new Promise((resolve) => server.close(() => resolve())),
   };

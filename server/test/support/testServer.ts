@@ -52,6 +52,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const boot = () =>
     startServer(loadConfig({ PORT: '0', DATA_DIR: dataDir, ...options.env }), log, {
       authorize: options.authorize ?? openAccess,
+      ...(options.clock ? { clock: options.clock } : {}),
     });
   const handle: TestServer = {
     server: await boot(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { emailSchema, idSchema, isoDateTimeSchema, nameSchema } from './common.ts';
 import { PERSON_NAME_MAX_LENGTH } from './limits.ts';
+import { notificationModeSchema } from './notifications.ts';
 
 /** Shortest password accepted; no composition rules beyond this and the common-password list. */
 export const PASSWORD_MIN_LENGTH = 10;
@@ -37,8 +38,10 @@ export const loginRequestSchema = z.strictObject({
 });
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
 
-/** PATCH /api/me: the person's stored preferences. */
-export const updateMeRequestSchema = z.strictObject({ locale: localeSchema });
+/** PATCH /api/me: the person's stored preferences (at least one). */
+export const updateMeRequestSchema = z
+  .strictObject({ locale: localeSchema.optional(), notifications: notificationModeSchema.optional() })
+  .refine((body) => body.locale !== undefined || body.notifications !== undefined, 'change at least one preference');
 export type UpdateMeRequest = z.infer<typeof updateMeRequestSchema>;
 
 /** POST /api/auth/password-reset: always 202 with the same answer, whether or not the account exists. */
@@ -67,6 +70,10 @@ export const userSchema = z.object({
   name: z.string(),
   /** The language emails to this person are written in (their last choice in the app). */
   locale: localeSchema,
+  /** False while the person must still open the link emailed at sign-up (only when the server sends email). */
+  emailVerified: z.boolean(),
+  /** How mentions and replies reach them by email. */
+  notifications: notificationModeSchema,
 });
 export type User = z.infer<typeof userSchema>;
 
@@ -132,6 +139,9 @@ export const accountExportSchema = z.object({
     name: z.string(),
     locale: localeSchema,
     createdAt: isoDateTimeSchema,
+    /** When the address was confirmed through the emailed link; null if never. */
+    emailVerifiedAt: isoDateTimeSchema.nullable(),
+    notifications: notificationModeSchema,
   }),
   sessions: z.array(
     z.object({ createdAt: isoDateTimeSchema, lastSeenAt: isoDateTimeSchema, userAgent: z.string().nullable() }),

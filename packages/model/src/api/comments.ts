@@ -168,3 +168,25 @@ export const partnershipEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('resync') }),
 ]);
 export type PartnershipEvent = z.infer<typeof partnershipEventSchema>;
+
+/** The page of a partnership where an anchor lives, relative to `/p/:partnershipId`. */
+export function anchorPagePath(partnershipId: string, anchor: ThreadAnchor): string {
+  const base = `/p/${partnershipId}`;
+  switch (anchor.type) {
+    case 'partnership':
+      return base;
+    case 'goal':
+      return `${base}/goals`;
+    case 'risk':
+      return `${base}/risks`;
+    case 'shape':
+      return `${base}/canvas/${anchor.documentId}`;
+    case 'text':
+      return `${base}/docs/${anchor.documentId}`;
+  }
+}
+
+/** A link that opens the thread in its anchor's page (the layout reads `?thread=`). */
+export function threadLink(partnershipId: string, thread: { id: string; anchor: ThreadAnchor }): string {
+  return `${anchorPagePath(partnershipId, thread.anchor)}?thread=${encodeURIComponent(thread.id)}`;
+}
