@@ -148,6 +148,10 @@ async function createLinkedAccount(
     created_at: now,
     locale: input.locale,
     disabled_at: null,
+    // The provider vouched for the address (verified, or trusted by the operator's TRUST_EMAIL),
+    // so no verification email is needed before the account may create partnerships or get mail.
+    email_verified_at: now,
+    notify_mode: 'immediate',
   };
   await db.transaction().execute(async (trx) => {
     await trx.insertInto('users').values(user).execute();
