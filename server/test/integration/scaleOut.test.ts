@@ -230,6 +230,9 @@ describe.skipIf(!reachable && !process.env.CI)(
     }
 
     const stateOf = (doc: Y.Doc) => Y.decodeStateVector(Y.encodeStateVector(doc));
+    /** The (client, clock) ranges `earlier` has that `later` lacks: empty when `later` holds all of it. */
+    const missingFrom = (later: Map<number, number>, earlier: Map<number, number>) =>
+      [...earlier].filter(([clientId, clock]) => (later.get(clientId) ?? 0) < clock);
     // Keys sorted: each replica lists a map's keys in its own insertion order.
     const mapContent = (doc: Y.Doc) => JSON.stringify(Object.entries(doc.getMap('m').toJSON()).sort());
     const sameState = (docs: Y.Doc[]) => {
@@ -301,6 +304,8 @@ describe.skipIf(!reachable && !process.env.CI)(
       const burst = Promise.all(clients.map((x, i) => editRandomly(x, 300, String.fromCharCode(97 + i), 25)));
       await eventually(() => (clients[2] as TestClient).doc.getText('t').length > 150, 'the burst to be under way');
       await c.crash();
+      // What every client holds the moment C is gone: all of it must be present afterwards.
+      const atCrash = clients.map((x) => stateOf(x.doc));
       let burstOver = false;
       void burst.then(() => (burstOver = true));
       expect(burstOver).toBe(false);
@@ -309,9 +314,10 @@ describe.skipIf(!reachable && !process.env.CI)(
       expect(clients.slice(2).every((x) => x.provider.wsconnected && x.provider.url.includes(`:${a.port}/`))).toBe(
         true,
       );
-      // Everything the clients hold is stored.
+      // Everything the clients hold is stored, including all any of them had when C died.
       const stored = await storedDoc(documentId);
       expect(sameState([stored, (clients[0] as TestClient).doc])).toBe(true);
+      for (const vector of atCrash) expect(missingFrom(stateOf(stored), vector)).toEqual([]);
       for (const x of clients) x.destroy();
       await c.launch();
     }, 180_000);
@@ -321,6 +327,8 @@ describe.skipIf(!reachable && !process.env.CI)(
       const clients = servers.map((s) => client(s, documentId));
       await Promise.all(clients.map((x) => synced(x)));
       let disconnects = 0;
+      /** What every client held when Redis stopped. */
+      const atOutage: Map<number, number>[] = [];
       for (const x of clients) {
         x.provider.on('status', ({ status }: { status: string }) => {
           if (status === 'disconnected') disconnects += 1;
@@ -333,6 +341,7 @@ describe.skipIf(!reachable && !process.env.CI)(
         void burst.then(() => (burstOver = true));
         await eventually(() => (clients[0] as TestClient).doc.getText('t').length > 100, 'the burst to be under way');
         await stopRedis();
+        atOutage.push(...clients.map((x) => stateOf(x.doc)));
         // A process cut off from Redis leaves the load balancer's rotation (/readyz), not its clients.
         expect(await readiness(servers[0] as ServerProcess)).toEqual({ status: 503, redis: 'failing' });
         // Edits go on for a while with nothing relayed between processes.
@@ -352,6 +361,7 @@ describe.skipIf(!reachable && !process.env.CI)(
       expect(disconnects).toBe(0);
       const stored = await storedDoc(documentId);
       expect(sameState([stored, (clients[0] as TestClient).doc])).toBe(true);
+      for (const vector of atOutage) expect(missingFrom(stateOf(stored), vector)).toEqual([]);
       for (const x of clients) x.destroy();
     }, 180_000);
 
@@ -399,11 +409,12 @@ describe.skipIf(!reachable && !process.env.CI)(
         await a.crash();
         await startRedis();
         const back = performance.now();
-        const [onB, onC, demotedOnC] = await Promise.all([
-          closes.removedOnB,
-          closes.removedOnC,
-          closes.demotedOnC,
-          stream.ended,
+        // Bounded, so a failure says what is missing (and the finally below restarts A for the next tests).
+        const [onB, onC, demotedOnC] = await Promise.race([
+          Promise.all([closes.removedOnB, closes.removedOnC, closes.demotedOnC, stream.ended]),
+          new Promise<never>((_, reject) =>
+            setTimeout(() => reject(new Error('sockets still open 30 s after Redis was back')), 30_000),
+          ),
         ]);
         console.info(
           `scale-out: missed rights changes applied ${[onB, onC, demotedOnC].map((x) => Math.round((x?.at ?? 0) - back)).join(', ')} ms after Redis was back`,
