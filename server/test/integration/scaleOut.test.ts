@@ -353,7 +353,19 @@ describe.skipIf(!reachable && !process.env.CI)(
           () => sameState(clients.map((x) => x.doc)),
           'the processes to converge after Redis came back',
           60_000,
-        );
+        ).catch(async (e) => {
+          const stored = stateOf(await storedDoc(documentId));
+          console.log(
+            'stored',
+            [...stored],
+            clients.map((x) => ({
+              lacks: missingFrom(stateOf(x.doc), stored),
+              extra: missingFrom(stored, stateOf(x.doc)),
+            })),
+            servers.map((s) => s.log.slice(-3000)),
+          );
+          throw e;
+        });
         expect(await readiness(servers[0] as ServerProcess)).toEqual({ status: 200, redis: 'ok' });
       } finally {
         await startRedis();
