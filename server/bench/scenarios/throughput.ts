@@ -3,7 +3,7 @@ import { BenchClient, connectMany } from '../harness/benchClient.ts';
 import { cpuSeconds } from '../harness/procStats.ts';
 import { sleep } from '../harness/stats.ts';
 import { TypingWriter } from '../harness/typingWriter.ts';
-import { startBenchServer } from '../servers/benchServer.ts';
+import { type BenchServer, startBenchServer } from '../servers/benchServer.ts';
 import type { ServerKind } from '../servers/serverKinds.ts';
 
 export interface ThroughputResult {
@@ -11,7 +11,7 @@ export interface ThroughputResult {
   deliveriesPerSecond: number;
   /** Updates per second that reached every other writer in their room. */
   updatesPerSecond: number;
-  /** Server CPU over the measured window, in % of one core. */
+  /** Server CPU over the measured window (all its processes), in % of one core. */
   serverCpuPercent: number;
   /** This (harness) process's CPU over the same window, in % of one core. */
   harnessCpuPercent: number;
@@ -38,7 +38,25 @@ export async function runThroughput(
   log: (line: string) => void,
 ): Promise<ThroughputResult> {
   const server = await startBenchServer(kind);
+  try {
+    return await measureThroughput([server], config, log);
+  } finally {
+    await server.stop({ hard: true }); // data is thrown away; a graceful flush would only cost bench time
+  }
+}
+
+/**
+ * Scenario b over one or more processes of one installation: each room's
+ * writers are spread over the processes in turn, so with several most of a
+ * room's deliveries cross Redis. Server CPU is the sum over the processes.
+ */
+export async function measureThroughput(
+  servers: readonly BenchServer[],
+  config: BenchConfig['throughput'],
+  log: (line: string) => void,
+): Promise<ThroughputResult> {
   const writers: WriterState[] = [];
+  const serverCpu = () => servers.reduce((sum, server) => sum + cpuSeconds(server.pid), 0);
   try {
     const peersPerUpdate = config.writersPerRoom - 1;
     const byClientId = new Map<number, WriterState>();
@@ -75,15 +93,19 @@ export async function runThroughput(
     const connectStarted = performance.now();
     await connectMany(writers.length, 20, async (index) => {
       const writer = writers[index] as WriterState;
-      const room = `room-${Math.floor(index / config.writersPerRoom)}`;
-      writer.client = await BenchClient.connect(server, room, {
+      const roomIndex = Math.floor(index / config.writersPerRoom);
+      // Shifted per room, so every process holds about as many writers as the others.
+      const server = servers[(roomIndex + index) % servers.length] as BenchServer;
+      writer.client = await BenchClient.connect(server, `room-${roomIndex}`, {
         doc: writer.typing.doc,
         onUpdate: onUpdate(writer.typing.clientId),
       });
       return writer.client;
     });
     const connectSeconds = (performance.now() - connectStarted) / 1000;
-    log(`  ${writers.length} writers in ${config.rooms} rooms connected; closed loop, window ${config.window}`);
+    log(
+      `  ${writers.length} writers in ${config.rooms} rooms on ${servers.length} process(es) connected; closed loop, window ${config.window}`,
+    );
 
     for (const writer of writers) {
       writer.stopped = false;
@@ -91,13 +113,13 @@ export async function runThroughput(
     }
     await sleep(config.warmupMs);
     counting = true;
-    const cpuBefore = cpuSeconds(server.pid);
+    const cpuBefore = serverCpu();
     const harnessBefore = process.cpuUsage();
     const started = performance.now();
     await sleep(config.durationMs);
     counting = false;
     const seconds = (performance.now() - started) / 1000;
-    const cpu = cpuSeconds(server.pid) - cpuBefore;
+    const cpu = serverCpu() - cpuBefore;
     const harness = process.cpuUsage(harnessBefore);
     for (const writer of writers) writer.stopped = true;
     return {
@@ -109,6 +131,5 @@ export async function runThroughput(
     };
   } finally {
     for (const writer of writers) writer.client?.close();
-    await server.stop({ hard: true }); // data is thrown away; a graceful flush would only cost bench time
   }
 }

@@ -88,8 +88,11 @@ function argsFor(kind: ServerKind): string[] {
   return ['--import', 'tsx', 'server/bench/servers/hocuspocusPeer.ts'];
 }
 
+/** A start (tsx compiling, migrations on a fresh database) can take this long on a loaded machine. */
+const START_TIMEOUT_MS = 120_000;
+
 async function waitForHttp(child: ChildProcess, port: number, probe: string, output: () => string): Promise<void> {
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + START_TIMEOUT_MS;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {
       await new Promise((r) => setTimeout(r, 200)); // let the last output arrive through the pipe
@@ -103,7 +106,7 @@ async function waitForHttp(child: ChildProcess, port: number, probe: string, out
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`did not answer HTTP within 30 s: ${output().slice(-2000)}`);
+  throw new Error(`did not answer HTTP within ${START_TIMEOUT_MS / 1000} s: ${output().slice(-2000)}`);
 }
 
 function freePort(): Promise<number> {

@@ -17,11 +17,18 @@ export interface ConnectionHolder {
   partnershipId: string;
 }
 
-/** Where rights changes are published. In-process today; Redis pub/sub behind the same interface later. */
+/** Where rights changes are published: this process (`InProcessRightsBus`) or every process (`scaleout/redisRightsBus.ts`). */
 export interface RightsBus {
   publish(change: RightsChange): void;
   /** Calls `listener` for every change from now on; returns the unsubscribe function. */
   subscribe(listener: (event: RightsChanged) => void): () => void;
+  /**
+   * Calls `listener` whenever changes may have been published that this process
+   * did not hear (its Redis link was down and is back, subscribed again).
+   * Listeners re-read every live connection's rights from the database, which
+   * committed each change before it was published.
+   */
+  onMissed(listener: () => void): void;
 }
 
 /** The bus of a single server process: listeners run synchronously in publish order. */
@@ -39,6 +46,9 @@ export class InProcessRightsBus implements RightsBus {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
+
+  /** In one process every change is heard: nothing is ever missed. */
+  onMissed(): void {}
 }
 
 /** Whether a change reaches a connection: its person, its partnership, or both. */

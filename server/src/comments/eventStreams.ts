@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
 import type { AccessResolver } from '../access/accessResolver.ts';
 import type { Grant } from '../access/accessTargets.ts';
+import { type Credential, credentialOf } from '../access/credential.ts';
 import { affects, type RightsBus } from '../access/rightsEvents.ts';
 import { apiErrors } from '../http/apiErrors.ts';
 import type { Logger } from '../logger.ts';
@@ -60,6 +61,21 @@ export class EventStreams {
     this.unsubscribeRights = deps.rights.subscribe((change) => {
       for (const stream of this.open) if (affects(change, stream.holder)) stream.close();
     });
+    deps.rights.onMissed(() => void this.recheckAll());
+  }
+
+  /** Rights changes may have been missed (Redis was away): ask about every stream again, one at a time. */
+  private async recheckAll(): Promise<void> {
+    for (const stream of [...this.open]) {
+      const target = { kind: 'partnership' as const, id: stream.holder.partnershipId };
+      try {
+        const { decision } = await this.deps.access.resolve(stream.credential, target, 'read');
+        if (!decision.granted) stream.close();
+      } catch (error) {
+        this.deps.log.warn({ err: String(error) }, 'event stream re-check failed; closing it');
+        stream.close();
+      }
+    }
   }
 
   /** The number of open streams (metrics, tests). */
@@ -73,7 +89,7 @@ export class EventStreams {
     const held = this.perAccount.get(actor.userId) ?? 0;
     if (held >= this.deps.maxStreamsPerAccount) throw apiErrors.rateLimited();
     this.perAccount.set(actor.userId, held + 1);
-    const stream = new EventStream(this.deps, actor.userId, partnership.id, () => {
+    const stream = new EventStream(this.deps, credentialOf(c), actor.userId, partnership.id, () => {
       this.open.delete(stream);
       const left = (this.perAccount.get(actor.userId) ?? 1) - 1;
       if (left > 0) this.perAccount.set(actor.userId, left);
@@ -114,6 +130,8 @@ class EventStream {
 
   constructor(
     private readonly deps: EventStreamDeps,
+    /** The session token it was opened with (not the request), to ask about it again. */
+    readonly credential: Credential,
     userId: string,
     partnershipId: string,
     private readonly onClose: () => void,

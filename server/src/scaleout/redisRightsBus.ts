@@ -6,7 +6,9 @@ import type { RedisLink } from './redisLink.ts';
  * Rights changes for several processes: listeners in this process hear a change
  * at once, as with `InProcessRightsBus` (so a session registered before its
  * policy read still hears it in order), and the other processes hear it through
- * one Redis channel. Sessions there close within Redis's delivery time.
+ * one Redis channel. Sessions there close within Redis's delivery time. A
+ * change published while a process was cut off from Redis is not replayed:
+ * that process re-reads its connections' rights when the link is back.
  */
 export class RedisRightsBus implements RightsBus {
   private readonly listeners = new Set<(event: RightsChanged) => void>();
@@ -32,6 +34,11 @@ export class RedisRightsBus implements RightsBus {
   subscribe(listener: (event: RightsChanged) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Redis came back: changes published while this process was cut off never reach it. */
+  onMissed(listener: () => void): void {
+    this.link.onReconnect(listener);
   }
 
   private receive(message: Buffer): void {

@@ -6,12 +6,19 @@ import type { RightsBus } from '../access/rightsEvents.ts';
 import type { Logger } from '../logger.ts';
 import type { QuotaSlot, SocketQuota } from './connectionQuota.ts';
 import type { KeepAlive } from './keepAlive.ts';
+import { type Reauthorize, recheckSessions } from './rightsRecheck.ts';
 import type { RoomRegistry } from './roomRegistry.ts';
 import type { ConnectionInfo } from './syncConnection.ts';
 import { SyncSession } from './syncSession.ts';
 
-/** The outcome of authorising an upgrade: a connection mode, or an HTTP refusal. */
-export type SyncAuthorization = { allow: ConnectionInfo } | { refuse: 401 | 403 | 404 | 409 };
+/**
+ * The outcome of authorising an upgrade: a connection mode, or an HTTP refusal.
+ * `reauthorize` asks again with the same credential, for a re-check after rights
+ * changes may have been missed; sockets allowed without it are never re-checked.
+ */
+export type SyncAuthorization =
+  | { allow: ConnectionInfo; reauthorize?: Reauthorize }
+  | { refuse: 401 | 403 | 404 | 409 };
 
 /** Decides, once per upgrade, whether and how a request may connect to a document. */
 export type SyncAuthorizer = (c: Context, documentId: string) => Promise<SyncAuthorization>;
@@ -43,11 +50,13 @@ type SyncVariables = RequestIdVariables & { syncSession: SyncSession };
  */
 export function mountSyncRoute(app: Hono, options: SyncRouteOptions): void {
   const { registry, keepAlive, log, maxFrameBytes } = options;
-  const sessions = new Set<SyncSession>();
+  /** Each session, with the way to ask about it again once it is authorised. */
+  const sessions = new Map<SyncSession, Reauthorize | undefined>();
   // The one subscriber: every session hears every change and decides whether it is touched.
   options.rights.subscribe((change) => {
-    for (const session of [...sessions]) session.rightsChanged(change);
+    for (const session of [...sessions.keys()]) session.rightsChanged(change);
   });
+  options.rights.onMissed(() => void recheckSessions(sessions, log));
   const close = (raw: WebSocketLike, code: number) => {
     registry.metrics.closes.inc(1, { reason: closeCodeName(code) ?? String(code) });
     raw.close(code, closeCodeName(code) ?? '');
@@ -66,7 +75,7 @@ export function mountSyncRoute(app: Hono, options: SyncRouteOptions): void {
       if (origin !== undefined && !options.allowedOrigins.includes(origin)) return c.body(null, 403);
       // Registered before the policy reads anything: a change committed after that read reaches it.
       const session = new SyncSession(sessionDeps);
-      sessions.add(session);
+      sessions.set(session, undefined);
       const forget = () => sessions.delete(session);
       try {
         for (let attempt = 0; attempt < MAX_AUTHORISATIONS; attempt++) {
@@ -75,7 +84,10 @@ export function mountSyncRoute(app: Hono, options: SyncRouteOptions): void {
             forget();
             return c.body(null, decision.refuse);
           }
-          if (session.authorised({ ...decision.allow, acks: c.req.query('acks') === '1' })) break;
+          if (session.authorised({ ...decision.allow, acks: c.req.query('acks') === '1' })) {
+            if (sessions.has(session)) sessions.set(session, decision.reauthorize);
+            break;
+          }
         }
       } catch (error) {
         forget();

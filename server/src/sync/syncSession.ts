@@ -16,7 +16,7 @@ const EARLY_FRAME_LIMIT = 256;
  * change committed after that read always reaches it in some state.
  */
 export type SyncSessionState =
-  | { phase: 'authorising'; changes: RightsChanged[] }
+  | { phase: 'authorising'; changes: RightsChanged[]; missed: boolean }
   | { phase: 'joining'; info: ConnectionInfo; early: EarlyFrameBuffer; raw?: WebSocketLike; revoked: boolean }
   | { phase: 'live'; info: ConnectionInfo; raw: WebSocketLike; room: Room; socket: SyncSocket }
   | { phase: 'closing' };
@@ -31,7 +31,7 @@ export interface SyncSessionDeps {
 }
 
 export class SyncSession {
-  private current: SyncSessionState = { phase: 'authorising', changes: [] };
+  private current: SyncSessionState = { phase: 'authorising', changes: [], missed: false };
 
   constructor(private readonly deps: SyncSessionDeps) {}
 
@@ -46,8 +46,9 @@ export class SyncSession {
   authorised(info: ConnectionInfo): boolean {
     if (this.current.phase !== 'authorising') return false;
     const holder = holderOf(info);
-    if (holder && this.current.changes.some((change) => affects(change, holder))) {
+    if (this.current.missed || (holder && this.current.changes.some((change) => affects(change, holder)))) {
       this.current.changes = [];
+      this.current.missed = false;
       return false;
     }
     const early = new EarlyFrameBuffer(EARLY_FRAME_LIMIT, 2 * this.deps.maxFrameBytes);
@@ -99,7 +100,25 @@ export class SyncSession {
     }
     if (state.phase === 'closing') return;
     const holder = holderOf(state.info);
-    if (!holder || !affects(change, holder)) return;
+    if (holder && affects(change, holder)) this.revoke();
+  }
+
+  /**
+   * Rights changes may have been missed (see `RightsBus.onMissed`). An answer
+   * being asked for is stale then (asked again); otherwise returns the info the
+   * session was authorised with, for the caller to check against the database.
+   */
+  changesMissed(): ConnectionInfo | undefined {
+    const state = this.current;
+    if (state.phase === 'authorising') state.missed = true;
+    if (state.phase === 'authorising' || state.phase === 'closing') return undefined;
+    return state.info;
+  }
+
+  /** The person's rights here changed: close with REAUTHORIZE (at once, or as soon as the socket opens). */
+  revoke(): void {
+    const state = this.current;
+    if (state.phase === 'authorising' || state.phase === 'closing') return;
     if (state.phase === 'joining' && !state.raw) state.revoked = true;
     else this.close(CloseCode.REAUTHORIZE);
   }

@@ -20,6 +20,8 @@ const ORIGIN = 'http://samverka.test';
 const PASSWORD = 'correct horse battery staple';
 /** Edits each client makes in the convergence burst (3 clients, one per process). */
 const EDITS_PER_CLIENT = Number(process.env.SCALEOUT_EDITS ?? 1000);
+/** Sockets one document may hold across all processes (above the per-account 20, so both are testable). */
+const ROOM_CAPACITY = 30;
 
 async function freePort(): Promise<number> {
   const probe = net.createServer();
@@ -129,6 +131,52 @@ describe.skipIf(!reachable && !process.env.CI)(
       return last;
     }
 
+    /** Someone invited by the owner at `role` who signed up and accepted, with their user id. */
+    async function joinAsMember(role: 'editor' | 'commenter' | 'viewer'): Promise<Account & { id: string }> {
+      const [a, b] = servers as [ServerProcess, ServerProcess];
+      const email = `m-${randomUUID()}@example.test`;
+      const invited = await api<{ url: string }>(
+        a,
+        owner.cookie,
+        'POST',
+        `/api/partnerships/${partnershipId}/invitations`,
+        {
+          email,
+          role,
+          side: 'partner',
+        },
+      );
+      const token = invited.body.url.split('/').pop() as string;
+      const member = await signUp(b, email);
+      expect((await api(b, member.cookie, 'POST', `/api/invitations/${token}/accept`)).status).toBe(200);
+      const me = await api<{ user: { id: string } }>(a, member.cookie, 'GET', '/api/me');
+      return { ...member, id: me.body.user.id };
+    }
+
+    const rawSocket = (server: ServerProcess, documentId: string, account: Account) =>
+      new WebSocket(`${server.origin.replace(/^http/, 'ws')}/sync/${documentId}`, { headers: headers(account) });
+    /** Resolves at the room's first frame (the socket has joined), rejects if it closes first. */
+    const opened = (socket: WebSocket) =>
+      new Promise<void>((resolve, reject) => {
+        socket.once('message', () => resolve());
+        socket.once('close', (code) => reject(new Error(`closed with ${code} before joining`)));
+        socket.once('error', reject);
+      });
+    const closeOf = (socket: WebSocket) =>
+      new Promise<{ code: number; at: number }>((resolve) =>
+        socket.once('close', (code) => resolve({ code, at: performance.now() })),
+      );
+
+    /** Stops this file's Redis and waits until every running process reports it gone. */
+    async function stopRedis(): Promise<void> {
+      try {
+        redisCli('shutdown', 'nosave');
+      } catch {
+        // redis-cli reports the connection it just lost
+      }
+      await eventually(() => !redisUp(), 'Redis to stop');
+    }
+
     const client = (server: ServerProcess, documentId: string, account = owner) =>
       connectClient(server.origin, documentId, new Y.Doc(), { headers: headers(account) });
 
@@ -145,6 +193,8 @@ describe.skipIf(!reachable && !process.env.CI)(
         SYNC_COMPACTION_THRESHOLD: '200',
         SYNC_ROOM_UNLOAD_GRACE_MS: '500',
         SYNC_AWARENESS_RATE: '1000',
+        // Room capacity is counted across the processes; small enough for a test to fill.
+        SYNC_MAX_CONNECTIONS_PER_DOCUMENT: String(ROOM_CAPACITY),
       };
       // One at a time: each runs the migrations on start.
       for (let i = 0; i < 3; i++) servers.push(await ServerProcess.start(env));
@@ -180,6 +230,9 @@ describe.skipIf(!reachable && !process.env.CI)(
     }
 
     const stateOf = (doc: Y.Doc) => Y.decodeStateVector(Y.encodeStateVector(doc));
+    /** The (client, clock) ranges `earlier` has that `later` lacks: empty when `later` holds all of it. */
+    const missingFrom = (later: Map<number, number>, earlier: Map<number, number>) =>
+      [...earlier].filter(([clientId, clock]) => (later.get(clientId) ?? 0) < clock);
     // Keys sorted: each replica lists a map's keys in its own insertion order.
     const mapContent = (doc: Y.Doc) => JSON.stringify(Object.entries(doc.getMap('m').toJSON()).sort());
     const sameState = (docs: Y.Doc[]) => {
@@ -251,6 +304,8 @@ describe.skipIf(!reachable && !process.env.CI)(
       const burst = Promise.all(clients.map((x, i) => editRandomly(x, 300, String.fromCharCode(97 + i), 25)));
       await eventually(() => (clients[2] as TestClient).doc.getText('t').length > 150, 'the burst to be under way');
       await c.crash();
+      // What every client holds the moment C is gone: all of it must be present afterwards.
+      const atCrash = clients.map((x) => stateOf(x.doc));
       let burstOver = false;
       void burst.then(() => (burstOver = true));
       expect(burstOver).toBe(false);
@@ -259,9 +314,10 @@ describe.skipIf(!reachable && !process.env.CI)(
       expect(clients.slice(2).every((x) => x.provider.wsconnected && x.provider.url.includes(`:${a.port}/`))).toBe(
         true,
       );
-      // Everything the clients hold is stored.
+      // Everything the clients hold is stored, including all any of them had when C died.
       const stored = await storedDoc(documentId);
       expect(sameState([stored, (clients[0] as TestClient).doc])).toBe(true);
+      for (const vector of atCrash) expect(missingFrom(stateOf(stored), vector)).toEqual([]);
       for (const x of clients) x.destroy();
       await c.launch();
     }, 180_000);
@@ -271,6 +327,8 @@ describe.skipIf(!reachable && !process.env.CI)(
       const clients = servers.map((s) => client(s, documentId));
       await Promise.all(clients.map((x) => synced(x)));
       let disconnects = 0;
+      /** What every client held when Redis stopped. */
+      const atOutage: Map<number, number>[] = [];
       for (const x of clients) {
         x.provider.on('status', ({ status }: { status: string }) => {
           if (status === 'disconnected') disconnects += 1;
@@ -282,12 +340,8 @@ describe.skipIf(!reachable && !process.env.CI)(
         const burst = Promise.all(clients.map((x, i) => editRandomly(x, 400, String.fromCharCode(97 + i), 50)));
         void burst.then(() => (burstOver = true));
         await eventually(() => (clients[0] as TestClient).doc.getText('t').length > 100, 'the burst to be under way');
-        try {
-          redisCli('shutdown', 'nosave');
-        } catch {
-          // redis-cli reports the connection it just lost
-        }
-        await eventually(() => !redisUp(), 'Redis to stop');
+        await stopRedis();
+        atOutage.push(...clients.map((x) => stateOf(x.doc)));
         // A process cut off from Redis leaves the load balancer's rotation (/readyz), not its clients.
         expect(await readiness(servers[0] as ServerProcess)).toEqual({ status: 503, redis: 'failing' });
         // Edits go on for a while with nothing relayed between processes.
@@ -299,7 +353,19 @@ describe.skipIf(!reachable && !process.env.CI)(
           () => sameState(clients.map((x) => x.doc)),
           'the processes to converge after Redis came back',
           60_000,
-        );
+        ).catch(async (e) => {
+          const stored = stateOf(await storedDoc(documentId));
+          console.log(
+            'stored',
+            [...stored],
+            clients.map((x) => ({
+              lacks: missingFrom(stateOf(x.doc), stored),
+              extra: missingFrom(stored, stateOf(x.doc)),
+            })),
+            servers.map((s) => s.log.slice(-3000)),
+          );
+          throw e;
+        });
         expect(await readiness(servers[0] as ServerProcess)).toEqual({ status: 200, redis: 'ok' });
       } finally {
         await startRedis();
@@ -307,46 +373,93 @@ describe.skipIf(!reachable && !process.env.CI)(
       expect(disconnects).toBe(0);
       const stored = await storedDoc(documentId);
       expect(sameState([stored, (clients[0] as TestClient).doc])).toBe(true);
+      for (const vector of atOutage) expect(missingFrom(stateOf(stored), vector)).toEqual([]);
       for (const x of clients) x.destroy();
     }, 180_000);
+
+    it('rights changed through A while Redis is down still reach B and C once it is back', async () => {
+      const [a, b, c] = servers as [ServerProcess, ServerProcess, ServerProcess];
+      const documentId = await newTextDocument();
+      const removed = await joinAsMember('editor');
+      const demoted = await joinAsMember('editor');
+      const kept = await joinAsMember('editor');
+      const sockets = {
+        removedOnB: rawSocket(b, documentId, removed),
+        removedOnC: rawSocket(c, documentId, removed),
+        demotedOnC: rawSocket(c, documentId, demoted),
+        keptOnB: rawSocket(b, documentId, kept),
+      };
+      await Promise.all(Object.values(sockets).map(opened));
+      const stream = new EventStreamClient(`${b.origin}/api/partnerships/${partnershipId}/events`, removed.cookie);
+      await stream.opened;
+      const closes = Object.fromEntries(Object.entries(sockets).map(([name, socket]) => [name, closeOf(socket)]));
+      let keptClosed = false;
+      void closes.keptOnB?.then(() => (keptClosed = true));
+      try {
+        await stopRedis();
+        // Every process has noticed: B and C will subscribe again (and re-check) when Redis returns.
+        for (const server of servers) expect((await readiness(server)).redis).toBe('failing');
+        const removal = await api(
+          a,
+          owner.cookie,
+          'DELETE',
+          `/api/partnerships/${partnershipId}/members/${removed.id}`,
+        );
+        expect(removal.status).toBe(204);
+        const demotion = await api(
+          a,
+          owner.cookie,
+          'PATCH',
+          `/api/partnerships/${partnershipId}/members/${demoted.id}`,
+          {
+            role: 'viewer',
+          },
+        );
+        expect(demotion.status).toBe(200);
+        // A dies before Redis returns, taking the publishes it was holding for Redis with it:
+        // the changes now exist only in PostgreSQL.
+        await a.crash();
+        await startRedis();
+        const back = performance.now();
+        // Bounded, so a failure says what is missing (and the finally below restarts A for the next tests).
+        const [onB, onC, demotedOnC] = await Promise.race([
+          Promise.all([closes.removedOnB, closes.removedOnC, closes.demotedOnC, stream.ended]),
+          new Promise<never>((_, reject) =>
+            setTimeout(() => reject(new Error('sockets still open 30 s after Redis was back')), 30_000),
+          ),
+        ]);
+        console.info(
+          `scale-out: missed rights changes applied ${[onB, onC, demotedOnC].map((x) => Math.round((x?.at ?? 0) - back)).join(', ')} ms after Redis was back`,
+        );
+        for (const close of [onB, onC, demotedOnC]) expect(close?.code).toBe(CloseCode.REAUTHORIZE);
+        // The demoted editor is still a member: a new socket is let in (read-only); the removed person's is not.
+        const again = rawSocket(c, documentId, demoted);
+        await opened(again);
+        again.close();
+        const refused = await fetch(`${b.origin}/api/partnerships/${partnershipId}/events`, {
+          headers: { cookie: removed.cookie },
+        });
+        expect(refused.status).toBe(404);
+        // Untouched people keep their sockets through the re-check.
+        await new Promise((r) => setTimeout(r, 500));
+        expect(keptClosed).toBe(false);
+      } finally {
+        stream.close();
+        for (const socket of Object.values(sockets)) socket.close();
+        await startRedis();
+        await a.launch();
+      }
+    }, 120_000);
 
     it('a person removed through process A has their sockets on B and C closed within 1 s', async () => {
       const [a, b, c] = servers as [ServerProcess, ServerProcess, ServerProcess];
       const documentId = await newTextDocument();
-      const memberEmail = `m-${randomUUID()}@example.test`;
-      const invited = await api<{ url: string }>(
-        a,
-        owner.cookie,
-        'POST',
-        `/api/partnerships/${partnershipId}/invitations`,
-        {
-          email: memberEmail,
-          role: 'editor',
-          side: 'partner',
-        },
-      );
-      const token = invited.body.url.split('/').pop() as string;
-      const member = await signUp(b, memberEmail);
-      expect((await api(b, member.cookie, 'POST', `/api/invitations/${token}/accept`)).status).toBe(200);
-      const me = await api<{ user: { id: string } }>(c, member.cookie, 'GET', '/api/me');
-      const sockets = [b, c].map(
-        (server) =>
-          new WebSocket(`${server.origin.replace(/^http/, 'ws')}/sync/${documentId}`, { headers: headers(member) }),
-      );
-      await Promise.all(sockets.map((s) => new Promise((r, j) => s.once('open', r).once('error', j))));
-      const closed = sockets.map(
-        (s) =>
-          new Promise<{ code: number; at: number }>((r) =>
-            s.once('close', (code) => r({ code, at: performance.now() })),
-          ),
-      );
+      const member = await joinAsMember('editor');
+      const sockets = [b, c].map((server) => rawSocket(server, documentId, member));
+      await Promise.all(sockets.map(opened));
+      const closed = sockets.map(closeOf);
       const removedAt = performance.now();
-      const removal = await api(
-        a,
-        owner.cookie,
-        'DELETE',
-        `/api/partnerships/${partnershipId}/members/${me.body.user.id}`,
-      );
+      const removal = await api(a, owner.cookie, 'DELETE', `/api/partnerships/${partnershipId}/members/${member.id}`);
       expect(removal.status).toBe(204);
       const closes = await Promise.all(closed);
       console.info(
@@ -418,6 +531,32 @@ describe.skipIf(!reachable && !process.env.CI)(
         if (again === 'joined') sockets.push(next.socket);
       }
       expect(again).toBe('joined');
+      for (const socket of sockets) socket.close();
+    });
+
+    it('a room’s capacity is counted across the processes', async () => {
+      const documentId = await newTextDocument();
+      const second = await joinAsMember('viewer');
+      /** Opens a socket; resolves with 'joined' at its first frame, else the close code. */
+      const attempt = (server: ServerProcess, account: Account) => {
+        const socket = rawSocket(server, documentId, account);
+        const outcome = new Promise<'joined' | number>((resolve) => {
+          socket.once('message', () => resolve('joined'));
+          socket.once('close', (code) => resolve(code));
+        });
+        return { socket, outcome };
+      };
+      // Two accounts, each under its own limit of 20; each process alone holds 10 of the 30.
+      const sockets: WebSocket[] = [];
+      for (let i = 0; i < ROOM_CAPACITY; i++) {
+        const { socket, outcome } = attempt(servers[i % 3] as ServerProcess, i % 2 === 0 ? owner : second);
+        expect(await outcome).toBe('joined');
+        sockets.push(socket);
+      }
+      for (const server of servers) {
+        const over = attempt(server, owner);
+        expect(await over.outcome).toBe(CloseCode.ROOM_FULL);
+      }
       for (const socket of sockets) socket.close();
     });
 
