@@ -158,6 +158,13 @@ async function deleteRows(
  * A document's log oldest first in batches of at most `maxBatchBytes` (a larger
  * row comes alone): the sizes are read first, then each batch's bytes. Ids of
  * every row read are pushed to `ids` when given (compaction deletes exactly those).
+ *
+ * Outside a transaction a compaction (by this or another process) may replace
+ * listed rows between the listing and a batch's read: its merged row takes the
+ * id of the newest row it covers, which may be newer than the listing. A batch
+ * that comes back short is therefore read again from a fresh listing; batches
+ * already yielded are yielded again, which replays harmlessly (Yjs updates are
+ * idempotent), and `ids` is reset to the rows of the complete pass.
  */
 async function* readInBatches(
   db: Kysely<DatabaseSchema> | Transaction<DatabaseSchema>,
@@ -165,6 +172,19 @@ async function* readInBatches(
   maxBatchBytes: number,
   ids?: number[],
 ): AsyncGenerator<Uint8Array[]> {
+  const before = ids?.length ?? 0;
+  while (!(yield* readListedRows(db, documentId, maxBatchBytes, ids))) {
+    if (ids) ids.length = before;
+  }
+}
+
+/** One pass of `readInBatches`; false when a listed row was gone by the time its batch was read. */
+async function* readListedRows(
+  db: Kysely<DatabaseSchema> | Transaction<DatabaseSchema>,
+  documentId: string,
+  maxBatchBytes: number,
+  ids?: number[],
+): AsyncGenerator<Uint8Array[], boolean> {
   const sizes = await db
     .selectFrom('document_updates')
     .select(['id', sql<number | string>`length(data)`.as('size')])
@@ -180,6 +200,7 @@ async function* readInBatches(
       .where('id', 'in', batch)
       .orderBy('id')
       .execute();
+    if (rows.length !== batch.length) return undefined;
     ids?.push(...batch);
     batch = [];
     batchBytes = 0;
@@ -188,11 +209,20 @@ async function* readInBatches(
   for (const row of sizes) {
     const size = Number(row.size);
     // 500 ids per statement keeps SQLite under its bound-parameter limit.
-    if (batch.length > 0 && (batchBytes + size > maxBatchBytes || batch.length >= 500)) yield await readBatch();
+    if (batch.length > 0 && (batchBytes + size > maxBatchBytes || batch.length >= 500)) {
+      const updates = await readBatch();
+      if (!updates) return false;
+      yield updates;
+    }
     batch.push(row.id);
     batchBytes += size;
   }
-  if (batch.length > 0) yield await readBatch();
+  if (batch.length > 0) {
+    const updates = await readBatch();
+    if (!updates) return false;
+    yield updates;
+  }
+  return true;
 }
 
 /** Drivers return Buffer (a Uint8Array subclass); Yjs wants plain views. */
