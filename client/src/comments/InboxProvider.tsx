@@ -5,7 +5,7 @@ import { useAuth } from '../auth/AuthProvider.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Badge } from '../ui/index.ts';
 import { commentsApi } from './commentsApi.ts';
-import { onPartnershipEvent } from './eventStream.ts';
+import { onPartnershipEvent } from './partnershipEvents.ts';
 
 interface InboxValue {
   inbox: InboxResponse | undefined;
