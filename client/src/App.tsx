@@ -49,7 +49,9 @@ function Loading() {
 
 export function App() {
   return (
-    <BrowserRouter>
+    // Without transitions a page whose code is still loading shows the loading placeholder at
+    // once; with them the previous page stayed on screen and took the typing meant for the next.
+    <BrowserRouter useTransitions={false}>
       <Suspense fallback={<Loading />}>
         <Routes>
           <Route element={<AppShell />}>
