@@ -24,20 +24,40 @@ const AccountSettingsPage = lazyPage(() => import('./account/AccountSettingsPage
 const SessionsPage = lazyPage(() => import('./account/SessionsPage.tsx'), 'SessionsPage');
 const InboxPage = lazyPage(() => import('./comments/InboxPage.tsx'), 'InboxPage');
 const PartnershipsPage = lazyPage(() => import('./partnerships/PartnershipsPage.tsx'), 'PartnershipsPage');
-const PartnershipLayout = lazyPage(() => import('./partnerships/PartnershipContext.tsx'), 'PartnershipLayout');
-const PartnershipOverviewPage = lazyPage(
-  () => import('./partnerships/PartnershipOverviewPage.tsx'),
-  'PartnershipOverviewPage',
-);
+const loadPartnershipLayout = () => import('./partnerships/PartnershipContext.tsx');
+const loadOverviewPage = () => import('./partnerships/PartnershipOverviewPage.tsx');
+const loadDocumentRoutes = () => import('./partnerships/DocumentRoutes.tsx');
+const loadRegisterPage = () => import('./register/RegisterPage.tsx');
+const PartnershipLayout = lazyPage(loadPartnershipLayout, 'PartnershipLayout');
+const PartnershipOverviewPage = lazyPage(loadOverviewPage, 'PartnershipOverviewPage');
 const MembersPage = lazyPage(() => import('./members/MembersPage.tsx'), 'MembersPage');
 const AuditPage = lazyPage(() => import('./partnerships/AuditPage.tsx'), 'AuditPage');
 const PartnershipSettingsPage = lazyPage(
   () => import('./partnerships/PartnershipSettings.tsx'),
   'PartnershipSettingsPage',
 );
-const CanvasDocumentRoute = lazyPage(() => import('./partnerships/DocumentRoutes.tsx'), 'CanvasDocumentRoute');
-const TextDocumentRoute = lazyPage(() => import('./partnerships/DocumentRoutes.tsx'), 'TextDocumentRoute');
-const RegisterPage = lazy(() => import('./register/RegisterPage.tsx'));
+const CanvasDocumentRoute = lazyPage(loadDocumentRoutes, 'CanvasDocumentRoute');
+const TextDocumentRoute = lazyPage(loadDocumentRoutes, 'TextDocumentRoute');
+const RegisterPage = lazy(loadRegisterPage);
+
+/** The code a deep link under a partnership needs, beyond the layout. */
+const PARTNERSHIP_PAGES: [RegExp, () => Promise<unknown>][] = [
+  [/^\/p\/[^/]+\/?$/, loadOverviewPage],
+  [/^\/p\/[^/]+\/(canvas|docs)\//, loadDocumentRoutes],
+  [/^\/p\/[^/]+\/(goals|risks|checklist)/, loadRegisterPage],
+];
+
+/**
+ * Starts loading a deep link's code at boot, all at once (main.tsx calls it before the first
+ * render): otherwise each lazy level, the partnership layout, then the page, would only be asked
+ * for once the level above had rendered, one round trip after another.
+ */
+export function preloadRouteCode(pathname: string): void {
+  if (!pathname.startsWith('/p/')) return;
+  const ignore = () => undefined;
+  loadPartnershipLayout().catch(ignore);
+  for (const [pattern, load] of PARTNERSHIP_PAGES) if (pattern.test(pathname)) load().catch(ignore);
+}
 
 function Loading() {
   return (

@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App.tsx';
+import { App, preloadRouteCode } from './App.tsx';
 import { AuthProvider } from './auth/AuthProvider.tsx';
 import { I18nProvider, prepareI18n } from './i18n/i18n.tsx';
 import { applyInitialTheme, ConfirmProvider, ThemeProvider, ToastProvider } from './ui/index.ts';
@@ -9,6 +9,7 @@ import './ui/ui.css';
 import './styles.css';
 
 applyInitialTheme();
+preloadRouteCode(window.location.pathname);
 const root = document.getElementById('root');
 if (!root) throw new Error('missing #root');
 // The first render waits for the one language catalogue it needs (a small chunk of its own).
