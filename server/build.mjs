@@ -37,7 +37,9 @@ await build({
   target: 'node24',
   external,
   // CommonJS packages in an ES module bundle still call require() (ws for its optional helpers).
-  banner: { js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);",
+  },
   // Stack traces keep function names; the source map maps them back to the TypeScript.
   minifyWhitespace: true,
   minifySyntax: true,
