@@ -1,5 +1,5 @@
 # syntax=docker/dockerfile:1
-# Samverka as a container: build the client and the native modules in one stage,
+# Samverka as a container: build the client, the compiled server and the native modules in one stage,
 # run as an unprivileged user in a slim second stage. See docs/self-hosting.md.
 
 FROM node:24-bookworm-slim AS build
@@ -38,4 +38,5 @@ VOLUME /data
 # Liveness only: /healthz does not touch the database (the proxy uses /readyz).
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+process.env.PORT+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
-CMD ["node", "--import", "tsx", "server/src/main.ts"]
+# The compiled server (server/dist, from `pnpm build`): no TypeScript loader at run time.
+CMD ["node", "server/dist/main.js"]

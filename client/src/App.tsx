@@ -1,35 +1,67 @@
-import { lazy, type ReactNode, Suspense } from 'react';
-import { BrowserRouter, Route, Routes, useParams } from 'react-router';
-import { AccountSettingsPage } from './account/AccountSettingsPage.tsx';
-import { SessionsPage } from './account/SessionsPage.tsx';
+import { type ComponentType, lazy, Suspense } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router';
 import { LoginPage } from './auth/LoginPage.tsx';
-import { ForgotPasswordPage, ResetPasswordPage } from './auth/PasswordResetPages.tsx';
 import { RequireAuth } from './auth/RequireAuth.tsx';
-import { SignupPage } from './auth/SignupPage.tsx';
-import { InboxPage } from './comments/InboxPage.tsx';
-import { AcceptInvitationPage } from './members/AcceptInvitationPage.tsx';
-import { MembersPage } from './members/MembersPage.tsx';
-import { AuditPage } from './partnerships/AuditPage.tsx';
-import { DocumentKindRoute } from './partnerships/DocumentKindRoute.tsx';
-import { PartnershipLayout, usePartnership } from './partnerships/PartnershipContext.tsx';
-import { PartnershipOverviewPage } from './partnerships/PartnershipOverviewPage.tsx';
-import { PartnershipSettingsPage } from './partnerships/PartnershipSettings.tsx';
-import { PartnershipsPage } from './partnerships/PartnershipsPage.tsx';
 import { AppShell } from './shell/AppShell.tsx';
 import { HomePage } from './shell/HomePage.tsx';
 import { NotFoundPage } from './shell/NotFoundPage.tsx';
 import { Skeleton } from './ui/index.ts';
 
-// tldraw and Tiptap are large; each loads only on its own route.
-const loadCanvasPage = () => import('./canvas/CanvasPage.tsx');
-const loadDocumentPage = () => import('./docs/DocumentPage.tsx');
-const CanvasPage = lazy(loadCanvasPage);
-const DocumentPage = lazy(loadDocumentPage);
-const RegisterPage = lazy(() => import('./register/RegisterPage.tsx'));
+/**
+ * A page loaded on first visit of its route. Only the sign-in page, the home page and the shell
+ * are in the first download: a visitor who is not signed in never loads Yjs, tldraw, Tiptap, the
+ * register or the partnership pages (docs/benchmarks.md, "First page").
+ */
+function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return lazy(async () => ({ default: (await load())[name] }));
+}
+
+const SignupPage = lazyPage(() => import('./auth/SignupPage.tsx'), 'SignupPage');
+const ForgotPasswordPage = lazyPage(() => import('./auth/PasswordResetPages.tsx'), 'ForgotPasswordPage');
+const ResetPasswordPage = lazyPage(() => import('./auth/PasswordResetPages.tsx'), 'ResetPasswordPage');
+const AcceptInvitationPage = lazyPage(() => import('./members/AcceptInvitationPage.tsx'), 'AcceptInvitationPage');
+const AccountSettingsPage = lazyPage(() => import('./account/AccountSettingsPage.tsx'), 'AccountSettingsPage');
+const SessionsPage = lazyPage(() => import('./account/SessionsPage.tsx'), 'SessionsPage');
+const InboxPage = lazyPage(() => import('./comments/InboxPage.tsx'), 'InboxPage');
+const PartnershipsPage = lazyPage(() => import('./partnerships/PartnershipsPage.tsx'), 'PartnershipsPage');
+const loadPartnershipLayout = () => import('./partnerships/PartnershipContext.tsx');
+const loadOverviewPage = () => import('./partnerships/PartnershipOverviewPage.tsx');
+const loadDocumentRoutes = () => import('./partnerships/DocumentRoutes.tsx');
+const loadRegisterPage = () => import('./register/RegisterPage.tsx');
+const PartnershipLayout = lazyPage(loadPartnershipLayout, 'PartnershipLayout');
+const PartnershipOverviewPage = lazyPage(loadOverviewPage, 'PartnershipOverviewPage');
+const MembersPage = lazyPage(() => import('./members/MembersPage.tsx'), 'MembersPage');
+const AuditPage = lazyPage(() => import('./partnerships/AuditPage.tsx'), 'AuditPage');
+const PartnershipSettingsPage = lazyPage(
+  () => import('./partnerships/PartnershipSettings.tsx'),
+  'PartnershipSettingsPage',
+);
+const CanvasDocumentRoute = lazyPage(loadDocumentRoutes, 'CanvasDocumentRoute');
+const TextDocumentRoute = lazyPage(loadDocumentRoutes, 'TextDocumentRoute');
+const RegisterPage = lazy(loadRegisterPage);
 const SnapshotPage = lazy(() => import('./snapshots/SnapshotPage.tsx'));
 const ComparePage = lazy(() => import('./snapshots/ComparePage.tsx'));
 const ReportPage = lazy(() => import('./snapshots/ReportPage.tsx'));
 const SharedSnapshotPage = lazy(() => import('./snapshots/SharedSnapshotPage.tsx'));
+
+/** The code a deep link under a partnership needs, beyond the layout. */
+const PARTNERSHIP_PAGES: [RegExp, () => Promise<unknown>][] = [
+  [/^\/p\/[^/]+\/?$/, loadOverviewPage],
+  [/^\/p\/[^/]+\/(canvas|docs)\//, loadDocumentRoutes],
+  [/^\/p\/[^/]+\/(goals|risks|checklist)/, loadRegisterPage],
+];
+
+/**
+ * Starts loading a deep link's code at boot, all at once (main.tsx calls it before the first
+ * render): otherwise each lazy level, the partnership layout, then the page, would only be asked
+ * for once the level above had rendered, one round trip after another.
+ */
+export function preloadRouteCode(pathname: string): void {
+  if (!pathname.startsWith('/p/')) return;
+  const ignore = () => undefined;
+  loadPartnershipLayout().catch(ignore);
+  for (const [pattern, load] of PARTNERSHIP_PAGES) if (pattern.test(pathname)) load().catch(ignore);
+}
 
 function Loading() {
   return (
@@ -39,21 +71,11 @@ function Loading() {
   );
 }
 
-/** Remounts a page when its document id changes, so each mount owns one session. */
-function KeyedByDocument({ children }: { children: (docId: string) => ReactNode }) {
-  const { docId = '' } = useParams();
-  return <>{children(docId)}</>;
-}
-
-/** The canvas in the member's rights: read-only unless the partnership's abilities say edit; the template is the owners'. */
-function CanvasRoute() {
-  const { abilities, side } = usePartnership();
-  return <CanvasPage readOnly={!abilities.edit} side={side} mayChangeTemplate={abilities.managePartnership} />;
-}
-
 export function App() {
   return (
-    <BrowserRouter>
+    // Without transitions a page whose code is still loading shows the loading placeholder at
+    // once; with them the previous page stayed on screen and took the typing meant for the next.
+    <BrowserRouter useTransitions={false}>
       <Suspense fallback={<Loading />}>
         <Routes>
           <Route element={<AppShell />}>
@@ -115,22 +137,8 @@ export function App() {
               <Route path="snapshots/:snapshotId" element={<SnapshotPage />} />
               <Route path="snapshots/:snapshotId/compare" element={<ComparePage />} />
               <Route path="snapshots/:snapshotId/report" element={<ReportPage />} />
-              <Route
-                path="canvas/:docId"
-                element={
-                  <DocumentKindRoute kind="canvas" preload={loadCanvasPage}>
-                    <KeyedByDocument>{(docId) => <CanvasRoute key={docId} />}</KeyedByDocument>
-                  </DocumentKindRoute>
-                }
-              />
-              <Route
-                path="docs/:docId"
-                element={
-                  <DocumentKindRoute kind="text" preload={loadDocumentPage}>
-                    <KeyedByDocument>{(docId) => <DocumentPage key={docId} />}</KeyedByDocument>
-                  </DocumentKindRoute>
-                }
-              />
+              <Route path="canvas/:docId" element={<CanvasDocumentRoute />} />
+              <Route path="docs/:docId" element={<TextDocumentRoute />} />
             </Route>
             <Route path="*" element={<NotFoundPage />} />
           </Route>

@@ -192,7 +192,15 @@ export function createApp(config: Config, database: Database, log: Logger, optio
   app.all('/api/*', () => {
     throw apiErrors.noSuchRoute();
   });
-  mountStaticClient(app, { distDir: config.clientDistDir, tldrawLicenseKey: config.tldrawLicenseKey }, log);
+  mountStaticClient(
+    app,
+    {
+      distDir: config.clientDistDir,
+      tldrawLicenseKey: config.tldrawLicenseKey,
+      serveSourceMaps: config.serveSourceMaps,
+    },
+    log,
+  );
   return {
     app,
     registry,

@@ -18,6 +18,8 @@ export interface Config {
   tldrawLicenseKey: string | undefined;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   clientDistDir: string;
+  /** Serve the client's `*.map` files (a build with SOURCE_MAPS=1 has them); off, they are 404. */
+  serveSourceMaps: boolean;
   sync: SyncLimits;
   rateLimits: RateLimits;
   /** Files dropped on a canvas. */
@@ -132,6 +134,10 @@ const envSchema = z
     TLDRAW_LICENSE_KEY: z.string().min(1).optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     CLIENT_DIST_DIR: z.string().min(1).optional(),
+    SERVE_SOURCE_MAPS: z
+      .enum(['true', 'false'], { error: 'must be true or false' })
+      .default('false')
+      .transform((value) => value === 'true'),
     SYNC_MAX_FRAME_BYTES: intInRange(1024, 256 * 1024 * 1024).default(8 * 1024 * 1024),
     SYNC_IDLE_TIMEOUT_MS: intInRange(1000, 3_600_000).default(90_000),
     SYNC_PING_INTERVAL_MS: intInRange(500, 3_600_000).default(30_000),
@@ -230,6 +236,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     tldrawLicenseKey: e.TLDRAW_LICENSE_KEY,
     logLevel: e.LOG_LEVEL,
     clientDistDir: e.CLIENT_DIST_DIR ? path.resolve(e.CLIENT_DIST_DIR) : defaultClientDist,
+    serveSourceMaps: e.SERVE_SOURCE_MAPS,
     sync: {
       maxFrameBytes: e.SYNC_MAX_FRAME_BYTES,
       idleTimeoutMs: e.SYNC_IDLE_TIMEOUT_MS,

@@ -6,7 +6,6 @@ import { type AppOptions, createApp } from './app.ts';
 import type { Config } from './config.ts';
 import { createLogger, type Logger } from './logger.ts';
 import type { NotificationSender } from './notifications/notificationSender.ts';
-import { RedisLink } from './scaleout/redisLink.ts';
 import { openDatabase } from './storage/database.ts';
 import { migrateToLatest } from './storage/migrations.ts';
 
@@ -37,7 +36,8 @@ export async function startServer(
   });
   await migrateToLatest(database.db, database.dialect);
   // Several processes: nothing is served before this one hears the others.
-  const redis = config.redis ? new RedisLink(config.redis, log) : undefined;
+  // ioredis loads only when Redis is configured: a single process is spared its memory.
+  const redis = config.redis ? new (await import('./scaleout/redisLink.ts')).RedisLink(config.redis, log) : undefined;
   if (redis) {
     await redis.connected();
     log.info({ prefix: config.redis?.prefix }, 'connected to Redis');

@@ -5,7 +5,7 @@ import { useAuth } from '../auth/AuthProvider.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Badge } from '../ui/index.ts';
 import { commentsApi } from './commentsApi.ts';
-import { onPartnershipEvent } from './eventStream.ts';
+import { onPartnershipEvent } from './partnershipEvents.ts';
 
 interface InboxValue {
   inbox: InboxResponse | undefined;
@@ -51,18 +51,23 @@ export function InboxProvider({ children }: { children: ReactNode }) {
     reload();
     // Bursts of events (a busy thread) make one request, not one each.
     const soon = () => {
+      if (!navigator.onLine) return;
       clearTimeout(timer.current);
-      timer.current = setTimeout(reload, 250);
+      timer.current = setTimeout(() => navigator.onLine && reload(), 250);
     };
     const stopEvents = onPartnershipEvent((event) => {
       if (event === 'resync' || event.type !== 'snapshot') soon();
     });
-    const onVisible = () => document.visibilityState === 'visible' && soon();
+    // Offline, a request can only fail (and log an error); coming back online reloads instead.
+    const wanted = () => document.visibilityState === 'visible' && navigator.onLine;
+    const onVisible = () => wanted() && soon();
     document.addEventListener('visibilitychange', onVisible);
-    const interval = setInterval(() => document.visibilityState === 'visible' && reload(), IDLE_REFRESH_MS);
+    window.addEventListener('online', onVisible);
+    const interval = setInterval(() => wanted() && reload(), IDLE_REFRESH_MS);
     return () => {
       stopEvents();
       document.removeEventListener('visibilitychange', onVisible);
+      window.removeEventListener('online', onVisible);
       clearInterval(interval);
       clearTimeout(timer.current);
     };

@@ -4,7 +4,8 @@ import { useApiResource } from '../api/useApiResource.ts';
 import { useAuth } from '../auth/AuthProvider.tsx';
 import { usePartnership } from '../partnerships/PartnershipContext.tsx';
 import { commentsApi } from './commentsApi.ts';
-import { emitPartnershipEvent, openPartnershipStream } from './eventStream.ts';
+import { openPartnershipStream } from './eventStream.ts';
+import { emitPartnershipEvent } from './partnershipEvents.ts';
 import { applyEvent, countByAnchor, selectThreads, type ThreadMap, type ThreadQuery } from './threadState.ts';
 
 /** What the side panel shows; pages open it with `openPanel`. */

@@ -79,15 +79,3 @@ export function openPartnershipStream(partnershipId: string, handlers: StreamHan
     source?.close();
   };
 }
-
-/** Partnership events from the open stream, for listeners outside the thread store (the header's inbox count). */
-const listeners = new Set<(event: PartnershipEvent | 'resync') => void>();
-
-export function onPartnershipEvent(listener: (event: PartnershipEvent | 'resync') => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
-export function emitPartnershipEvent(event: PartnershipEvent | 'resync'): void {
-  for (const listener of listeners) listener(event);
-}

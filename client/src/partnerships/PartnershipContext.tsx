@@ -1,5 +1,5 @@
 import type { PartnershipView } from '@samverka/model';
-import { createContext, useContext, useEffect } from 'react';
+import { createContext, Suspense, useContext, useEffect } from 'react';
 import { NavLink, Outlet, useParams } from 'react-router';
 import { useApiResource } from '../api/useApiResource.ts';
 import { CommentsButton, CommentsDrawer } from '../comments/CommentsDrawer.tsx';
@@ -65,7 +65,10 @@ export function PartnershipLayout() {
           )}
           <CommentsButton />
         </nav>
-        <Outlet />
+        {/* The tab bar stays while a page's code loads. */}
+        <Suspense fallback={<Skeleton />}>
+          <Outlet />
+        </Suspense>
         <CommentsDrawer />
       </ThreadsProvider>
     </PartnershipContext.Provider>

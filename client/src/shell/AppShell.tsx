@@ -1,9 +1,10 @@
+import { Suspense } from 'react';
 import { Link, Outlet, useNavigate } from 'react-router';
 import { api } from '../api/apiClient.ts';
 import { useAuth } from '../auth/AuthProvider.tsx';
 import { InboxLink, InboxProvider } from '../comments/InboxProvider.tsx';
 import { LOCALES, type Locale, useI18n } from '../i18n/i18n.tsx';
-import { ThemeSwitch } from '../ui/index.ts';
+import { Skeleton, ThemeSwitch } from '../ui/index.ts';
 
 const LOCALE_NAMES: Record<Locale, string> = { en: 'English', sv: 'Svenska' };
 
@@ -62,7 +63,10 @@ export function AppShell() {
           </div>
         </header>
         <main id="main">
-          <Outlet />
+          {/* The top bar stays while a page's code loads (App.tsx loads pages on first visit). */}
+          <Suspense fallback={<Skeleton />}>
+            <Outlet />
+          </Suspense>
         </main>
       </div>
     </InboxProvider>

@@ -1,14 +1,13 @@
 import { type ReactNode, useId } from 'react';
 import { ApiRequestError } from '../api/apiClient.ts';
-import { en, type MessageKey } from '../i18n/en.ts';
-import { type Translate, useI18n } from '../i18n/i18n.tsx';
+import { isMessageKey, type Translate, useI18n } from '../i18n/i18n.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 
 /** A person-readable message for any error, by its stable API error id. */
 export function errorMessage(t: Translate, error: unknown): string {
   const id = error instanceof ApiRequestError ? error.id : 'generic';
   const key = `error.${id}`;
-  return key in en ? t(key as MessageKey) : t('error.generic');
+  return isMessageKey(key) ? t(key) : t('error.generic');
 }
 
 interface TextFieldProps {

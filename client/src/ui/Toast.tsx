@@ -1,12 +1,8 @@
-import * as RadixToast from '@radix-ui/react-toast';
-import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
-import { useI18n } from '../i18n/i18n.tsx';
-import { IconButton } from './IconButton.tsx';
-import { CloseIcon } from './icons.tsx';
+import { createContext, lazy, type ReactNode, Suspense, useCallback, useContext, useState } from 'react';
 
 export type ToastTone = 'success' | 'error' | 'info';
 
-interface ToastMessage {
+export interface ToastMessage {
   id: number;
   message: string;
   tone: ToastTone;
@@ -15,36 +11,29 @@ interface ToastMessage {
 type ShowToast = (message: string, tone?: ToastTone) => void;
 const ToastContext = createContext<ShowToast | null>(null);
 
+// Radix's toasts load with the first toast, not with the sign-in page (docs/benchmarks.md);
+// once loaded the stack stays mounted, so Radix keeps its timers and focus handling.
+const ToastStack = lazy(async () => ({ default: (await import('./ToastStack.tsx')).ToastStack }));
+
 let nextId = 1;
 
-/** Hosts the toasts (Radix: announced politely, F8 jumps to them, swipe or Escape closes). */
+/** Hosts the toasts for the whole app. */
 export function ToastProvider({ children }: { children: ReactNode }) {
-  const { t } = useI18n();
   const [toasts, setToasts] = useState<ToastMessage[]>([]);
+  const [used, setUsed] = useState(false);
   const show = useCallback<ShowToast>((message, tone = 'success') => {
+    setUsed(true);
     setToasts((list) => [...list, { id: nextId++, message, tone }]);
   }, []);
-  const remove = (id: number) => setToasts((list) => list.filter((toast) => toast.id !== id));
-  const value = useMemo(() => show, [show]);
+  const remove = useCallback((id: number) => setToasts((list) => list.filter((toast) => toast.id !== id)), []);
   return (
-    <ToastContext.Provider value={value}>
-      <RadixToast.Provider duration={5000} label={t('ui.notifications')}>
-        {children}
-        {toasts.map((toast) => (
-          <RadixToast.Root
-            key={toast.id}
-            className={`ui-toast ui-toast--${toast.tone}`}
-            type={toast.tone === 'error' ? 'foreground' : 'background'}
-            onOpenChange={(open) => !open && remove(toast.id)}
-          >
-            <RadixToast.Description className="ui-toast-message">{toast.message}</RadixToast.Description>
-            <RadixToast.Close asChild>
-              <IconButton label={t('ui.close')} icon={<CloseIcon />} />
-            </RadixToast.Close>
-          </RadixToast.Root>
-        ))}
-        <RadixToast.Viewport className="ui-toast-viewport" />
-      </RadixToast.Provider>
+    <ToastContext.Provider value={show}>
+      {children}
+      {used && (
+        <Suspense fallback={null}>
+          <ToastStack toasts={toasts} onClosed={remove} />
+        </Suspense>
+      )}
     </ToastContext.Provider>
   );
 }

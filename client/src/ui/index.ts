@@ -1,7 +1,8 @@
 /** The design system: import components from here (see README.md). */
 export { Badge, type BadgeTone } from './Badge.tsx';
 export { Button, ButtonLink, type ButtonVariant, buttonClass } from './Button.tsx';
-export { ConfirmDialog, type ConfirmOptions, ConfirmProvider, useConfirm } from './ConfirmDialog.tsx';
+export { ConfirmProvider, useConfirm } from './ConfirmDialog.tsx';
+export { ConfirmDialog, type ConfirmOptions } from './ConfirmDialogView.tsx';
 export { Dialog } from './Dialog.tsx';
 export { EmptyState } from './EmptyState.tsx';
 export { IconButton } from './IconButton.tsx';

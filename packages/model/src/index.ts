@@ -4,6 +4,7 @@ export * from './api/auth.ts';
 export * from './api/comments.ts';
 export * from './api/common.ts';
 export * from './api/documents.ts';
+export * from './api/email.ts';
 export * from './api/health.ts';
 export * from './api/limits.ts';
 export * from './api/members.ts';

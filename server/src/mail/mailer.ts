@@ -1,4 +1,4 @@
-import { createTransport } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { MailConfig } from '../config.ts';
 import type { Logger } from '../logger.ts';
 
@@ -38,14 +38,20 @@ export interface Mailer {
  * `pnpm samverka user:reset-password`, and an invitation link is copied from the page.
  */
 export function createMailer(config: MailConfig, log: Logger): Mailer {
-  const transport = config.smtpUrl ? createTransport(config.smtpUrl) : undefined;
+  const { smtpUrl } = config;
+  // nodemailer loads with the first email, not at start-up (docs/benchmarks.md, "Idle server").
+  let transport: Promise<Transporter> | undefined;
+  const connect = (url: string) => {
+    transport ??= import('nodemailer').then(({ createTransport }) => createTransport(url));
+    return transport;
+  };
   const send = async (email: OutgoingEmail) => {
     const facts = { kind: email.kind, subject: email.subject, link: maskedLink(email.link) };
-    if (!transport) {
+    if (!smtpUrl) {
       log.info(facts, 'email not sent: SMTP_URL is not set');
       return;
     }
-    await transport.sendMail({
+    await (await connect(smtpUrl)).sendMail({
       from: config.from,
       to: email.to,
       subject: email.subject,
@@ -64,7 +70,7 @@ export function createMailer(config: MailConfig, log: Logger): Mailer {
     log.info({ kind: email.kind, subject: email.subject }, 'email sent');
   };
   return {
-    delivers: transport !== undefined,
+    delivers: smtpUrl !== undefined,
     send,
     sendInBackground(email) {
       send(email).catch((error: unknown) =>

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect } from 'kysely';
-import pg from 'pg';
+import type Pg from 'pg';
 import type { Logger } from '../logger.ts';
 import type { DatabaseSchema } from './schema.ts';
 
@@ -56,7 +57,16 @@ function openSqlite(file: string, synchronous: SqliteSynchronous): Database {
   return { db, dialect: dialectOf(db), close: () => db.destroy() };
 }
 
+/**
+ * pg is loaded only when PostgreSQL is configured: an SQLite server is spared its memory
+ * (docs/benchmarks.md, "Idle server"). `require`, not `import()`, keeps openDatabase synchronous.
+ */
+function loadPg(): typeof Pg {
+  return createRequire(import.meta.url)('pg') as typeof Pg;
+}
+
 function openPostgres(url: string, log: Logger | undefined): Database {
+  const pg = loadPg();
   // bigint ids come back as strings by default; ours stay well within 2^53.
   pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number.parseInt(value, 10));
   const pool = new pg.Pool({ connectionString: url, max: 10 });

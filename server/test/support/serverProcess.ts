@@ -36,7 +36,8 @@ export class ServerProcess {
 
   /**
    * Starts a server on a free port with a fresh data folder. `entry` swaps
-   * main.ts for another start script (e.g. `openAccessEntry` for sync tests).
+   * main.ts for another start script (e.g. `openAccessEntry` for sync tests, or
+   * `productionEntry` for the compiled bundle).
    */
   static async start(env: Record<string, string> = {}, options: { entry?: string } = {}): Promise<ServerProcess> {
     const server = new ServerProcess(await freePort(), env, options.entry ?? 'server/src/main.ts');
@@ -46,7 +47,9 @@ export class ServerProcess {
 
   /** (Re)starts the process on the same port and data folder and waits for /healthz. */
   async launch(): Promise<void> {
-    this.child = spawn(process.execPath, ['--import', 'tsx', this.entry], {
+    // A TypeScript entry runs through tsx; the production bundle (productionEntry) as it is.
+    const args = this.entry.endsWith('.ts') ? ['--import', 'tsx', this.entry] : [this.entry];
+    this.child = spawn(process.execPath, args, {
       cwd: repoRoot,
       env: { ...process.env, PORT: String(this.port), DATA_DIR: this.dataDir, LOG_LEVEL: 'warn', ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -96,6 +99,9 @@ export class ServerProcess {
     else fs.rmSync(this.dataDir, { recursive: true, force: true });
   }
 }
+
+/** The compiled server that `pnpm start` runs (`pnpm build` writes it; server/build.mjs). */
+export const productionEntry = 'server/dist/main.js';
 
 /** A start script that opens every document read-write (see openAccessMain.ts). */
 export const openAccessEntry = 'server/test/support/openAccessMain.ts';

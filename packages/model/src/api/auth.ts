@@ -1,21 +1,13 @@
 import { z } from 'zod';
 import { emailSchema, idSchema, isoDateTimeSchema, nameSchema } from './common.ts';
-import { PERSON_NAME_MAX_LENGTH } from './limits.ts';
+import { LOCALES, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, PERSON_NAME_MAX_LENGTH } from './limits.ts';
 import { notificationModeSchema } from './notifications.ts';
-
-/** Shortest password accepted; no composition rules beyond this and the common-password list. */
-export const PASSWORD_MIN_LENGTH = 10;
-/** Longest password accepted, so hashing cost stays bounded. */
-export const PASSWORD_MAX_LENGTH = 256;
 
 export const newPasswordSchema = z
   .string()
   .min(PASSWORD_MIN_LENGTH, `use at least ${PASSWORD_MIN_LENGTH} characters`)
   .max(PASSWORD_MAX_LENGTH);
 
-/** Languages the app and its emails speak; a person's choice is stored so emails follow it. */
-export const LOCALES = ['en', 'sv'] as const;
-export type Locale = (typeof LOCALES)[number];
 export const localeSchema = z.enum(LOCALES);
 
 /** An invitation link's one-time token (URL-safe). */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ACTIONS } from '../permissions.ts';
 import { SIDES } from '../presence.ts';
 import { ROLES } from '../roles.ts';
+import { EMAIL_PATTERN } from './email.ts';
 import { EMAIL_MAX_LENGTH } from './limits.ts';
 
 /** An email address as the API stores it: trimmed and lower-cased before it is checked. */
@@ -10,7 +11,7 @@ export const emailSchema = z
   .trim()
   .toLowerCase()
   .max(EMAIL_MAX_LENGTH)
-  .pipe(z.email('enter a valid email address'));
+  .pipe(z.email({ pattern: EMAIL_PATTERN, error: 'enter a valid email address' }));
 
 /**
  * Control characters and bidirectional controls (embeddings, overrides,

@@ -1,0 +1,41 @@
+import { lazy, type ReactNode } from 'react';
+import { useParams } from 'react-router';
+import { DocumentKindRoute } from './DocumentKindRoute.tsx';
+import { usePartnership } from './PartnershipContext.tsx';
+
+// tldraw and Tiptap are large; each loads only on its own route, and starts loading
+// while DocumentKindRoute checks the document's kind.
+const loadCanvasPage = () => import('../canvas/CanvasPage.tsx');
+const loadDocumentPage = () => import('../docs/DocumentPage.tsx');
+const CanvasPage = lazy(loadCanvasPage);
+const DocumentPage = lazy(loadDocumentPage);
+
+/** Remounts a page when its document id changes, so each mount owns one session. */
+function KeyedByDocument({ children }: { children: (docId: string) => ReactNode }) {
+  const { docId = '' } = useParams();
+  return <>{children(docId)}</>;
+}
+
+/** The canvas in the member's rights: read-only unless the partnership's abilities say edit; the template is the owners'. */
+function CanvasInRights() {
+  const { abilities, side } = usePartnership();
+  return <CanvasPage readOnly={!abilities.edit} side={side} mayChangeTemplate={abilities.managePartnership} />;
+}
+
+/** `/p/:partnershipId/canvas/:docId`. */
+export function CanvasDocumentRoute() {
+  return (
+    <DocumentKindRoute kind="canvas" preload={loadCanvasPage}>
+      <KeyedByDocument>{(docId) => <CanvasInRights key={docId} />}</KeyedByDocument>
+    </DocumentKindRoute>
+  );
+}
+
+/** `/p/:partnershipId/docs/:docId`. */
+export function TextDocumentRoute() {
+  return (
+    <DocumentKindRoute kind="text" preload={loadDocumentPage}>
+      <KeyedByDocument>{(docId) => <DocumentPage key={docId} />}</KeyedByDocument>
+    </DocumentKindRoute>
+  );
+}
