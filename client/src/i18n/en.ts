@@ -1,8 +1,8 @@
 import { abuseEn } from './abuse.en.ts';
 import { commentsEn } from './comments.en.ts';
+import { notificationsEn } from './notifications.en.ts';
 import { oidcEn } from './oidc.en.ts';
 import { snapshotsEn } from './snapshots.en.ts';
-import { notificationsEn } from './notifications.en.ts';
 
 /** English UI text. Every key here must exist in every other catalogue (the type checks it). */
 export const en = {

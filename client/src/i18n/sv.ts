@@ -1,9 +1,9 @@
 import { abuseSv } from './abuse.sv.ts';
 import { commentsSv } from './comments.sv.ts';
 import type { MessageKey } from './en.ts';
+import { notificationsSv } from './notifications.sv.ts';
 import { oidcSv } from './oidc.sv.ts';
 import { snapshotsSv } from './snapshots.sv.ts';
-import { notificationsSv } from './notifications.sv.ts';
 
 /** Swedish UI text. */
 export const sv: Record<MessageKey, string> = {

@@ -1,7 +1,7 @@
 import type { SnapshotsResponse } from '@samverka/model';
 import { useEffect } from 'react';
 import { useApiResource } from '../api/useApiResource.ts';
-import { onPartnershipEvent } from '../comments/eventStream.ts';
+import { onPartnershipEvent } from '../comments/partnershipEvents.ts';
 import { onSnapshotsChanged, snapshotsApi } from './snapshotsApi.ts';
 
 /**

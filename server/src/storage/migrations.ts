@@ -7,9 +7,9 @@ import { assetMigrations } from './migrations/assets.ts';
 import { commentMigrations } from './migrations/comments.ts';
 import { documentMigrations } from './migrations/documents.ts';
 import { identityMigrations } from './migrations/identity.ts';
-import { snapshotMigrations } from './migrations/snapshots.ts';
-import { oidcMigrations } from './migrations/oidc.ts';
 import { notificationMigrations } from './migrations/notifications.ts';
+import { oidcMigrations } from './migrations/oidc.ts';
+import { snapshotMigrations } from './migrations/snapshots.ts';
 import { updateLogMigrations } from './migrations/updateLog.ts';
 
 /**

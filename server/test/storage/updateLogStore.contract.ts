@@ -145,7 +145,14 @@ export function describeUpdateLogStoreContract(name: string, createHarness: () =
         await store.appendUpdates(e.take());
         expect(await store.compact('doc-1')).toBe(11);
       }
-      expect(textOf(read).startsWith('abcdefghij'.split('').map((ch) => ch.repeat(40)).join(''))).toBe(true);
+      expect(
+        textOf(read).startsWith(
+          'abcdefghij'
+            .split('')
+            .map((ch) => ch.repeat(40))
+            .join(''),
+        ),
+      ).toBe(true);
     });
 
     it('loses no update appended while compactions run concurrently', async () => {
