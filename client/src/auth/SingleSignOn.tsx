@@ -1,7 +1,6 @@
 import { OIDC_ERROR_PARAM, OIDC_LINK_PARAM, type OidcProvidersResponse } from '@samverka/model';
 import { useApiResource } from '../api/useApiResource.ts';
-import { en, type MessageKey } from '../i18n/en.ts';
-import { useI18n } from '../i18n/i18n.tsx';
+import { isMessageKey, useI18n } from '../i18n/i18n.tsx';
 import { buttonClass } from '../ui/index.ts';
 
 /** The configured single sign-on providers; empty while loading and when none are configured. */
@@ -73,7 +72,7 @@ export function SingleSignOnNotices({
     <>
       {errorId && (
         <p role="alert" className="form-alert">
-          {errorKey in en ? t(errorKey as MessageKey) : t('error.generic')}
+          {isMessageKey(errorKey) ? t(errorKey) : t('error.generic')}
         </p>
       )}
       {linkName && (

@@ -1,11 +1,11 @@
 import type { AuditEvent } from '@samverka/model';
-import { en, type MessageKey } from '../i18n/en.ts';
-import type { Translate } from '../i18n/i18n.tsx';
+import type { MessageKey } from '../i18n/en.ts';
+import { isMessageKey, type Translate } from '../i18n/i18n.tsx';
 
 /** Detail values that name a role, side or phase are shown in the reader's language. */
 export function describeAuditDetails(event: AuditEvent, t: Translate): string {
   const translated = (value: string) => {
-    const key = ['role', 'side', 'phase'].map((prefix) => `${prefix}.${value}`).find((k) => k in en);
+    const key = ['role', 'side', 'phase'].map((prefix) => `${prefix}.${value}`).find(isMessageKey);
     return key ? t(key as MessageKey) : value;
   };
   return Object.values(event.details)

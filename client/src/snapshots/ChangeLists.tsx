@@ -1,7 +1,6 @@
 import type { DocumentChange, FieldChange, FieldValue, IndicatorChange, SnapshotComparison } from '@samverka/model';
 import type { ReactNode } from 'react';
-import { en, type MessageKey } from '../i18n/en.ts';
-import { type Translate, useI18n } from '../i18n/i18n.tsx';
+import { isMessageKey, type Translate, useI18n } from '../i18n/i18n.tsx';
 import { Badge } from '../ui/index.ts';
 import { wordDiff } from './wordDiff.ts';
 
@@ -14,7 +13,7 @@ function shown(value: FieldValue): string {
 
 /** A catalogue message if there is one for `key`, else `fallback` (fields and values the UI has no words for). */
 function known(t: Translate, key: string, fallback: string): string {
-  return key in en ? t(key as MessageKey) : fallback;
+  return isMessageKey(key) ? t(key) : fallback;
 }
 
 /** "field: before → after" for each changed field (statuses in words); long texts as a word diff. */

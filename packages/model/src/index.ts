@@ -10,6 +10,7 @@ export * from './api/limits.ts';
 export * from './api/members.ts';
 export * from './api/notifications.ts';
 export * from './api/oidc.ts';
+export * from './api/oidcParams.ts';
 export * from './api/partnerships.ts';
 export * from './api/snapshots.ts';
 export * from './canvasBoard.ts';

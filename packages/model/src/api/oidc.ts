@@ -14,11 +14,3 @@ export const oidcProvidersResponseSchema = z.object({
   providers: z.array(z.object({ id: oidcProviderIdSchema, name: z.string() })),
 });
 export type OidcProvidersResponse = z.infer<typeof oidcProvidersResponseSchema>;
-
-/**
- * Query parameters the sign-in page adds after an OpenID Connect round trip: `oidc_error` (an
- * error id) when it was refused, `oidc_link` (a provider id) when an existing account must be
- * proven with its password before the provider's identity is linked to it.
- */
-export const OIDC_ERROR_PARAM = 'oidc_error';
-export const OIDC_LINK_PARAM = 'oidc_link';
