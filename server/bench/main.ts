@@ -16,7 +16,7 @@ const docsReport = path.resolve(import.meta.dirname, '../../docs/benchmarks.md')
 async function main(): Promise<void> {
   const config = loadBenchConfig();
   // Only a full run may replace the committed results; smoke and partial runs go to a temp file.
-  const partial = config.quick || config.scenarios.size < 4 || config.servers.length < 3;
+  const partial = config.quick || config.scenarios.size < 5 || config.servers.length < 3;
   const reportFile = partial ? path.join(os.tmpdir(), 'samverka-benchmarks.partial.md') : docsReport;
   const machine = describeMachine();
   const started = Date.now();

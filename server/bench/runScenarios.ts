@@ -5,6 +5,7 @@ import { runColdLoadScenario } from './runColdLoad.ts';
 import { runFanOutLatency } from './scenarios/fanOutLatency.ts';
 import { runIdleMemory } from './scenarios/idleMemory.ts';
 import { runThroughput } from './scenarios/throughput.ts';
+import { runTraceIngest } from './scenarios/traceIngest.ts';
 import type { ServerKind } from './servers/serverKinds.ts';
 import { AUTOMERGE_PAPER_TRACE, replayTrace, stateOfSize } from './trace/editingTrace.ts';
 
@@ -125,7 +126,8 @@ export async function runScenarios(config: BenchConfig, log: Log): Promise<Scena
     rows.push(deliveries, completed, cpu, perCpu, harness, connect);
   }
 
-  if (!config.scenarios.has('c') && !config.scenarios.has('d')) return { rows, notes, targetInputs };
+  if (!config.scenarios.has('c') && !config.scenarios.has('d') && !config.scenarios.has('e'))
+    return { rows, notes, targetInputs };
   log(`replaying ${config.coldLoad.edits} edits of the automerge-paper trace, one update per edit`);
   const trace = replayTrace(AUTOMERGE_PAPER_TRACE, config.coldLoad.edits);
   log(`  ${trace.updates.length} updates, final state ${trace.state.byteLength} bytes`);
@@ -155,6 +157,42 @@ export async function runScenarios(config: BenchConfig, log: Log): Promise<Scena
     targetInputs.coldCompactedMs = cold.compactedMs;
     targetInputs.coldFloorMs = cold.floorMs;
     targetInputs.coldServerLoadMs = cold.serverLoadMs;
+  }
+
+  if (config.scenarios.has('e')) {
+    log(
+      `e. ingest: one writer replaying ${trace.updates.length} updates, a client joining every ${config.ingest.joinEveryMs} ms`,
+    );
+    const rate = emptyRow(
+      `e. ingest of the trace (${trace.updates.length.toLocaleString('en-US')} updates) from one socket`,
+      'per s',
+      'higher',
+    );
+    const joinMax = emptyRow('e. slowest joining client synced during the ingest', 'ms', 'lower');
+    const joinP50 = emptyRow('e. joining client synced during the ingest, p50', 'ms', 'lower');
+    for (const kind of config.servers) {
+      await measure(
+        kind,
+        [rate, joinMax, joinP50],
+        log,
+        () => runTraceIngest(kind, trace.updates, config.ingest, log),
+        (r) => {
+          rate.cells[kind] = value(r.updatesPerSecond);
+          joinMax.cells[kind] = value(r.joinMaxMs);
+          joinP50.cells[kind] = value(r.joinP50Ms);
+          if (r.joinFailures > 0)
+            joinMax.note = `${kind}: ${r.joinFailures} joins did not sync within ${config.ingest.joinTimeoutMs / 1000} s`;
+          if (r.oursLog) {
+            notes.push(
+              `e: our server made ${r.oursLog.commits} group commits (mean ${r.oursLog.meanCommitMs.toFixed(2)} ms each) and ${r.oursLog.compactions} compactions during the ingest (${r.joinsMs.length} joins).`,
+            );
+          }
+        },
+      );
+    }
+    rows.push(rate, joinMax, joinP50);
+    targetInputs.ingest = rate;
+    targetInputs.ingestJoinMax = joinMax;
   }
   return { rows, notes, targetInputs };
 }

@@ -13,6 +13,9 @@ export interface TargetInputs {
   coldFloorMs: number | undefined;
   /** Our server's own room load of the compacted document (from its debug log), for context. */
   coldServerLoadMs?: number | undefined;
+  /** e. ingest rate and the slowest joining client during it. */
+  ingest?: ResultRow;
+  ingestJoinMax?: ResultRow;
 }
 
 /** Judges issue 3's four targets against this run's figures. */

@@ -68,6 +68,7 @@ export async function runFanOutLatency(
     return { p50Ms: quantile(got, 0.5), p99Ms: quantile(got, 0.99), lost: samples.length - received, oursLog };
   } finally {
     for (const client of clients) client.close();
-    await server.stop({ hard: true }); // data is thrown away; a graceful flush would only cost bench time
+    // Data is thrown away; a graceful flush would only cost bench time (BENCH_GRACEFUL_STOP=1 lets a --cpu-prof be written).
+    await server.stop({ hard: process.env.BENCH_GRACEFUL_STOP !== '1' });
   }
 }

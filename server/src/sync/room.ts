@@ -37,7 +37,8 @@ export interface RoomDeps {
   /** Called when the last connection leaves or the room must be dropped. */
   onEmpty(room: Room): void;
   onStorageFailure(room: Room): void;
-  onCommitted(room: Room): void;
+  /** An update of `bytes` bytes was committed. */
+  onCommitted(room: Room, bytes: number): void;
   /** A person's change to the document is stored. */
   onEdited?(room: Room, userId: string): void;
   /** Where this process's committed updates and its sockets' awareness go to the other processes. */
@@ -69,6 +70,8 @@ export class Room {
   /** Counts awareness 'update' events, to tell a changing frame from an echo. */
   private awarenessChanges = 0;
   private readonly answers: AnswerBudget;
+  /** Sockets corked during this tick (see `send`) and the bytes sent to each meanwhile. */
+  private readonly corked = new Map<SyncSocket, number>();
   private readonly size: DocumentSizeLimit;
   /** The log rows this doc has applied, which its state can replace at unload. */
   readonly coveredRows: CoveredRows;
@@ -352,7 +355,7 @@ export class Room {
     commit.then(
       (rowId) => {
         this.coveredRows.add(rowId);
-        this.deps.onCommitted(this);
+        this.deps.onCommitted(this, update.byteLength);
         const editor = this.connections.get(origin as SyncSocket)?.userId;
         if (editor) this.deps.onEdited?.(this, editor);
         const frame = encodeUpdate(update);
@@ -395,11 +398,14 @@ export class Room {
   private send(socket: SyncSocket, frame: Uint8Array): void {
     // A client that stops reading would make the server buffer every relay for
     // it; past four frames' worth it is dropped and resyncs when it reconnects.
-    if ((socket.bufferedAmount ?? 0) > 4 * this.deps.limits.maxFrameBytes) {
+    // What this tick's cork holds back is ours to write, not the client's backlog.
+    const held = this.corked.get(socket) ?? 0;
+    if ((socket.bufferedAmount ?? 0) - held > 4 * this.deps.limits.maxFrameBytes) {
       this.closeSocket(socket, CloseCode.GOING_AWAY);
       return;
     }
     try {
+      this.corkUntilNextTick(socket, frame.byteLength);
       socket.send(frame);
       this.deps.metrics.messagesOut.inc();
       this.deps.metrics.bytesOut.inc(frame.byteLength);
@@ -407,6 +413,27 @@ export class Room {
       this.closeSocket(socket, CloseCode.GOING_AWAY);
     }
   }
+
+  /**
+   * A group commit resolves every update it stored in one run of microtasks,
+   * and each is relayed on its own: corked, a socket writes them all in one
+   * system call instead of one per frame (the profile of a one-writer replay
+   * spent about a seventh of the server's CPU in writev).
+   */
+  private corkUntilNextTick(socket: SyncSocket, bytes: number): void {
+    if (!socket.cork) return;
+    const held = this.corked.get(socket);
+    if (held === undefined) {
+      socket.cork();
+      if (this.corked.size === 0) process.nextTick(this.uncorkAll);
+    }
+    this.corked.set(socket, (held ?? 0) + bytes);
+  }
+
+  private readonly uncorkAll = (): void => {
+    for (const socket of this.corked.keys()) socket.uncork?.();
+    this.corked.clear();
+  };
 
   private closeSocket(socket: SyncSocket, code: number): void {
     this.deps.metrics.closes.inc(1, { reason: closeCodeName(code) ?? String(code) });
