@@ -29,7 +29,9 @@ async function main(): Promise<void> {
   const targets = judgeTargets(outcome.targetInputs);
   const durationSeconds = (Date.now() - started) / 1000;
 
-  console.log(`\n${resultsTable(outcome.rows)}\n\n${targetsTable(targets)}\n`);
+  console.log(
+    `\n${resultsTable(outcome.rows)}\n\nTargets (issue 14), load average ${machine.loadAverage} at the start:\n\n${targetsTable(targets)}\n`,
+  );
   for (const note of outcome.notes) console.log(`- ${note}`);
   writeReport(reportFile, {
     date: new Date(),

@@ -52,7 +52,6 @@ export async function runScenarios(config: BenchConfig, log: Log): Promise<Scena
     p99,
     throughput: deliveries,
     memory,
-    coldCompactedMs: undefined,
     coldFloorMs: undefined,
   };
 
@@ -102,6 +101,7 @@ export async function runScenarios(config: BenchConfig, log: Log): Promise<Scena
     const cpu = emptyRow('b. server CPU during b', '% of a core', 'none');
     const perCpu = emptyRow('b. deliveries per server CPU-second', 'per CPU-s', 'higher');
     const harness = emptyRow('b. harness CPU during b', '% of a core', 'none');
+    const cpuPerUpdate = emptyRow('b. server CPU per delivered update', 'µs', 'lower');
     const connect = emptyRow(
       `b. time to connect and sync the ${config.throughput.rooms * config.throughput.writersPerRoom} writers`,
       's',
@@ -110,7 +110,7 @@ export async function runScenarios(config: BenchConfig, log: Log): Promise<Scena
     for (const kind of config.servers) {
       await measure(
         kind,
-        [deliveries, completed, cpu, perCpu, harness, connect],
+        [deliveries, completed, cpu, perCpu, cpuPerUpdate, harness, connect],
         log,
         () => runThroughput(kind, config.throughput, log),
         (r) => {
@@ -118,12 +118,14 @@ export async function runScenarios(config: BenchConfig, log: Log): Promise<Scena
           completed.cells[kind] = value(r.updatesPerSecond);
           cpu.cells[kind] = value(r.serverCpuPercent);
           perCpu.cells[kind] = value(r.deliveriesPerSecond / Math.max(r.serverCpuPercent / 100, 0.01));
+          cpuPerUpdate.cells[kind] = value((r.serverCpuPercent / 100 / r.deliveriesPerSecond) * 1e6);
           harness.cells[kind] = value(r.harnessCpuPercent);
           connect.cells[kind] = value(r.connectSeconds);
         },
       );
     }
-    rows.push(deliveries, completed, cpu, perCpu, harness, connect);
+    rows.push(deliveries, completed, cpu, perCpu, cpuPerUpdate, harness, connect);
+    targetInputs.cpuPerUpdate = cpuPerUpdate;
   }
 
   if (!config.scenarios.has('c') && !config.scenarios.has('d') && !config.scenarios.has('e'))
@@ -135,18 +137,21 @@ export async function runScenarios(config: BenchConfig, log: Log): Promise<Scena
   if (config.scenarios.has('c')) {
     const content = stateOfSize(trace, config.memory.documentBytes);
     log(`c. memory per idle document (${content.byteLength} bytes each)`);
+    const idleRss = emptyRow('c. server RSS with nothing loaded', 'MB', 'lower');
     for (const kind of config.servers) {
       await measure(
         kind,
-        [memory],
+        [memory, idleRss],
         log,
         () => runIdleMemory(kind, config.memory, content, log),
         (r) => {
           memory.cells[kind] = value(r.bytesPerDocument / 1024);
+          idleRss.cells[kind] = value(r.rssBeforeBytes / (1024 * 1024));
         },
       );
     }
-    rows.push(memory);
+    rows.push(memory, idleRss);
+    targetInputs.idleRss = idleRss;
   }
 
   if (config.scenarios.has('d')) {
@@ -154,9 +159,8 @@ export async function runScenarios(config: BenchConfig, log: Log): Promise<Scena
     const cold = await runColdLoadScenario(config, trace, log);
     rows.push(...cold.rows);
     notes.push(...cold.notes);
-    targetInputs.coldCompactedMs = cold.compactedMs;
+    targetInputs.coldCompacted = cold.compactedRow;
     targetInputs.coldFloorMs = cold.floorMs;
-    targetInputs.coldServerLoadMs = cold.serverLoadMs;
   }
 
   if (config.scenarios.has('e')) {

@@ -86,7 +86,7 @@ temp file. The harness's tests: \`npx vitest run --config server/bench/vitest.co
 
 ${resultsTable(input.rows)}
 
-### Targets (issue 3)
+### Targets (issue 14)
 
 ${targetsTable(input.targets)}
 

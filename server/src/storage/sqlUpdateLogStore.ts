@@ -153,10 +153,11 @@ function preparedAppend(sqlite: SqliteDatabase.Database): (updates: readonly Pen
   let insert: SqliteDatabase.Statement | undefined;
   return sqlite.transaction((updates: readonly PendingUpdate[]) => {
     insert ??= sqlite.prepare('INSERT INTO document_updates (document_id, data, created_at) VALUES (?, ?, ?)');
+    const statement = insert;
     const now = Date.now();
     return updates.map((u) => {
       const data = Buffer.from(u.update.buffer, u.update.byteOffset, u.update.byteLength);
-      return Number(insert.run(u.documentId, data, now).lastInsertRowid);
+      return Number(statement.run(u.documentId, data, now).lastInsertRowid);
     });
   });
 }
