@@ -17,7 +17,7 @@ import type { DocumentValidator } from './documentValidator.ts';
 import { DurableAcks, isIntegrated } from './durableAcks.ts';
 import type { GroupCommitWriter } from './groupCommitWriter.ts';
 import type { ConnectionInfo, SyncSocket } from './syncConnection.ts';
-import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './syncMessages.ts';
+import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, frameSyncStep2 } from './syncMessages.ts';
 import type { SyncMetrics } from './syncMetrics.ts';
 
 interface ConnectionState extends ConnectionInfo {
@@ -47,7 +47,12 @@ export interface RoomDeps {
   storedBytes?: number;
   /** Ids of the log rows the doc was loaded from. */
   loadedRows?: readonly number[];
+  /** The one stored row the doc was loaded from, when that row is the whole document (a compacted state). */
+  storedState?: Uint8Array | undefined;
 }
+
+/** How long a room keeps its stored state for the first client's answer. */
+const STORED_ANSWER_KEEP_MS = 10_000;
 
 /** The origin of changes that another process has already stored: relayed locally, never stored again. */
 const STORED_ELSEWHERE = Symbol('stored elsewhere');
@@ -85,6 +90,8 @@ export class Room {
     this.answers = new AnswerBudget(deps.limits.maxFrameBytes);
     this.size = new DocumentSizeLimit(deps.storedBytes ?? 0, deps.limits.maxDocumentBytes);
     this.coveredRows = new CoveredRows(deps.loadedRows);
+    // The first client asks for everything: the stored state is that answer, already encoded.
+    if (deps.storedState) this.answers.prime(frameSyncStep2(deps.storedState), STORED_ANSWER_KEEP_MS);
     this.awareness = new Awareness(doc);
     // The server itself is not a collaborator; its own awareness entry would be noise.
     this.awareness.setLocalState(null);

@@ -130,15 +130,18 @@ export class RoomRegistry {
     });
     const loadedRows: number[] = [];
     let loaded: Awaited<ReturnType<typeof replayUpdateBatches>>;
+    const read = rememberFirstRow(this.store.loadUpdateBatches(documentId, REPLAY_BATCH_BYTES, loadedRows));
     try {
-      loaded = await replayUpdateBatches(this.store.loadUpdateBatches(documentId, REPLAY_BATCH_BYTES, loadedRows));
+      loaded = await replayUpdateBatches(read.batches);
     } catch (error) {
       leave?.();
       throw error;
     }
     const { doc, bytes } = loaded;
     this.log.debug({ documentId, bytes, ms: Date.now() - started }, 'room loaded');
-    room = this.createRoom(documentId, doc, bytes, loadedRows);
+    // A log of one row that left nothing pending is a state the first client can be sent as it is.
+    const storedState = loadedRows.length === 1 && !hasPendingUpdates(doc) ? read.first() : undefined;
+    room = this.createRoom(documentId, doc, bytes, loadedRows, storedState);
     if (leave) this.relayLeaves.set(room, leave);
     for (const apply of early) apply(room);
     return room;
@@ -163,7 +166,13 @@ export class RoomRegistry {
   }
 
   /** `loadedRows`: the ids of the log rows the doc was loaded from (the unload compaction replaces exactly those). */
-  private createRoom(documentId: string, doc: Y.Doc, bytes: number, loadedRows: number[]): Room {
+  private createRoom(
+    documentId: string,
+    doc: Y.Doc,
+    bytes: number,
+    loadedRows: number[],
+    storedState?: Uint8Array,
+  ): Room {
     const relay = this.relay;
     return new Room(documentId, doc, {
       relay: relay && {
@@ -181,6 +190,7 @@ export class RoomRegistry {
       onEdited: (room, userId) => this.onEdited?.(room.documentId, userId),
       storedBytes: bytes,
       loadedRows,
+      storedState,
     });
   }
 
@@ -319,4 +329,21 @@ export class RoomRegistry {
     })();
     return entry.compaction;
   }
+}
+
+/** Passes a log's batches through, remembering the first row read (and only that). */
+function rememberFirstRow(batches: AsyncIterable<Uint8Array[]>): {
+  batches: AsyncIterable<Uint8Array[]>;
+  first(): Uint8Array | undefined;
+} {
+  let first: Uint8Array | undefined;
+  return {
+    batches: (async function* () {
+      for await (const batch of batches) {
+        first ??= batch[0];
+        yield batch;
+      }
+    })(),
+    first: () => first,
+  };
 }
