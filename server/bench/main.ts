@@ -16,7 +16,7 @@ const docsReport = path.resolve(import.meta.dirname, '../../docs/benchmarks.md')
 async function main(): Promise<void> {
   const config = loadBenchConfig();
   // Only a full run may replace the committed results; smoke and partial runs go to a temp file.
-  const partial = config.quick || config.scenarios.size < 4 || config.servers.length < 3;
+  const partial = config.quick || config.scenarios.size < 5 || config.servers.length < 3;
   const reportFile = partial ? path.join(os.tmpdir(), 'samverka-benchmarks.partial.md') : docsReport;
   const machine = describeMachine();
   const started = Date.now();
@@ -29,7 +29,9 @@ async function main(): Promise<void> {
   const targets = judgeTargets(outcome.targetInputs);
   const durationSeconds = (Date.now() - started) / 1000;
 
-  console.log(`\n${resultsTable(outcome.rows)}\n\n${targetsTable(targets)}\n`);
+  console.log(
+    `\n${resultsTable(outcome.rows)}\n\nTargets (issue 14), load average ${machine.loadAverage} at the start:\n\n${targetsTable(targets)}\n`,
+  );
   for (const note of outcome.notes) console.log(`- ${note}`);
   writeReport(reportFile, {
     date: new Date(),

@@ -11,6 +11,8 @@ export interface ColdLoadOutcome {
   rows: ResultRow[];
   notes: string[];
   compactedMs: number | undefined;
+  /** A new client's sync of the compacted log (ours) and of the stored state blob (Hocuspocus). */
+  compactedRow: ResultRow;
   floorMs: number;
   serverLoadMs: number | undefined;
 }
@@ -109,6 +111,7 @@ export async function runColdLoadScenario(
     rows: [uncompacted, compacted, serverLoad, compaction, floor, freshFloor],
     notes,
     compactedMs,
+    compactedRow: compacted,
     floorMs,
     serverLoadMs,
   };

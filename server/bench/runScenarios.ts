@@ -5,6 +5,7 @@ import { runColdLoadScenario } from './runColdLoad.ts';
 import { runFanOutLatency } from './scenarios/fanOutLatency.ts';
 import { runIdleMemory } from './scenarios/idleMemory.ts';
 import { runThroughput } from './scenarios/throughput.ts';
+import { runTraceIngest } from './scenarios/traceIngest.ts';
 import type { ServerKind } from './servers/serverKinds.ts';
 import { AUTOMERGE_PAPER_TRACE, replayTrace, stateOfSize } from './trace/editingTrace.ts';
 
@@ -51,7 +52,6 @@ export async function runScenarios(config: BenchConfig, log: Log): Promise<Scena
     p99,
     throughput: deliveries,
     memory,
-    coldCompactedMs: undefined,
     coldFloorMs: undefined,
   };
 
@@ -101,6 +101,7 @@ export async function runScenarios(config: BenchConfig, log: Log): Promise<Scena
     const cpu = emptyRow('b. server CPU during b', '% of a core', 'none');
     const perCpu = emptyRow('b. deliveries per server CPU-second', 'per CPU-s', 'higher');
     const harness = emptyRow('b. harness CPU during b', '% of a core', 'none');
+    const cpuPerUpdate = emptyRow('b. server CPU per delivered update', 'µs', 'lower');
     const connect = emptyRow(
       `b. time to connect and sync the ${config.throughput.rooms * config.throughput.writersPerRoom} writers`,
       's',
@@ -109,7 +110,7 @@ export async function runScenarios(config: BenchConfig, log: Log): Promise<Scena
     for (const kind of config.servers) {
       await measure(
         kind,
-        [deliveries, completed, cpu, perCpu, harness, connect],
+        [deliveries, completed, cpu, perCpu, cpuPerUpdate, harness, connect],
         log,
         () => runThroughput(kind, config.throughput, log),
         (r) => {
@@ -117,15 +118,18 @@ export async function runScenarios(config: BenchConfig, log: Log): Promise<Scena
           completed.cells[kind] = value(r.updatesPerSecond);
           cpu.cells[kind] = value(r.serverCpuPercent);
           perCpu.cells[kind] = value(r.deliveriesPerSecond / Math.max(r.serverCpuPercent / 100, 0.01));
+          cpuPerUpdate.cells[kind] = value((r.serverCpuPercent / 100 / r.deliveriesPerSecond) * 1e6);
           harness.cells[kind] = value(r.harnessCpuPercent);
           connect.cells[kind] = value(r.connectSeconds);
         },
       );
     }
-    rows.push(deliveries, completed, cpu, perCpu, harness, connect);
+    rows.push(deliveries, completed, cpu, perCpu, cpuPerUpdate, harness, connect);
+    targetInputs.cpuPerUpdate = cpuPerUpdate;
   }
 
-  if (!config.scenarios.has('c') && !config.scenarios.has('d')) return { rows, notes, targetInputs };
+  if (!config.scenarios.has('c') && !config.scenarios.has('d') && !config.scenarios.has('e'))
+    return { rows, notes, targetInputs };
   log(`replaying ${config.coldLoad.edits} edits of the automerge-paper trace, one update per edit`);
   const trace = replayTrace(AUTOMERGE_PAPER_TRACE, config.coldLoad.edits);
   log(`  ${trace.updates.length} updates, final state ${trace.state.byteLength} bytes`);
@@ -133,18 +137,21 @@ export async function runScenarios(config: BenchConfig, log: Log): Promise<Scena
   if (config.scenarios.has('c')) {
     const content = stateOfSize(trace, config.memory.documentBytes);
     log(`c. memory per idle document (${content.byteLength} bytes each)`);
+    const idleRss = emptyRow('c. server RSS with nothing loaded', 'MB', 'lower');
     for (const kind of config.servers) {
       await measure(
         kind,
-        [memory],
+        [memory, idleRss],
         log,
         () => runIdleMemory(kind, config.memory, content, log),
         (r) => {
           memory.cells[kind] = value(r.bytesPerDocument / 1024);
+          idleRss.cells[kind] = value(r.rssBeforeBytes / (1024 * 1024));
         },
       );
     }
-    rows.push(memory);
+    rows.push(memory, idleRss);
+    targetInputs.idleRss = idleRss;
   }
 
   if (config.scenarios.has('d')) {
@@ -152,9 +159,44 @@ export async function runScenarios(config: BenchConfig, log: Log): Promise<Scena
     const cold = await runColdLoadScenario(config, trace, log);
     rows.push(...cold.rows);
     notes.push(...cold.notes);
-    targetInputs.coldCompactedMs = cold.compactedMs;
+    targetInputs.coldCompacted = cold.compactedRow;
     targetInputs.coldFloorMs = cold.floorMs;
-    targetInputs.coldServerLoadMs = cold.serverLoadMs;
+  }
+
+  if (config.scenarios.has('e')) {
+    log(
+      `e. ingest: one writer replaying ${trace.updates.length} updates, a client joining every ${config.ingest.joinEveryMs} ms`,
+    );
+    const rate = emptyRow(
+      `e. ingest of the trace (${trace.updates.length.toLocaleString('en-US')} updates) from one socket`,
+      'per s',
+      'higher',
+    );
+    const joinMax = emptyRow('e. slowest joining client synced during the ingest', 'ms', 'lower');
+    const joinP50 = emptyRow('e. joining client synced during the ingest, p50', 'ms', 'lower');
+    for (const kind of config.servers) {
+      await measure(
+        kind,
+        [rate, joinMax, joinP50],
+        log,
+        () => runTraceIngest(kind, trace.updates, config.ingest, log),
+        (r) => {
+          rate.cells[kind] = value(r.updatesPerSecond);
+          joinMax.cells[kind] = value(r.joinMaxMs);
+          joinP50.cells[kind] = value(r.joinP50Ms);
+          if (r.joinFailures > 0)
+            joinMax.note = `${kind}: ${r.joinFailures} joins did not sync within ${config.ingest.joinTimeoutMs / 1000} s`;
+          if (r.oursLog) {
+            notes.push(
+              `e: our server made ${r.oursLog.commits} group commits (mean ${r.oursLog.meanCommitMs.toFixed(2)} ms each) and ${r.oursLog.compactions} compactions during the ingest (${r.joinsMs.length} joins).`,
+            );
+          }
+        },
+      );
+    }
+    rows.push(rate, joinMax, joinP50);
+    targetInputs.ingest = rate;
+    targetInputs.ingestJoinMax = joinMax;
   }
   return { rows, notes, targetInputs };
 }

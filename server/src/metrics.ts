@@ -26,8 +26,17 @@ export class Counter extends Metric {
   constructor(name: string, help: string) {
     super(name, help, 'counter');
   }
-  inc(amount = 1, labels: Labels = {}): void {
-    const key = labelText(labels);
+  inc(amount = 1, labels?: Labels): void {
+    // The unlabelled counters are bumped for every sync frame: no label text is built for them.
+    const key = labels ? labelText(labels) : '';
+    if (!labels) {
+      const entry = this.values.get('');
+      if (entry) {
+        entry.value += amount;
+        return;
+      }
+      labels = {};
+    }
     const entry = this.values.get(key) ?? { labels, value: 0 };
     entry.value += amount;
     this.values.set(key, entry);

@@ -21,6 +21,8 @@ export interface BenchClientOptions {
   /** The client's own document; sync step 2 is applied into it. Default: none (header-only client). */
   doc?: Y.Doc;
   onUpdate?: UpdateListener;
+  /** Called for every relayed update frame, also those without inserted structs (deletions only). */
+  onUpdateFrame?: () => void;
   timeoutMs?: number;
 }
 
@@ -134,6 +136,7 @@ export class BenchClient {
       this.step2Waiters.shift()?.(update);
       return;
     }
+    if (syncType === SYNC_UPDATE) this.options.onUpdateFrame?.();
     if (syncType === SYNC_UPDATE && this.options.onUpdate) {
       const header = readUpdateHeader(update);
       if (header) this.options.onUpdate(header.client, header.clock, receivedAt);

@@ -41,8 +41,11 @@ export function resultsTable(rows: readonly ResultRow[]): string {
   return [toLine(header), toLine(header.map(() => '---')), ...lines.map(toLine)].join('\n');
 }
 
-/** The targets as a Markdown table. */
+/** Every target in one Markdown table: our figure, the peers' from the same run, the goal and its status. */
 export function targetsTable(targets: readonly TargetResult[]): string {
-  const lines = targets.map((t) => `| ${t.target} | **${t.status}** | ${t.evidence} |`);
-  return ['| target | status | evidence |', '| --- | --- | --- |', ...lines].join('\n');
+  const header = `| target | ${SERVER_KINDS.map((kind) => SERVER_LABELS[kind]).join(' | ')} | goal (ours) | status |`;
+  const lines = targets.map(
+    (t) => `| ${t.target} | ${t.ours} | ${t.yWebsocket} | ${t.hocuspocus} | ${t.goal} | **${t.status}** |`,
+  );
+  return [header, '| --- | --- | --- | --- | --- | --- |', ...lines].join('\n');
 }

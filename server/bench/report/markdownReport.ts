@@ -76,6 +76,14 @@ Scenarios:
   (median of 5). The synced text is checked against the replayed text${
     config.coldLoad.edits === 'all' ? ' (which equals the trace’s endContent)' : ''
   }.
+- **e. ingest**: one client sends the same per-edit updates as fast as the server takes them: at
+  most ${config.ingest.window} updates in flight (sent, not yet relayed to a reader in the same room). Rate =
+  updates / time from the first send to the reader's last receipt. Every ${config.ingest.joinEveryMs / 1000} s during the replay
+  a new client opens the document and is timed until its sync step 2 (the whole, growing document)
+  arrives; a join not synced within ${config.ingest.joinTimeoutMs / 1000} s counts at that limit.
+
+The targets table judges issue 14's sync-server goals against the peers of the same run; the machine
+load varies between runs, so ratios within one run are what count.
 
 Run it with \`pnpm bench\` (full run; only a full run rewrites this section). \`BENCH_QUICK=1\` shrinks every
 scenario about 10× for a smoke run; \`BENCH_ONLY=a,c\`, \`BENCH_SERVERS=ours,hocuspocus\` and
@@ -86,7 +94,7 @@ temp file. The harness's tests: \`npx vitest run --config server/bench/vitest.co
 
 ${resultsTable(input.rows)}
 
-### Targets (issue 3)
+### Targets (issue 14)
 
 ${targetsTable(input.targets)}
 

@@ -13,11 +13,14 @@ export interface ResultRow {
   note?: string;
 }
 
-/** A target from issue 3 and whether this run met it. */
+/** A target from issue 14, the figures it is judged on (peers from the same run) and whether this run met it. */
 export interface TargetResult {
   target: string;
+  goal: string;
+  ours: string;
+  yWebsocket: string;
+  hocuspocus: string;
   status: 'met' | 'not met' | 'unknown';
-  evidence: string;
 }
 
 /** A row whose cells all start as "not applicable" with `reason`. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyRow, type ResultRow } from './results.ts';
-import { judgeTargets } from './targets.ts';
+import { judgeTargets, type TargetInputs } from './targets.ts';
 
 function row(ours: number, yws: number, hocus: number): ResultRow {
   const r = emptyRow('x', 'ms', 'lower');
@@ -10,35 +10,60 @@ function row(ours: number, yws: number, hocus: number): ResultRow {
   return r;
 }
 
+function inputs(overrides: Partial<TargetInputs> = {}): TargetInputs {
+  return {
+    p99: row(10, 12, 11),
+    throughput: row(1100, 1000, 900),
+    memory: row(70, 90, 150),
+    cpuPerUpdate: row(50, 52, 66),
+    idleRss: row(85, 63, 60),
+    coldCompacted: row(30, 0, 54),
+    coldFloorMs: 11,
+    ingest: row(30_000, 40_000, 25_000),
+    ingestJoinMax: row(400, 10, 900),
+    ...overrides,
+  };
+}
+
+const statusOf = (results: ReturnType<typeof judgeTargets>, prefix: string) =>
+  results.find((t) => t.target.startsWith(prefix))?.status;
+
 describe('judgeTargets', () => {
-  it('compares latency and memory with the better peer, throughput with y-websocket, cold load with 1.5× the floor', () => {
-    const [latency, throughput, memory, cold] = judgeTargets({
-      p99: row(10, 12, 11),
-      throughput: row(900, 1000, 100),
-      memory: row(50, 40, 60),
-      coldCompactedMs: 149,
-      coldFloorMs: 100,
-    });
-    expect(latency?.status).toBe('met');
-    expect(throughput?.status).toBe('not met');
-    expect(memory?.status).toBe('not met');
-    expect(memory?.evidence).toContain('y-websocket-server');
-    expect(cold?.status).toBe('met');
+  it('judges every target of issue 14 against the peers of the same run and the fixed bounds', () => {
+    const results = judgeTargets(inputs());
+    expect(results.map((t) => t.status)).toEqual(Array(results.length).fill('met'));
+    expect(results[0]?.hocuspocus).toBe('11.0 ms');
   });
 
-  it('flips with the figures, and says unknown when a peer failed', () => {
+  it('flips each comparison with the figures', () => {
+    const results = judgeTargets(
+      inputs({
+        p99: row(13, 12, 11),
+        ingest: row(24_000, 40_000, 25_000),
+        ingestJoinMax: row(1001, 10, 900),
+        coldCompacted: row(34, 0, 54),
+        throughput: row(950, 1000, 900),
+        memory: row(81, 90, 150),
+        idleRss: row(91, 63, 60),
+      }),
+    );
+    expect(statusOf(results, 'a.')).toBe('not met');
+    expect(statusOf(results, 'e. ingest')).toBe('not met');
+    expect(statusOf(results, 'e. slowest')).toBe('not met');
+    expect(statusOf(results, 'd. new client')).toBe('met'); // 34 ms is still below Hocuspocus's 54
+    expect(statusOf(results, 'd. the same')).toBe('not met'); // but above 3 × 11 ms
+    expect(statusOf(results, 'b. relayed')).toBe('not met');
+    expect(statusOf(results, 'c. RSS per')).toBe('not met'); // ahead of both, above 80 KB
+    expect(statusOf(results, 'c. server RSS')).toBe('not met');
+  });
+
+  it('says unknown when a figure is missing', () => {
     const failed = row(10, 0, 0);
     failed.cells['y-websocket-server'] = { failed: 'did not start' };
     failed.cells.hocuspocus = { failed: 'did not start' };
-    const [latency, throughput, , cold] = judgeTargets({
-      p99: failed,
-      throughput: row(1001, 1000, 100),
-      memory: row(50, 40, 60),
-      coldCompactedMs: 151,
-      coldFloorMs: 100,
-    });
-    expect(latency?.status).toBe('unknown');
-    expect(throughput?.status).toBe('met');
-    expect(cold?.status).toBe('not met');
+    const results = judgeTargets(inputs({ p99: failed, ingest: undefined, coldFloorMs: undefined }));
+    expect(statusOf(results, 'a.')).toBe('unknown');
+    expect(statusOf(results, 'e. ingest')).toBe('unknown');
+    expect(statusOf(results, 'd. the same')).toBe('unknown');
   });
 });

@@ -31,7 +31,8 @@ export async function runFanOutLatency(
     const { all } = await measureFanOut([server], config, log);
     return { ...all, oursLog: await scrapeOursLogMetrics(server) };
   } finally {
-    await server.stop({ hard: true }); // data is thrown away; a graceful flush would only cost bench time
+    // Data is thrown away; a graceful flush would only cost bench time (BENCH_GRACEFUL_STOP=1 lets a --cpu-prof be written).
+    await server.stop({ hard: process.env.BENCH_GRACEFUL_STOP !== '1' });
   }
 }
 

@@ -17,6 +17,8 @@ export function dialectOf(db: Kysely<DatabaseSchema>): Dialect {
 export interface Database {
   db: Kysely<DatabaseSchema>;
   dialect: Dialect;
+  /** The SQLite handle under `db` (SQLite only), for the update log's prepared appends. */
+  sqlite?: SqliteDatabase.Database;
   close(): Promise<void>;
 }
 
@@ -54,7 +56,7 @@ function openSqlite(file: string, synchronous: SqliteSynchronous): Database {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, dialect: dialectOf(db), close: () => db.destroy() };
+  return { db, dialect: dialectOf(db), sqlite, close: () => db.destroy() };
 }
 
 /**

@@ -26,6 +26,19 @@ export class AnswerBudget {
 
   constructor(private readonly backlogBytes: number) {}
 
+  /**
+   * The full-state answer, known without encoding: the room was loaded from a
+   * single stored state. Kept until the first answer is delivered, the document
+   * changes, or `keepMs` passes, so an idle room holds no second copy.
+   */
+  prime(answer: Uint8Array, keepMs: number): void {
+    this.sharedFullState = answer;
+    this.expectedAnswerBytes = answer.byteLength;
+    setTimeout(() => {
+      if (this.sharedFullState === answer && this.outstanding.size === 0) this.sharedFullState = undefined;
+    }, keepMs).unref();
+  }
+
   /** The document changed: a shared answer encoded before now is stale. */
   documentChanged(): void {
     this.sharedFullState = undefined;

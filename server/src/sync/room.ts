@@ -17,7 +17,7 @@ import type { DocumentValidator } from './documentValidator.ts';
 import { DurableAcks, isIntegrated } from './durableAcks.ts';
 import type { GroupCommitWriter } from './groupCommitWriter.ts';
 import type { ConnectionInfo, SyncSocket } from './syncConnection.ts';
-import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './syncMessages.ts';
+import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, frameSyncStep2 } from './syncMessages.ts';
 import type { SyncMetrics } from './syncMetrics.ts';
 
 interface ConnectionState extends ConnectionInfo {
@@ -37,7 +37,8 @@ export interface RoomDeps {
   /** Called when the last connection leaves or the room must be dropped. */
   onEmpty(room: Room): void;
   onStorageFailure(room: Room): void;
-  onCommitted(room: Room): void;
+  /** An update of `bytes` bytes was committed. */
+  onCommitted(room: Room, bytes: number): void;
   /** A person's change to the document is stored. */
   onEdited?(room: Room, userId: string): void;
   /** Where this process's committed updates and its sockets' awareness go to the other processes. */
@@ -46,7 +47,12 @@ export interface RoomDeps {
   storedBytes?: number;
   /** Ids of the log rows the doc was loaded from. */
   loadedRows?: readonly number[];
+  /** The one stored row the doc was loaded from, when that row is the whole document (a compacted state). */
+  storedState?: Uint8Array | undefined;
 }
+
+/** How long a room keeps its stored state for the first client's answer. */
+const STORED_ANSWER_KEEP_MS = 10_000;
 
 /** The origin of changes that another process has already stored: relayed locally, never stored again. */
 const STORED_ELSEWHERE = Symbol('stored elsewhere');
@@ -69,6 +75,8 @@ export class Room {
   /** Counts awareness 'update' events, to tell a changing frame from an echo. */
   private awarenessChanges = 0;
   private readonly answers: AnswerBudget;
+  /** Sockets corked during this tick (see `send`) and the bytes sent to each meanwhile. */
+  private readonly corked = new Map<SyncSocket, number>();
   private readonly size: DocumentSizeLimit;
   /** The log rows this doc has applied, which its state can replace at unload. */
   readonly coveredRows: CoveredRows;
@@ -82,6 +90,8 @@ export class Room {
     this.answers = new AnswerBudget(deps.limits.maxFrameBytes);
     this.size = new DocumentSizeLimit(deps.storedBytes ?? 0, deps.limits.maxDocumentBytes);
     this.coveredRows = new CoveredRows(deps.loadedRows);
+    // The first client asks for everything: the stored state is that answer, already encoded.
+    if (deps.storedState) this.answers.prime(frameSyncStep2(deps.storedState), STORED_ANSWER_KEEP_MS);
     this.awareness = new Awareness(doc);
     // The server itself is not a collaborator; its own awareness entry would be noise.
     this.awareness.setLocalState(null);
@@ -352,7 +362,7 @@ export class Room {
     commit.then(
       (rowId) => {
         this.coveredRows.add(rowId);
-        this.deps.onCommitted(this);
+        this.deps.onCommitted(this, update.byteLength);
         const editor = this.connections.get(origin as SyncSocket)?.userId;
         if (editor) this.deps.onEdited?.(this, editor);
         const frame = encodeUpdate(update);
@@ -395,11 +405,14 @@ export class Room {
   private send(socket: SyncSocket, frame: Uint8Array): void {
     // A client that stops reading would make the server buffer every relay for
     // it; past four frames' worth it is dropped and resyncs when it reconnects.
-    if ((socket.bufferedAmount ?? 0) > 4 * this.deps.limits.maxFrameBytes) {
+    // What this tick's cork holds back is ours to write, not the client's backlog.
+    const held = this.corked.get(socket) ?? 0;
+    if ((socket.bufferedAmount ?? 0) - held > 4 * this.deps.limits.maxFrameBytes) {
       this.closeSocket(socket, CloseCode.GOING_AWAY);
       return;
     }
     try {
+      this.corkUntilNextTick(socket, frame.byteLength);
       socket.send(frame);
       this.deps.metrics.messagesOut.inc();
       this.deps.metrics.bytesOut.inc(frame.byteLength);
@@ -407,6 +420,27 @@ export class Room {
       this.closeSocket(socket, CloseCode.GOING_AWAY);
     }
   }
+
+  /**
+   * A group commit resolves every update it stored in one run of microtasks,
+   * and each is relayed on its own: corked, a socket writes them all in one
+   * system call instead of one per frame (the profile of a one-writer replay
+   * spent about a seventh of the server's CPU in writev).
+   */
+  private corkUntilNextTick(socket: SyncSocket, bytes: number): void {
+    if (!socket.cork) return;
+    const held = this.corked.get(socket);
+    if (held === undefined) {
+      socket.cork();
+      if (this.corked.size === 0) process.nextTick(this.uncorkAll);
+    }
+    this.corked.set(socket, (held ?? 0) + bytes);
+  }
+
+  private readonly uncorkAll = (): void => {
+    for (const socket of this.corked.keys()) socket.uncork?.();
+    this.corked.clear();
+  };
 
   private closeSocket(socket: SyncSocket, code: number): void {
     this.deps.metrics.closes.inc(1, { reason: closeCodeName(code) ?? String(code) });

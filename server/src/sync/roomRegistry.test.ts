@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import * as decoding from 'lib0/decoding';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { GatedStore } from '../../test/support/gatedStore.ts';
@@ -12,7 +13,10 @@ import { migrateToLatest } from '../storage/migrations.ts';
 import { SqlUpdateLogStore } from '../storage/sqlUpdateLogStore.ts';
 import { RoomRegistry } from './roomRegistry.ts';
 import type { SyncSocket } from './syncConnection.ts';
-import { encodeUpdate } from './syncMessages.ts';
+import { encodeUpdate, frameSyncStep2 } from './syncMessages.ts';
+
+/** A sync step 1 frame asking for everything (an empty state vector). */
+const askEverything = new Uint8Array([0, 0, 1, 0]);
 
 const tick = () => new Promise((r) => setTimeout(r, 20));
 
@@ -150,5 +154,39 @@ describe('RoomRegistry', () => {
     for (const u of await store.loadUpdates('doc')) Y.applyUpdate(loaded, u);
     expect(loaded.getText('t').toString()).toBe('abc');
     expect(loaded.getMap('m').get('from')).toBe('elsewhere');
+  });
+
+  it('answers the first client of a document stored as one state with that state, and encodes once it changed', async () => {
+    await setUp({});
+    const source = new Y.Doc();
+    source.getText('t').insert(0, 'stored state');
+    const state = Y.encodeStateAsUpdate(source);
+    await store.appendUpdates([{ documentId: 'doc', update: state }]);
+    const room = await registry.open('doc');
+    const sent: Uint8Array[] = [];
+    const socket: SyncSocket = { send: (frame) => sent.push(frame), close: () => {} };
+    room.addConnection(socket, { mode: 'read-write' });
+    room.receive(socket, askEverything);
+    await until(() => sent.length === 2, 'the answer');
+    expect(Buffer.from(sent[1] as Uint8Array).equals(Buffer.from(frameSyncStep2(state)))).toBe(true);
+
+    // After an edit the stored row is no longer the whole document: the answer is the doc's own state.
+    const before = Y.encodeStateVector(source);
+    source.getText('t').insert(0, '» ');
+    room.receive(socket, encodeUpdate(Y.encodeStateAsUpdate(source, before)));
+    await room.flushed();
+    const second: SyncSocket = { send: (frame) => sent.push(frame), close: () => {} };
+    room.addConnection(second, { mode: 'read-write' });
+    const count = sent.length;
+    room.receive(second, askEverything);
+    await until(() => sent.length === count + 1, 'the second answer');
+    const reader = new Y.Doc();
+    const answer = decoding.createDecoder(sent[count] as Uint8Array);
+    decoding.readVarUint(answer); // message type
+    decoding.readVarUint(answer); // sync step 2
+    Y.applyUpdate(reader, decoding.readVarUint8Array(answer));
+    expect(reader.getText('t').toString()).toBe('» stored state');
+    room.removeConnection(socket);
+    room.removeConnection(second);
   });
 });

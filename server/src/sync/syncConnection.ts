@@ -10,6 +10,12 @@ export interface SyncSocket {
   close(code: number, reason: string): void;
   /** Bytes queued but not yet written to the network, when the transport knows. */
   readonly bufferedAmount?: number;
+  /**
+   * Holds writes back until `uncork`, so frames sent meanwhile leave in one
+   * system call (a group commit relays hundreds of updates to each socket).
+   */
+  cork?(): void;
+  uncork?(): void;
 }
 
 /** Identity the core keeps per connection; auth decisions are made before it exists. */

@@ -45,6 +45,18 @@ export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array, sizeHint = 
   }
 }
 
+/**
+ * Sync step 2 carrying `update` as it is: a stored state that is the whole
+ * document, answered without encoding the doc again.
+ */
+export function frameSyncStep2(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, SyncMessageType.SYNC);
+  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
 /** Message type, sync type and a length of up to 2^35 bytes, as varints. */
 const MAX_STEP2_HEADER = 7;
 

@@ -70,9 +70,13 @@ export class SyncSession {
     const state = this.current;
     if (state.phase !== 'joining' || !state.raw) return false;
     const raw = state.raw;
+    // The `ws` socket's TCP stream (a documented-by-use internal of `ws`; absent on other transports).
+    const tcp = (raw as { _socket?: { cork(): void; uncork(): void } })._socket;
     const socket: SyncSocket = {
       send: (frame) => raw.send(frame),
       close: (code, reason) => raw.close(code, reason),
+      cork: tcp && (() => tcp.cork()),
+      uncork: tcp && (() => tcp.uncork()),
       get bufferedAmount() {
         return (raw as { bufferedAmount?: number }).bufferedAmount ?? 0;
       },

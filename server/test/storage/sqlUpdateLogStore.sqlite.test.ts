@@ -24,3 +24,22 @@ describeUpdateLogStoreContract('SQLite file', async () => {
     },
   };
 });
+
+describeUpdateLogStoreContract('SQLite file, prepared appends', async () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samverka-store-'));
+  let database = openDatabase({ dataDir });
+  await migrateToLatest(database.db, database.dialect);
+  return {
+    store: new SqlUpdateLogStore(database.db, database.dialect, database.sqlite),
+    async reopen() {
+      await database.close();
+      database = openDatabase({ dataDir });
+      await migrateToLatest(database.db, database.dialect);
+      return new SqlUpdateLogStore(database.db, database.dialect, database.sqlite);
+    },
+    async dispose() {
+      await database.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+});
