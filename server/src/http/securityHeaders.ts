@@ -50,7 +50,9 @@ export function securityHeaders(allowedOrigins: readonly string[], publicUrl: st
     // A route may have set a stricter policy (uploaded assets are sandboxed); keep it.
     if (!c.res.headers.has('Content-Security-Policy')) c.header('Content-Security-Policy', policy);
     const shared = isSharedSnapshotPath(c.req.path);
-    c.header('Referrer-Policy', shared ? 'no-referrer' : 'same-origin');
+    // A page whose URL holds a token (email links) has set no-referrer itself; keep it.
+    if (shared) c.header('Referrer-Policy', 'no-referrer');
+    else if (!c.res.headers.has('Referrer-Policy')) c.header('Referrer-Policy', 'same-origin');
     if (shared) {
       c.header('X-Robots-Tag', 'noindex, nofollow');
       c.header('Cache-Control', 'no-store');

@@ -156,6 +156,8 @@ describe('notification emails and address verification through a real SMTP serve
 
     const page = await fetch(url);
     expect(page.status).toBe(200);
+    // The URL holds the token: no Referer may carry it on when the page's links are followed.
+    expect(page.headers.get('referrer-policy')).toBe('no-referrer');
     const html = await page.text();
     expect(html).toContain(ines.email);
     expect(html).toContain('<form method="post">');
@@ -218,6 +220,7 @@ describe('notification emails and address verification through a real SMTP serve
 
     const page = await fetch(onServer(link));
     expect(page.status).toBe(200);
+    expect(page.headers.get('referrer-policy')).toBe('no-referrer');
     expect(await page.text()).toContain('Bekräfta att');
     expect((await vera.get('/api/me')).body.user.emailVerified).toBe(false);
 
