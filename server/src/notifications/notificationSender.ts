@@ -1,4 +1,4 @@
-import { type Locale, MENTION_PATTERN, threadAnchorSchema, threadLink } from '@samverka/model';
+import { type Locale, MENTION_PATTERN, type ThreadAnchor, threadAnchorSchema, threadLink } from '@samverka/model';
 import type { Kysely } from 'kysely';
 import { randomId } from '../ids.ts';
 import type { Logger } from '../logger.ts';
@@ -58,6 +58,8 @@ export class NotificationSender {
   private running: Promise<void> | undefined;
   private again = false;
   private timer: NodeJS.Timeout | undefined;
+  /** The timer's tick in progress: a slow SMTP server must not make ticks overlap, and stop waits for it. */
+  private ticking: Promise<void> | undefined;
 
   constructor(private readonly deps: NotificationSenderDeps) {}
 
@@ -79,12 +81,19 @@ export class NotificationSender {
 
   /** Resolves once no kicked send is running (tests wait on it). */
   async idle(): Promise<void> {
-    while (this.running) await this.running;
+    while (this.running || this.ticking) await (this.running ?? this.ticking);
   }
 
   /** Every minute: immediate leftovers, the digest when due, old rows and tokens pruned. */
   start(intervalMs = 60_000): void {
-    this.timer = setInterval(() => void this.tick().catch((error: unknown) => this.failed(error)), intervalMs);
+    this.timer = setInterval(() => {
+      if (this.ticking) return;
+      this.ticking = this.tick()
+        .catch((error: unknown) => this.failed(error))
+        .finally(() => {
+          this.ticking = undefined;
+        });
+    }, intervalMs);
     this.timer.unref();
   }
 
@@ -209,7 +218,13 @@ export class NotificationSender {
     for (const row of found) {
       if (row.notify_mode === 'off' || row.disabled_at != null || row.deleted_at != null) continue;
       const locale = row.locale ?? 'en';
-      const anchor = threadAnchorSchema.parse(JSON.parse(row.anchor));
+      // One unreadable anchor must not hold back the other emails claimed with it: that row is
+      // skipped (like a message deleted since), the rest go out.
+      const anchor = parseAnchor(row.anchor);
+      if (!anchor) {
+        this.deps.log.warn({ notification: row.id }, 'notification skipped: its thread anchor is unreadable');
+        continue;
+      }
       items.set(row.id, {
         kind: row.kind,
         to: row.email,
@@ -275,4 +290,13 @@ export class NotificationSender {
 function excerptOf(body: string, names: ReadonlyMap<string, string>): string {
   const text = body.replace(MENTION_PATTERN, (_match, id: string) => `@${names.get(id) ?? '?'}`).trim();
   return text.length > EXCERPT_CHARS ? `${text.slice(0, EXCERPT_CHARS - 1)}…` : text;
+}
+
+function parseAnchor(stored: string): ThreadAnchor | undefined {
+  try {
+    const parsed = threadAnchorSchema.safeParse(JSON.parse(stored));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
 }
