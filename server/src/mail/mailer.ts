@@ -43,6 +43,10 @@ export function createMailer(config: MailConfig, log: Logger): Mailer {
   let transport: Promise<Transporter> | undefined;
   const connect = (url: string) => {
     transport ??= import('nodemailer').then(({ createTransport }) => createTransport(url));
+    // A failed load is not kept: the next email tries again instead of failing until a restart.
+    transport.catch(() => {
+      transport = undefined;
+    });
     return transport;
   };
   const send = async (email: OutgoingEmail) => {
