@@ -40,6 +40,18 @@ export function oidcMigrations(): Record<string, Migration> {
           .addColumn('subject', 'text', (col) => col.notNull())
           .addColumn('expires_at', 'bigint', (col) => col.notNull())
           .execute();
+        // Every start and link offer sweeps expired rows: an index keeps that from scanning the
+        // table while a flood of starts (limited per address only) fills it.
+        await db.schema
+          .createIndex('oidc_login_attempts_by_expiry')
+          .on('oidc_login_attempts')
+          .column('expires_at')
+          .execute();
+        await db.schema
+          .createIndex('oidc_pending_links_by_expiry')
+          .on('oidc_pending_links')
+          .column('expires_at')
+          .execute();
       },
     },
   };
