@@ -1,3 +1,4 @@
+import { localPathOrNull } from '@samverka/model';
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { Skeleton } from '../ui/index.ts';
@@ -17,6 +18,5 @@ export function RequireAuth({ children }: { children: ReactNode }) {
 
 /** Where to go after signing in: a local path from `?next=`, else the partnership list. */
 export function nextPath(search: string): string {
-  const next = new URLSearchParams(search).get('next');
-  return next?.startsWith('/') && !next.startsWith('//') ? next : '/p';
+  return localPathOrNull(new URLSearchParams(search).get('next'), window.location.origin) ?? '/p';
 }

@@ -12,6 +12,6 @@ export const oidcEn = {
   'error.oidc_provider_unavailable': 'The sign-in service cannot be reached right now. Please try again later.',
   'error.oidc_cancelled': 'Signing in was cancelled at the sign-in service.',
   'error.oidc_email_unverified':
-    'The sign-in service did not confirm an email address for you, so no account could be created.',
+    'Your email address could not be used to sign in through this service: the service did not confirm it, or it is not yet confirmed here. Sign in with your password, or confirm your address first.',
   'error.oidc_account_disabled': 'This account has been disabled. Please contact the service’s administrators.',
 } as const;

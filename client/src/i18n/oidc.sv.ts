@@ -14,6 +14,6 @@ export const oidcSv: Record<keyof typeof oidcEn, string> = {
   'error.oidc_provider_unavailable': 'Inloggningstjänsten går inte att nå just nu. Försök igen senare.',
   'error.oidc_cancelled': 'Inloggningen avbröts hos inloggningstjänsten.',
   'error.oidc_email_unverified':
-    'Inloggningstjänsten bekräftade ingen e-postadress för dig, så inget konto kunde skapas.',
+    'Din e-postadress kunde inte användas för inloggning via den här tjänsten: tjänsten bekräftade den inte, eller så är den inte bekräftad här ännu. Logga in med ditt lösenord, eller bekräfta adressen först.',
   'error.oidc_account_disabled': 'Kontot har stängts av. Kontakta tjänstens administratörer.',
 };

@@ -19,6 +19,7 @@ export * from './closeCodes.ts';
 export * from './documentIds.ts';
 export * from './documentShapes.ts';
 export * from './errorIds.ts';
+export * from './localPath.ts';
 export * from './permissions.ts';
 export * from './presence.ts';
 export * from './register/ratingBands.ts';

@@ -7,12 +7,14 @@ import {
   PERSON_NAME_MAX_LENGTH,
 } from '@samverka/model';
 import type { Kysely } from 'kysely';
+import { mustVerify } from '../auth/emailVerification.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { sha256Hex } from '../auth/sessionTokens.ts';
 import { checkSignupAllowed } from '../auth/signupPolicy.ts';
 import type { OidcProviderSettings, SignupPolicy } from '../config.ts';
 import { ApiError } from '../http/apiErrors.ts';
 import { randomId } from '../ids.ts';
+import type { Mailer } from '../mail/mailer.ts';
 import type { DatabaseSchema, UsersTable } from '../storage/schema.ts';
 
 /** How long a person has to prove an existing account with its password before the link offer lapses. */
@@ -31,13 +33,15 @@ export interface ProviderClaims {
 export type SignInOutcome =
   | { kind: 'signedIn'; user: UsersTable }
   /** An account has this email but not this identity: the person must sign in to it with its password once. */
-  | { kind: 'linkPending'; token: string; email: string }
+  | { kind: 'linkPending'; token: string }
   | { kind: 'refused'; errorId: ErrorIdValue };
 
 interface ResolveInput {
   provider: OidcProviderSettings;
   claims: ProviderClaims;
   signup: SignupPolicy;
+  /** Whether the server sends email: only then can a local account's address have been confirmed. */
+  mailer: Pick<Mailer, 'delivers'>;
   invitationToken: string | null;
   locale: Locale;
 }
@@ -46,7 +50,10 @@ interface ResolveInput {
  * Decides who a provider identity is: the account it is linked to; else, when an account has its
  * email, a link that waits for that account's password (an email match alone proves nothing: a
  * provider, or whoever runs it, could assert any address); else a new account if `SIGNUP` allows
- * its verified email.
+ * its verified email. A link is offered only when both sides vouch for the address: the provider
+ * (`email_verified`, or the operator's TRUST_EMAIL) and the account (confirmed, or the server sends
+ * no email so nobody could confirm). Otherwise the same refusal as an unverified address, which
+ * does not say whether an account has it.
  */
 export async function resolveIdentity(db: Kysely<DatabaseSchema>, input: ResolveInput): Promise<SignInOutcome> {
   const { provider, claims } = input;
@@ -68,12 +75,18 @@ export async function resolveIdentity(db: Kysely<DatabaseSchema>, input: Resolve
     return { kind: 'signedIn', user: linked };
   }
   const email = emailSchema.safeParse(claims.email);
-  if (!email.success) return { kind: 'refused', errorId: ErrorId.OIDC_EMAIL_UNVERIFIED };
-  const owner = await db.selectFrom('users').select('id').where('email', '=', email.data).executeTakeFirst();
-  if (owner)
-    return { kind: 'linkPending', token: await offerLink(db, provider.id, claims.sub, owner.id), email: email.data };
   const verified = claims.email_verified === true || provider.trustEmail;
-  if (!verified) return { kind: 'refused', errorId: ErrorId.OIDC_EMAIL_UNVERIFIED };
+  if (!email.success || !verified) return { kind: 'refused', errorId: ErrorId.OIDC_EMAIL_UNVERIFIED };
+  const owner = await db
+    .selectFrom('users')
+    .select(['id', 'email_verified_at'])
+    .where('email', '=', email.data)
+    .executeTakeFirst();
+  if (owner) {
+    // An unconfirmed address may have been typed by someone who does not own it.
+    if (mustVerify(input.mailer, owner)) return { kind: 'refused', errorId: ErrorId.OIDC_EMAIL_UNVERIFIED };
+    return { kind: 'linkPending', token: await offerLink(db, provider.id, claims.sub, owner.id) };
+  }
   try {
     await checkSignupAllowed(db, input.signup, email.data, input.invitationToken ?? undefined);
   } catch (error) {

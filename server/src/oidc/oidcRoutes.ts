@@ -3,6 +3,7 @@ import {
   type ErrorIdValue,
   idSchema,
   localeSchema,
+  localPathOrNull,
   OIDC_ERROR_PARAM,
   OIDC_LINK_PARAM,
   type OidcProvidersResponse,
@@ -94,7 +95,7 @@ export function mountOidcRoutes(router: ApiRouter, services: AppServices): void 
         nonce: client.randomNonce(),
         codeVerifier: client.randomPKCECodeVerifier(),
         invitationToken: input.invitation ?? null,
-        nextPath: localPathOrNull(input.next),
+        nextPath: localPathOrNull(input.next, config.publicUrl),
         locale: input.locale ?? 'en',
       };
       await storeLoginAttempt(db, state, attempt);
@@ -136,20 +137,24 @@ export function mountOidcRoutes(router: ApiRouter, services: AppServices): void 
         provider: settings,
         claims,
         signup: config.signup,
+        mailer: services.mailer,
         invitationToken: attempt.invitationToken,
         locale: attempt.locale,
       });
       if (outcome.kind === 'refused') return backToSignIn(c, outcome.errorId);
+      // Checked again on the way out: an attempt stored before this check existed may hold anything.
+      const next = localPathOrNull(attempt.nextPath, config.publicUrl);
       if (outcome.kind === 'linkPending') {
         oidcCookies.setLink(c, outcome.token, config.publicUrl);
-        const query = new URLSearchParams({ [OIDC_LINK_PARAM]: settings.id, email: outcome.email });
-        if (attempt.nextPath) query.set('next', attempt.nextPath);
+        // No email here: the address in a URL would tell whoever reads it that an account has it.
+        const query = new URLSearchParams({ [OIDC_LINK_PARAM]: settings.id });
+        if (next) query.set('next', next);
         return c.redirect(`/login?${query}`, 302);
       }
       const { token } = await services.sessions.create(outcome.user.id, c.req.header('user-agent') ?? null);
       setSessionCookie(c, token, config.publicUrl);
       log.info({ provider: settings.id, userId: outcome.user.id }, 'signed in through OpenID Connect');
-      return c.redirect(attempt.nextPath ?? '/p', 302);
+      return c.redirect(next ?? '/p', 302);
     },
   );
 
@@ -190,11 +195,6 @@ export function mountOidcRoutes(router: ApiRouter, services: AppServices): void 
       return ErrorId.OIDC_CODE_REJECTED;
     }
   }
-}
-
-/** Only a path on this site: `//evil.example` or `/\\evil.example` would leave it. */
-function localPathOrNull(next: string | undefined): string | null {
-  return next?.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : null;
 }
 
 function backToSignIn(c: Context, errorId: ErrorIdValue): Response {

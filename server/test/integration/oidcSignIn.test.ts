@@ -2,9 +2,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/storage/database.ts';
 import { ApiClient } from '../support/apiClient.ts';
+import { firstLink, isVerificationEmail } from '../support/confirmedAccounts.ts';
 import { OidcBrowserWalk } from '../support/oidcBrowserWalk.ts';
 import { createTestDatabase } from '../support/postgres.ts';
 import type { ServerProcess } from '../support/serverProcess.ts';
+import { type SmtpCapture, startSmtpCapture } from '../support/smtpCapture.ts';
 import {
   startTwoProviderWorld,
   type TestOpenIdProvider,
@@ -149,7 +151,8 @@ describe.each(STORAGES)('OpenID Connect sign-in against two real providers (oidc
     const walk = new OidcBrowserWalk();
     const offered = await walk.request(remember(await walk.untilCallback(start('uni'), 'carol')).href);
     expect(landing(offered).path).toBe('/login');
-    expect(Object.fromEntries(landing(offered).query)).toEqual({ oidc_link: 'uni', email: 'carol@uni.example' });
+    // No email in the address: it would tell whoever reads the URL that an account has it.
+    expect(Object.fromEntries(landing(offered).query)).toEqual({ oidc_link: 'uni' });
     expect(walk.sessionCookie(server.origin)).toBeUndefined();
 
     // A wrong password links nothing; the right one, in the same browser, makes the link.
@@ -168,6 +171,45 @@ describe.each(STORAGES)('OpenID Connect sign-in against two real providers (oidc
     const straight = await later.request(remember(await later.untilCallback(start('uni'), 'carol')).href);
     expect(landing(straight).path).toBe('/p');
     expect((await me(later)).body.user).toMatchObject({ id: created.body.user.id, name: 'Carol' });
+  }, 60_000);
+
+  it('sends the browser only to a path on this site after signing in, whatever `next` says', async () => {
+    uni.addIdentity({ login: 'nora', email: 'nora@uni.example', name: 'Nora' });
+    const arrive = async (next: string) => {
+      const walk = new OidcBrowserWalk();
+      const back = await walk.request(remember(await walk.untilCallback(start('uni', `?next=${next}`), 'nora')).href);
+      expect(back.status).toBe(302);
+      return back.headers.get('location');
+    };
+    // Tab, newline and backslash: browsers drop the first two and read the third as `/`, so each is `//evil.example`.
+    for (const next of [
+      '/%09/evil.example',
+      '/%0a/evil.example',
+      '/%5cevil.example',
+      '//evil.example',
+      'https://evil.example',
+    ]) {
+      expect({ next, location: await arrive(next) }).toEqual({ next, location: '/p' });
+    }
+    expect(await arrive(encodeURIComponent('/p/abc?x=1#h'))).toBe('/p/abc?x=1#h');
+  }, 120_000);
+
+  it('offers no link to an account when the provider has not verified the email, and answers as if none had it', async () => {
+    const hal = new ApiClient(server.origin, server.origin);
+    expect(
+      (await hal.post('/api/auth/signup', { email: 'hal@uni.example', password: PASSWORD, name: 'Hal' })).status,
+    ).toBe(201);
+    uni.addIdentity({ login: 'hal', email: 'hal@uni.example', name: 'Hal', emailVerified: false });
+    uni.addIdentity({ login: 'ina', email: 'ina@uni.example', name: 'Ina', emailVerified: false });
+    const answers = [];
+    for (const login of ['hal', 'ina']) {
+      const walk = new OidcBrowserWalk();
+      const back = await walk.request(remember(await walk.untilCallback(start('uni'), login)).href);
+      expect(walk.sessionCookie(server.origin)).toBeUndefined();
+      answers.push({ path: landing(back).path, query: Object.fromEntries(landing(back).query) });
+    }
+    expect(answers[0]).toEqual({ path: '/login', query: { oidc_error: 'oidc_email_unverified' } });
+    expect(answers[1]).toEqual(answers[0]);
   }, 60_000);
 
   it('does not link when the browser signs in to another account than the one whose email matched', async () => {
@@ -221,4 +263,40 @@ describe.each(STORAGES)('OpenID Connect sign-in against two real providers (oidc
     const leaked = [...secretsSeen].filter((secret) => secret.length >= 8 && server.log.includes(secret));
     expect(leaked).toEqual([]);
   });
+});
+
+/** With email sent, an account's address counts for linking only once its owner confirmed it. */
+describe('OpenID Connect linking on a server that sends email', () => {
+  let world: TwoProviderWorld;
+  let smtp: SmtpCapture;
+
+  beforeAll(async () => {
+    smtp = await startSmtpCapture();
+    world = await startTwoProviderWorld({ SMTP_URL: smtp.url, MAIL_FROM: 'Samverka <samverka@uni.example>' });
+  }, 60_000);
+  afterAll(async () => {
+    await world?.stop();
+    await smtp?.stop();
+  });
+
+  it('offers no link to an account whose address is unconfirmed, and offers it once the address is confirmed', async () => {
+    const { server, uni } = world;
+    const arrive = async () => {
+      const walk = new OidcBrowserWalk();
+      const back = await walk.request(await walk.untilCallback(`${server.origin}/api/auth/oidc/uni/start`, 'una'));
+      expect(walk.sessionCookie(server.origin)).toBeUndefined();
+      return Object.fromEntries(landing(back).query);
+    };
+    // Someone signs up with an address they may not own; the provider vouches for its real owner.
+    const squatter = new ApiClient(server.origin, server.origin);
+    expect(
+      (await squatter.post('/api/auth/signup', { email: 'una@uni.example', password: PASSWORD, name: 'Una' })).status,
+    ).toBe(201);
+    uni.addIdentity({ login: 'una', email: 'una@uni.example', name: 'Una' });
+    expect(await arrive()).toEqual({ oidc_error: 'oidc_email_unverified' });
+
+    const link = new URL(firstLink((await smtp.next('una@uni.example', isVerificationEmail)).text));
+    expect((await squatter.post(link.pathname + link.search)).status).toBe(200);
+    expect(await arrive()).toEqual({ oidc_link: 'uni' });
+  }, 60_000);
 });
