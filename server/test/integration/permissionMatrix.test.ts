@@ -880,7 +880,7 @@ describe('permission matrix: every route and the sync endpoint against the role 
 
     // Creating stays content-changing and is refused; managing the existing links is not.
     const refused = await editor.client.post(`/api/snapshots/${snapshotId}/links`, {});
-    expect(refused.status).toBe(403);
+    expect([refused.status, refused.body.error.id]).toEqual([409, 'partnership_archived']);
     const links = `/api/snapshots/${snapshotId}/links`;
     const answers = {
       ownerList: (await p.owner.client.get(links)).status,
