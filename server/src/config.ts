@@ -29,6 +29,8 @@ export interface Config {
   events: { retentionMs: number; heartbeatMs: number; maxStreamsPerAccount: number };
   /** What one account may post: threads, replies and edits per minute, and people mentioned per message. */
   comments: { postsPerMinute: number; mentionsPerMessage: number };
+  /** Snapshot work one account may do per hour, and the snapshots one partnership may keep. */
+  snapshots: { writesPerHour: number; maxPerPartnership: number };
   /** Reverse proxies whose X-Forwarded-For names the client (addresses and CIDR ranges). */
   trustedProxies: string[];
   /** Bearer token that /metrics requires; unset: /metrics answers only to loopback peers. */
@@ -161,6 +163,11 @@ const envSchema = z
     EVENT_STREAMS_PER_ACCOUNT: intInRange(1, 100_000).default(20),
     // A fast typist in a lively discussion posts a few messages a minute; a script posts hundreds.
     COMMENT_POSTS_PER_MINUTE: intInRange(1, 100_000).default(30),
+    // Snapshots, renames, share links and comparisons with now each load or store every
+    // document of a partnership; a person reviewing takes a few an hour, a script hundreds.
+    SNAPSHOT_WRITES_PER_HOUR: intInRange(1, 1_000_000).default(60),
+    // Each snapshot stores a copy of every document; a long partnership with weekly reviews stays far below.
+    SNAPSHOTS_PER_PARTNERSHIP: intInRange(1, 1_000_000).default(500),
     // Each mention lands in someone's inbox; a team partnership rarely has more people to name.
     COMMENT_MENTIONS_PER_MESSAGE: intInRange(1, 10_000).default(20),
     TRUSTED_PROXIES: z
@@ -256,6 +263,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxStreamsPerAccount: e.EVENT_STREAMS_PER_ACCOUNT,
     },
     comments: { postsPerMinute: e.COMMENT_POSTS_PER_MINUTE, mentionsPerMessage: e.COMMENT_MENTIONS_PER_MESSAGE },
+    snapshots: { writesPerHour: e.SNAPSHOT_WRITES_PER_HOUR, maxPerPartnership: e.SNAPSHOTS_PER_PARTNERSHIP },
     trustedProxies: listOf(e.TRUSTED_PROXIES),
     metricsToken: e.METRICS_TOKEN,
     mail: {

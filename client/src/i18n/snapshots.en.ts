@@ -97,4 +97,6 @@ export const snapshotsEn = {
   'audit.type.snapshot_deleted': 'Deleted a snapshot',
   'audit.type.snapshot_link_created': 'Created a share link to a snapshot',
   'audit.type.snapshot_link_revoked': 'Revoked a snapshot share link',
+  'error.snapshot_limit_reached':
+    'This partnership keeps as many snapshots as it may. An owner can delete old ones first.',
 };

@@ -99,4 +99,6 @@ export const snapshotsSv: Record<keyof typeof snapshotsEn, string> = {
   'audit.type.snapshot_deleted': 'Tog bort en ögonblicksbild',
   'audit.type.snapshot_link_created': 'Skapade en delningslänk till en ögonblicksbild',
   'audit.type.snapshot_link_revoked': 'Återkallade en delningslänk till en ögonblicksbild',
+  'error.snapshot_limit_reached':
+    'Partnerskapet har så många ögonblicksbilder som det får ha. En ägare kan ta bort gamla först.',
 };

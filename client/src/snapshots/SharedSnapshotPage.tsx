@@ -1,4 +1,4 @@
-import type { SnapshotDetailResponse } from '@samverka/model';
+import type { SharedSnapshotResponse } from '@samverka/model';
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
 import type { ApiRequestError } from '../api/apiClient.ts';
@@ -14,7 +14,7 @@ import { loadSnapshotDetail, type SnapshotSource } from './snapshotSource.ts';
 export default function SharedSnapshotPage() {
   const { token = '' } = useParams();
   const { t } = useI18n();
-  const [state, setState] = useState<{ detail?: SnapshotDetailResponse; error?: ApiRequestError }>({});
+  const [state, setState] = useState<{ detail?: SharedSnapshotResponse; error?: ApiRequestError }>({});
   useEffect(() => {
     let cancelled = false;
     loadSnapshotDetail({ kind: 'shared', token }).then(

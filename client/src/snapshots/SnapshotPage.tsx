@@ -33,7 +33,7 @@ export default function SnapshotPage() {
             <ButtonLink variant="secondary" size="sm" to={`${base}/report`}>
               {t('snapshots.report')}
             </ButtonLink>
-            {abilities.createSnapshot && (
+            {abilities.manageSnapshotLinks && (
               <Dialog
                 trigger={
                   <Button variant="secondary" size="sm">

@@ -1,4 +1,4 @@
-import type { SnapshotDetailResponse } from '@samverka/model';
+import type { SharedSnapshotResponse } from '@samverka/model';
 import type { ReactNode } from 'react';
 import { useFormat } from '../i18n/format.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -8,7 +8,7 @@ import type { SnapshotSource } from './snapshotSource.ts';
 import './snapshots.css';
 
 /** The banner every snapshot page carries: it is a frozen copy, named and dated. */
-export function SnapshotBanner({ detail }: { detail: SnapshotDetailResponse }) {
+export function SnapshotBanner({ detail }: { detail: SharedSnapshotResponse }) {
   const { t } = useI18n();
   const format = useFormat();
   return (
@@ -26,7 +26,7 @@ export function SnapshotBanner({ detail }: { detail: SnapshotDetailResponse }) {
  * document (the register first). `actions` holds what only members get (compare,
  * report, acknowledge).
  */
-export function SnapshotView(props: { source: SnapshotSource; detail: SnapshotDetailResponse; actions?: ReactNode }) {
+export function SnapshotView(props: { source: SnapshotSource; detail: SharedSnapshotResponse; actions?: ReactNode }) {
   const { t } = useI18n();
   const { detail, source } = props;
   const label = (kind: string, title: string) => (kind === 'register' ? t('kind.register') : title);

@@ -66,7 +66,7 @@ export function SnapshotsSection() {
     }
   };
   const actions = (snapshot: SnapshotListItem): MenuItem[] => [
-    ...(abilities.createSnapshot
+    ...(abilities.manageSnapshotLinks
       ? [{ label: t('snapshots.shareLinks'), onSelect: () => setDialog({ kind: 'links', snapshot }) }]
       : []),
     ...(abilities.manageSnapshots

@@ -1,10 +1,11 @@
-import type { SnapshotDetailResponse } from '@samverka/model';
+import type { SharedSnapshotResponse } from '@samverka/model';
 import * as Y from 'yjs';
 import { ApiRequestError, api } from '../api/apiClient.ts';
 
 /**
  * Where a snapshot is read from: a member reads `/api/snapshots/:id`, a link holder
- * `/api/shared/:token`. Both answer the same shapes, so every view takes a source.
+ * `/api/shared/:token`. The shared answer is a subset of the member's (no ids, no people),
+ * so every view takes a source and reads only what both answer.
  */
 export type SnapshotSource = { kind: 'member'; snapshotId: string } | { kind: 'shared'; token: string };
 
@@ -15,8 +16,8 @@ export function sourceBase(source: SnapshotSource): string {
     : `/api/shared/${encodeURIComponent(source.token)}`;
 }
 
-export function loadSnapshotDetail(source: SnapshotSource): Promise<SnapshotDetailResponse> {
-  return api.get<SnapshotDetailResponse>(sourceBase(source));
+export function loadSnapshotDetail(source: SnapshotSource): Promise<SharedSnapshotResponse> {
+  return api.get<SharedSnapshotResponse>(sourceBase(source));
 }
 
 /**

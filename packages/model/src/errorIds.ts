@@ -59,6 +59,8 @@ export const ErrorId = {
   RESET_TOKEN_INVALID: 'reset_token_invalid',
   /** A share link's `expiresAt` that is not in the future, or further than `SNAPSHOT_LINK_MAX_DAYS` away. */
   LINK_EXPIRY_INVALID: 'link_expiry_invalid',
+  /** The partnership already has `SNAPSHOTS_PER_PARTNERSHIP` snapshots; an owner deletes some first. */
+  SNAPSHOT_LIMIT_REACHED: 'snapshot_limit_reached',
   /** An OpenID Connect callback without the state this browser was given at its start (forged, stale or used). */
   OIDC_STATE_INVALID: 'oidc_state_invalid',
   /** The identity provider refused our authorization code (used before, expired) or its answer failed our checks. */

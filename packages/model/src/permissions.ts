@@ -17,6 +17,11 @@ export const ACTIONS = [
   'resolveOwnThread',
   /** Create snapshots and share links. */
   'createSnapshot',
+  /**
+   * List and revoke a snapshot's share links. Apart from `createSnapshot` because it
+   * changes no content: an archived partnership must still be able to stop its links.
+   */
+  'manageSnapshotLinks',
   /** Acknowledge a snapshot. */
   'acknowledgeSnapshot',
   /** Rename or delete a snapshot. */
@@ -60,6 +65,7 @@ export const PERMISSIONS: Record<Action, PermissionRow> = {
   resolveAnyThread: { owner: true, editor: true, commenter: false, viewer: false, snapshotLink: false },
   resolveOwnThread: { owner: true, editor: true, commenter: true, viewer: false, snapshotLink: false },
   createSnapshot: { owner: true, editor: true, commenter: false, viewer: false, snapshotLink: false },
+  manageSnapshotLinks: { owner: true, editor: true, commenter: false, viewer: false, snapshotLink: false },
   acknowledgeSnapshot: { owner: true, editor: true, commenter: true, viewer: true, snapshotLink: false },
   manageSnapshots: { owner: true, editor: false, commenter: false, viewer: false, snapshotLink: false },
   manageMembers: { owner: true, editor: false, commenter: false, viewer: false, snapshotLink: false },

@@ -88,6 +88,14 @@ export const apiErrors = {
     new ApiError(400, ErrorId.TOO_MANY_MENTIONS, `A message may mention at most ${max} people`),
   commentsRateLimited: () =>
     new ApiError(429, ErrorId.RATE_LIMITED, 'Too many comments in a short time; try again later'),
+  snapshotsRateLimited: () =>
+    new ApiError(429, ErrorId.RATE_LIMITED, 'Too many snapshot changes in a short time; try again later'),
+  snapshotLimitReached: (max: number) =>
+    new ApiError(
+      409,
+      ErrorId.SNAPSHOT_LIMIT_REACHED,
+      `A partnership may keep at most ${max} snapshots; delete some before taking another`,
+    ),
   linkExpiryInvalid: () =>
     new ApiError(400, ErrorId.LINK_EXPIRY_INVALID, 'A link must expire in the future and within a year', {
       expiresAt: 'choose a time in the future, at most a year away',

@@ -18,6 +18,7 @@ const EXPECTED: Record<Action, Role[]> = {
   resolveAnyThread: ['owner', 'editor'],
   resolveOwnThread: ['owner', 'editor', 'commenter'],
   createSnapshot: ['owner', 'editor'],
+  manageSnapshotLinks: ['owner', 'editor'],
   acknowledgeSnapshot: ['owner', 'editor', 'commenter', 'viewer'],
   manageSnapshots: ['owner'],
   manageMembers: ['owner'],
@@ -50,6 +51,9 @@ describe('can()', () => {
     expect(can(actor, 'comment', member('editor', true))).toEqual({ allowed: false, reason: 'archived' });
     expect(can(actor, 'comment', member('viewer', true))).toEqual({ allowed: false, reason: 'role' });
     expect(can(actor, 'read', member('viewer', true)).allowed).toBe(true);
+    expect(can(actor, 'createSnapshot', member('editor', true))).toEqual({ allowed: false, reason: 'archived' });
+    // Stopping a share link changes no content: an archived partnership can still do it.
+    expect(can(actor, 'manageSnapshotLinks', member('editor', true)).allowed).toBe(true);
   });
 
   it('lets a share link read only its own snapshot', () => {

@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import { doerOf, type Grant } from '../access/accessTargets.ts';
 import { recordAudit } from '../audit/auditRecorder.ts';
 import { listDocuments } from '../documents/documentQueries.ts';
+import { apiErrors } from '../http/apiErrors.ts';
 import { randomId } from '../ids.ts';
 import type { DatabaseSchema, SnapshotsTable } from '../storage/schema.ts';
 import type { RoomRegistry } from '../sync/roomRegistry.ts';
@@ -34,8 +35,13 @@ export async function captureDocuments(
   const documents = (await listDocuments(db, partnershipId))
     .filter((document) => document.archived_at === null || document.archived_at === undefined)
     .sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);
-  const opened = await Promise.all(documents.map((document) => rooms.open(document.id)));
+  // allSettled, not all: if one document fails to load, the rooms the others opened
+  // must still be released, or they would stay in memory with nobody to unload them.
+  const settled = await Promise.allSettled(documents.map((document) => rooms.open(document.id)));
+  const opened = settled.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
   try {
+    const failed = settled.find((result) => result.status === 'rejected');
+    if (failed) throw failed.reason;
     await Promise.all(opened.map((room) => room.flushed()));
     return documents.map((document, n) => ({
       id: document.id,
@@ -60,11 +66,19 @@ function bytes(state: Uint8Array): Buffer {
  * changes only `snapshots.name`).
  */
 export async function createSnapshot(
-  deps: SnapshotDeps & { rooms: RoomRegistry },
+  deps: SnapshotDeps & { rooms: RoomRegistry; maxPerPartnership: number },
   grant: Grant<'partnership'>,
   name: string,
 ): Promise<SnapshotsTable> {
   const { partnership } = grant;
+  // Checked before the documents are loaded: a refused snapshot costs no work. Two requests
+  // racing at the limit may both pass; the budget per account keeps that overshoot small.
+  const kept = await deps.db
+    .selectFrom('snapshots')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('partnership_id', '=', partnership.id)
+    .executeTakeFirstOrThrow();
+  if (Number(kept.count) >= deps.maxPerPartnership) throw apiErrors.snapshotLimitReached(deps.maxPerPartnership);
   const documents = await captureDocuments(deps.db, deps.rooms, partnership.id);
   const doer = doerOf(grant);
   const id = randomId(12);

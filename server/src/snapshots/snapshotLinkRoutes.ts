@@ -2,11 +2,11 @@ import {
   createSnapshotLinkRequestSchema,
   idSchema,
   SHARED_SNAPSHOT_PATH_PREFIX,
-  type SnapshotDetailResponse,
+  type SharedSnapshotResponse,
   type SnapshotLinkCreatedResponse,
   type SnapshotLinksResponse,
+  sharedSnapshotResponseSchema,
   shareTokenSchema,
-  snapshotDetailResponseSchema,
   snapshotLinkCreatedResponseSchema,
   snapshotLinksResponseSchema,
 } from '@samverka/model';
@@ -14,15 +14,17 @@ import { z } from 'zod';
 import type { AppServices } from '../appServices.ts';
 import { apiErrors } from '../http/apiErrors.ts';
 import type { ApiRouter } from '../http/apiRouter.ts';
+import { spendSnapshotBudget } from './snapshotBudget.ts';
 import { createLink, revokeLink } from './snapshotCommands.ts';
 import { documentStateResponse } from './snapshotDocumentResponse.ts';
-import { listLinks, presentLink, snapshotDetail, snapshotDocumentState } from './snapshotQueries.ts';
+import { listLinks, presentLink, sharedSnapshotDetail, snapshotDocumentState } from './snapshotQueries.ts';
 import { snapshotParams, snapshotTarget } from './snapshotRoutes.ts';
 
 const sharedParams = z.object({ token: shareTokenSchema });
 
 /**
- * Share links: owners and editors create, list and revoke them; a holder reads
+ * Share links: owners and editors create, list and revoke them (list and revoke
+ * also in an archived partnership, which must be able to stop its links); a holder reads
  * the one snapshot with `/api/shared/:token` (no account). The token is the
  * credential, resolved by the access resolver and the policy on every request.
  */
@@ -43,6 +45,7 @@ export function mountSnapshotLinkRoutes(router: ApiRouter, services: AppServices
       status: 201,
     },
     async ({ c, grant, body, identity }) => {
+      await spendSnapshotBudget(c, services, grant.actor.userId);
       const { link, token } = await createLink(db, grant, body.expiresAt);
       const url = `${config.publicUrl}${SHARED_SNAPSHOT_PATH_PREFIX}${token}`;
       return c.json(
@@ -59,7 +62,7 @@ export function mountSnapshotLinkRoutes(router: ApiRouter, services: AppServices
       tag,
       summary: "A snapshot's share links, newest first, revoked and expired ones too (never their tokens)",
       params: snapshotParams,
-      access: { action: 'createSnapshot', target: snapshotTarget },
+      access: { action: 'manageSnapshotLinks', target: snapshotTarget },
       response: snapshotLinksResponseSchema,
       status: 200,
     },
@@ -75,7 +78,7 @@ export function mountSnapshotLinkRoutes(router: ApiRouter, services: AppServices
       tag,
       summary: 'Revoke a share link: its next request answers 404',
       params: snapshotParams.extend({ linkId: idSchema }),
-      access: { action: 'createSnapshot', target: snapshotTarget },
+      access: { action: 'manageSnapshotLinks', target: snapshotTarget },
       status: 204,
     },
     async ({ c, grant, params }) => {
@@ -89,15 +92,16 @@ export function mountSnapshotLinkRoutes(router: ApiRouter, services: AppServices
       method: 'get',
       path: '/api/shared/:token',
       tag,
-      summary: 'The snapshot a share link opens, for its holder without an account; 404 once revoked or expired',
+      summary:
+        'The snapshot a share link opens, for its holder without an account (no internal ids); 404 once revoked or expired',
       params: sharedParams,
       invalidParams: apiErrors.notFound,
       access: 'shareLinkHolder',
-      response: snapshotDetailResponseSchema,
+      response: sharedSnapshotResponseSchema,
       status: 200,
     },
     async ({ c, grant }) => {
-      return c.json((await snapshotDetail(db, grant.snapshot, false)) satisfies SnapshotDetailResponse, 200);
+      return c.json((await sharedSnapshotDetail(db, grant.snapshot)) satisfies SharedSnapshotResponse, 200);
     },
   );
 

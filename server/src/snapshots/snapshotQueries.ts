@@ -1,6 +1,7 @@
 import type {
   Acknowledgement,
   LifecyclePhase,
+  SharedSnapshotResponse,
   Side,
   Snapshot,
   SnapshotDetailResponse,
@@ -163,6 +164,20 @@ export async function snapshotDetail(db: Db, row: SnapshotsTable, withAcknowledg
   };
   if (withAcknowledgements) detail.acknowledgements = (await acknowledgementsOf(db, [row.id])).get(row.id) ?? [];
   return detail;
+}
+
+/**
+ * What a share-link holder reads: the view's names, dates and documents, without the
+ * partnership's, snapshot's or creator's ids (a forwarded link must not hand them out).
+ */
+export async function sharedSnapshotDetail(db: Db, row: SnapshotsTable): Promise<SharedSnapshotResponse> {
+  const { snapshot, partnership, documents } = await snapshotDetail(db, row, false);
+  const { id: _partnershipId, ...partnershipAsItWas } = partnership;
+  return {
+    snapshot: { name: snapshot.name, createdAt: snapshot.createdAt, threads: snapshot.threads },
+    partnership: partnershipAsItWas,
+    documents,
+  };
 }
 
 /** A share link as its managers see it (never its token). */

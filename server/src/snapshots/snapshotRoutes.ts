@@ -1,6 +1,7 @@
 import {
   type AcknowledgementResponse,
   acknowledgementResponseSchema,
+  COMPARE_WITH_NOW,
   compareQuerySchema,
   createSnapshotRequestSchema,
   idSchema,
@@ -19,6 +20,7 @@ import { apiErrors } from '../http/apiErrors.ts';
 import type { ApiRouter } from '../http/apiRouter.ts';
 import { partnershipParams, partnershipTarget } from '../http/pathParams.ts';
 import { parseValue } from '../http/validation.ts';
+import { spendSnapshotBudget } from './snapshotBudget.ts';
 import { acknowledgeSnapshot, deleteSnapshot, renameSnapshot } from './snapshotCommands.ts';
 import { compareSnapshot } from './snapshotComparer.ts';
 import { createSnapshot } from './snapshotCreator.ts';
@@ -57,7 +59,12 @@ export function mountSnapshotRoutes(router: ApiRouter, services: AppServices): v
       status: 201,
     },
     async ({ c, grant, body }) => {
-      const row = await createSnapshot(services, grant, body.name);
+      await spendSnapshotBudget(c, services, grant.actor.userId);
+      const row = await createSnapshot(
+        { ...services, maxPerPartnership: services.config.snapshots.maxPerPartnership },
+        grant,
+        body.name,
+      );
       return c.json({ snapshot: await presentOne(db, row) } satisfies SnapshotResponse, 201);
     },
   );
@@ -107,6 +114,7 @@ export function mountSnapshotRoutes(router: ApiRouter, services: AppServices): v
       status: 200,
     },
     async ({ c, grant, body }) => {
+      await spendSnapshotBudget(c, services, grant.actor.userId);
       const row = await renameSnapshot(services, grant, body.name);
       return c.json({ snapshot: await presentOne(db, row) } satisfies SnapshotResponse, 200);
     },
@@ -159,6 +167,8 @@ export function mountSnapshotRoutes(router: ApiRouter, services: AppServices): v
     },
     async ({ c, grant }) => {
       const query = parseValue(compareQuerySchema, c.req.query());
+      // With now loads every document of the partnership; with another snapshot reads stored rows only.
+      if (query.with === COMPARE_WITH_NOW) await spendSnapshotBudget(c, services, grant.actor.userId);
       return c.json(await compareSnapshot(db, rooms, grant, query.with), 200);
     },
   );

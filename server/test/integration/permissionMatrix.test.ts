@@ -663,12 +663,12 @@ const ROUTES: Record<string, RouteExpectation> = {
     probe: async (w) => ({ method: 'POST', path: `/api/snapshots/${await ownerSnapshot(w)}/links`, body: {} }),
   },
   'GET /api/snapshots/:snapshotId/links': {
-    access: 'createSnapshot',
+    access: 'manageSnapshotLinks',
     status: 200,
     probe: async (w) => ({ method: 'GET', path: `/api/snapshots/${await ownerSnapshot(w)}/links` }),
   },
   'DELETE /api/snapshots/:snapshotId/links/:linkId': {
-    access: 'createSnapshot',
+    access: 'manageSnapshotLinks',
     status: 204,
     probe: async (w) => {
       const link = await ownerShareLink(w);
@@ -764,8 +764,13 @@ describe('permission matrix: every route and the sync endpoint against the role 
 
   beforeAll(async () => {
     // The owner starts a thread for most probes, far more than a person's posting budget per minute;
-    // the matrix checks rights, and the budget has its own test (server/test/abuse/commentFlood.test.ts).
-    t = await startPolicyServer({ ...MATRIX_OIDC_ENV, COMMENT_POSTS_PER_MINUTE: '100000' });
+    // likewise its snapshots; the matrix checks rights, and the budgets have their own tests
+    // (server/test/abuse/commentFlood.test.ts, snapshotFlood.test.ts).
+    t = await startPolicyServer({
+      ...MATRIX_OIDC_ENV,
+      COMMENT_POSTS_PER_MINUTE: '100000',
+      SNAPSHOT_WRITES_PER_HOUR: '100000',
+    });
     const base = t.server.url;
     const p = await createTestPartnership(base, 'owner');
     const other = await createTestPartnership(base, 'outsider');
@@ -861,6 +866,45 @@ describe('permission matrix: every route and the sync endpoint against the role 
       // Six callers, some hashing passwords (argon2) for each: generous for a loaded 2-core machine.
     }, 30_000);
   }
+
+  it('archived partnership: owners and editors still list and revoke share links, and a revoked link answers 404', async () => {
+    const p = await createTestPartnership(world.base, 'archived-links');
+    const editor = await addMember(p, world.base, 'editor');
+    const viewer = await addMember(p, world.base, 'viewer');
+    const snapshot = await p.owner.client.post(`/api/partnerships/${p.id}/snapshots`, { name: 'Before archive' });
+    const snapshotId = snapshot.body.snapshot.id;
+    const first = await editor.client.post(`/api/snapshots/${snapshotId}/links`, {});
+    const second = await p.owner.client.post(`/api/snapshots/${snapshotId}/links`, {});
+    expect([first.status, second.status]).toEqual([201, 201]);
+    expect((await p.owner.client.post(`/api/partnerships/${p.id}/archive`)).status).toBe(200);
+
+    // Creating stays content-changing and is refused; managing the existing links is not.
+    const refused = await editor.client.post(`/api/snapshots/${snapshotId}/links`, {});
+    expect([refused.status, refused.body.error.id]).toEqual([409, 'partnership_archived']);
+    const links = `/api/snapshots/${snapshotId}/links`;
+    const answers = {
+      ownerList: (await p.owner.client.get(links)).status,
+      editorList: (await editor.client.get(links)).status,
+      viewerList: (await viewer.client.get(links)).status,
+      viewerRevoke: (await viewer.client.request('DELETE', `${links}/${first.body.link.id}`)).status,
+      editorRevoke: (await editor.client.request('DELETE', `${links}/${first.body.link.id}`)).status,
+      ownerRevoke: (await p.owner.client.request('DELETE', `${links}/${second.body.link.id}`)).status,
+    };
+    expect(answers).toEqual({
+      ownerList: 200,
+      editorList: 200,
+      viewerList: 403,
+      viewerRevoke: 403,
+      editorRevoke: 204,
+      ownerRevoke: 204,
+    });
+    const holder = new ApiClient(world.base);
+    for (const link of [first, second]) {
+      const opened = await holder.get(`/api/shared/${link.body.url.split('/').pop()}`);
+      expect(opened.status).toBe(404);
+      expect(opened.body.error.id).toBe('not_found');
+    }
+  }, 60_000);
 
   it('GET /sync/:documentId: members connect, outsiders get 404 and anonymous 401 before any upgrade', async () => {
     const answers: Record<string, number | 'open'> = {};

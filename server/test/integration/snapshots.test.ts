@@ -228,8 +228,13 @@ describe('snapshots', () => {
     const stranger = new ApiClient(suite.base);
     const shared = await stranger.get(`/api/shared/${token}`);
     expect(shared.status).toBe(200);
-    expect(shared.body.snapshot.id).toBe(s1.id);
+    expect(shared.body.snapshot.name).toBe('S1');
     expect(shared.body.acknowledgements).toBeUndefined();
+    // A forwarded link hands out no internal ids: not the partnership's, the snapshot's nor the creator's.
+    const sharedText = JSON.stringify(shared.body);
+    for (const id of [p.id, s1.id, p.owner.userId]) expect(sharedText).not.toContain(id);
+    expect(Object.keys(shared.body.partnership)).not.toContain('id');
+    expect(Object.keys(shared.body.snapshot).sort()).toEqual(['createdAt', 'name', 'threads']);
     expect(shared.headers.get('referrer-policy')).toBe('no-referrer');
     expect(shared.headers.get('x-robots-tag')).toBe('noindex, nofollow');
     const page = await fetch(`${suite.base}/shared/${token}`);
@@ -346,5 +351,47 @@ describe('snapshots', () => {
     for (const type of ['snapshot_created', 'snapshot_renamed', 'snapshot_link_created', 'snapshot_deleted']) {
       expect(audit).toContain(type);
     }
+  }, 60_000);
+});
+
+describe('snapshot budgets: per account and per partnership', () => {
+  // Low limits so the test needs few requests; the defaults are 60 an hour and 500 snapshots.
+  const WRITES_PER_HOUR = 4;
+  const SNAPSHOTS_PER_PARTNERSHIP = 2;
+  const suite = policyServerSuite({
+    SNAPSHOT_WRITES_PER_HOUR: String(WRITES_PER_HOUR),
+    SNAPSHOTS_PER_PARTNERSHIP: String(SNAPSHOTS_PER_PARTNERSHIP),
+  });
+
+  it('refuses a snapshot past the partnership limit and an account past its hourly budget, with Retry-After', async () => {
+    const p = await createTestPartnership(suite.base, 'Budget');
+    const editor = await addMember(p, suite.base, 'editor');
+    const owner = p.owner.client;
+    const snapshots = `/api/partnerships/${p.id}/snapshots`;
+    const s1 = await owner.post(snapshots, { name: 'S1' });
+    const s2 = await owner.post(snapshots, { name: 'S2' });
+    expect([s1.status, s2.status]).toEqual([201, 201]);
+    const third = await owner.post(snapshots, { name: 'S3' });
+    expect([third.status, third.body.error.id]).toEqual([409, 'snapshot_limit_reached']);
+    expect((await owner.get(snapshots)).body.snapshots).toHaveLength(SNAPSHOTS_PER_PARTNERSHIP);
+
+    // The owner's fourth write (a comparison with now) is the last within the budget.
+    const id = s1.body.snapshot.id;
+    expect((await owner.get(`/api/snapshots/${id}/compare?with=now`)).status).toBe(200);
+    const refusals = [
+      await owner.post(`/api/snapshots/${id}/links`, {}),
+      await owner.patch(`/api/snapshots/${id}`, { name: 'Renamed' }),
+      await owner.get(`/api/snapshots/${id}/compare?with=now`),
+    ];
+    for (const refused of refusals) {
+      expect([refused.status, refused.body.error.id]).toEqual([429, 'rate_limited']);
+      const wait = Number(refused.headers.get('retry-after'));
+      expect(wait).toBeGreaterThan(0);
+      expect(wait).toBeLessThanOrEqual(3600);
+    }
+    expect((await owner.get(`/api/snapshots/${id}`)).body.snapshot.name).toBe('S1');
+    // Reading stored snapshots costs nothing, and another account has a budget of its own.
+    expect((await owner.get(`/api/snapshots/${id}/compare?with=${s2.body.snapshot.id}`)).status).toBe(200);
+    expect((await editor.client.post(`/api/snapshots/${id}/links`, {})).status).toBe(201);
   }, 60_000);
 });

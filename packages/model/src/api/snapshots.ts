@@ -22,7 +22,7 @@ import { NAME_MAX_LENGTH } from './limits.ts';
  * - `GET    /api/snapshots/:id/links` → 200 `SnapshotLinksResponse` (owners, editors)
  * - `DELETE /api/snapshots/:id/links/:linkId` → 204, the link stops working at once (owners, editors)
  * - `POST   /api/snapshots/:id/acknowledgements` → 201 `AcknowledgementResponse` (any member)
- * - `GET    /api/shared/:token` → 200 `SnapshotDetailResponse` without `acknowledgements` (no account)
+ * - `GET    /api/shared/:token` → 200 `SharedSnapshotResponse`: no internal ids, no people (no account)
  * - `GET    /api/shared/:token/documents/:documentId` → as the snapshot document route
  * Unknown, another partnership's, revoked or expired → 404 `not_found`.
  * Audit trail types (client needs `audit.type.<type>` strings): `snapshot_created`,
@@ -107,9 +107,8 @@ export const snapshotPartnershipSchema = z.object({
 export type SnapshotPartnership = z.infer<typeof snapshotPartnershipSchema>;
 
 /**
- * GET /api/snapshots/:id and GET /api/shared/:token. Documents: the register first,
- * then canvases and texts in the partnership's document order. `acknowledgements`
- * only for members (a link holder sees no names of people).
+ * GET /api/snapshots/:id (members). Documents: the register first,
+ * then canvases and texts in the partnership's document order.
  */
 export const snapshotDetailResponseSchema = z.object({
   snapshot: snapshotSchema,
@@ -118,6 +117,19 @@ export const snapshotDetailResponseSchema = z.object({
   acknowledgements: z.array(acknowledgementSchema).optional(),
 });
 export type SnapshotDetailResponse = z.infer<typeof snapshotDetailResponseSchema>;
+
+/**
+ * GET /api/shared/:token: what a link holder (anyone the link was forwarded to) reads.
+ * No partnership, snapshot or account ids and no names of people: the holder needs
+ * only what the view shows, and the document ids to fetch the states under the token.
+ * A member's `SnapshotDetailResponse` is assignable to it, so views take this type.
+ */
+export const sharedSnapshotResponseSchema = z.object({
+  snapshot: snapshotSchema.pick({ name: true, createdAt: true, threads: true }),
+  partnership: snapshotPartnershipSchema.omit({ id: true }),
+  documents: z.array(snapshotDocumentSchema),
+});
+export type SharedSnapshotResponse = z.infer<typeof sharedSnapshotResponseSchema>;
 
 /** POST /api/snapshots/:id/acknowledgements: the caller's acknowledgement and everyone's (oldest first). */
 export const acknowledgementResponseSchema = z.object({
