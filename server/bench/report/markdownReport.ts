@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import type { BenchConfig } from '../benchConfig.ts';
+import { type EarlierRun, renderEarlierRuns, runsInSection } from './earlierRuns.ts';
 import { resultsTable, targetsTable } from './format.ts';
 import type { MachineInfo } from './machine.ts';
 import type { ResultRow, TargetResult } from './results.ts';
@@ -15,6 +16,8 @@ export interface ReportInput {
   targets: readonly TargetResult[];
   notes: readonly string[];
   durationSeconds: number;
+  /** Targets of the full runs before this one, newest first (read from the section being replaced). */
+  earlierRuns?: readonly EarlierRun[];
 }
 
 /** Renders the sync server section of docs/benchmarks.md. */
@@ -101,7 +104,7 @@ ${targetsTable(input.targets)}
 ### Notes
 
 ${input.notes.map((n) => `- ${n}`).join('\n')}
-`;
+${input.earlierRuns?.length ? `\n${renderEarlierRuns(input.earlierRuns)}` : ''}`;
 }
 
 /**
@@ -109,7 +112,18 @@ ${input.notes.map((n) => `- ${n}`).join('\n')}
  * keeping every other section (e.g. the Canvas section of pnpm bench:canvas).
  */
 export function writeReport(file: string, input: ReportInput): void {
-  fs.writeFileSync(file, withSection(fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '', renderReport(input)));
+  const existing = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+  const previous = currentSection(existing);
+  const earlierRuns = previous ? runsInSection(previous) : [];
+  fs.writeFileSync(file, withSection(existing, renderReport({ ...input, earlierRuns })));
+}
+
+/** The sync server section of `text`, if it has one. */
+export function currentSection(text: string): string | undefined {
+  const start = text.indexOf(`\n${SECTION_HEADING}\n`);
+  if (start < 0) return undefined;
+  const next = text.indexOf('\n## ', start + SECTION_HEADING.length + 1);
+  return next >= 0 ? text.slice(start + 1, next) : text.slice(start + 1);
 }
 
 /** `existing` with its sync server section replaced by `section` (inserted before other sections if absent). */
