@@ -13,9 +13,7 @@ import { startTestServer, type TestServer } from '../support/testServer.ts';
 function maskedBinaryFrame(payload: Uint8Array): Buffer {
   const length = payload.length;
   const header =
-    length < 126
-      ? Buffer.from([0x82, 0x80 | length])
-      : Buffer.from([0x82, 0x80 | 126, length >> 8, length & 0xff]);
+    length < 126 ? Buffer.from([0x82, 0x80 | length]) : Buffer.from([0x82, 0x80 | 126, length >> 8, length & 0xff]);
   if (length > 0xffff) throw new Error('test frames stay under 64 KiB');
   const mask = randomBytes(4);
   const body = Buffer.from(payload.map((byte, i) => byte ^ (mask[i % 4] as number)));
@@ -73,7 +71,9 @@ class RawSyncReader {
 
   /** Whether the server answered our sync step 1 with its step 2. */
   gotStep2(): boolean {
-    return this.frames.some((frame) => frame[0] === SyncMessageType.SYNC && frame[1] === syncProtocol.messageYjsSyncStep2);
+    return this.frames.some(
+      (frame) => frame[0] === SyncMessageType.SYNC && frame[1] === syncProtocol.messageYjsSyncStep2,
+    );
   }
 }
 
