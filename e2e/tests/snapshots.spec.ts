@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { addMemberViaApi, createPartnershipViaApi, emailOf } from '../support/accounts.ts';
+import { dropImage } from '../support/boards.ts';
 import { expect, test } from '../support/fixtures.ts';
 import {
   createShareLink,
@@ -196,6 +197,45 @@ test('a revoked link answers 404 at the next load, and so does an expired one', 
   await expect.poll(() => statusOf(visitor, origin, 'GET', `/api/shared/${shortToken}`), { timeout: 30_000 }).toBe(404);
   await visitor.goto(`/shared/${shortToken}`);
   await expect(visitor.getByTestId('shared-invalid')).toBeVisible();
+});
+
+test("an image on the snapshot's canvas shows to the link holder, read through the link; the member route stays closed", async ({
+  newPerson,
+  server,
+}) => {
+  const anna = await newPerson('Anna Lind');
+  const origin = server.origin;
+  const { id, canvasPath } = await createPartnershipViaApi(anna, origin, { name: 'Timber research school' });
+  await anna.goto(canvasPath);
+  await expect(anna.locator('.tl-canvas')).toBeVisible();
+  expect(await dropImage(anna)).toBe(201);
+  // Another tab of Anna's sees the image only once the server has stored the board's change.
+  const check = await anna.context().newPage();
+  await check.goto(canvasPath);
+  await expect(check.locator('.tl-shape[data-shape-type="image"] img')).toHaveCount(1);
+  await check.close();
+  const s1 = await takeSnapshot(anna, id, 'With the logo');
+  const token = (await createShareLink(anna, id, s1)).split('/').pop() as string;
+
+  const visitor = await newPerson('Link holder', { signedUp: false });
+  const refused: string[] = [];
+  visitor.on('response', (response) => {
+    if (response.status() >= 400) refused.push(`${response.status()} ${new URL(response.url()).pathname}`);
+  });
+  await visitor.goto(`/shared/${token}`);
+  await visitor
+    .getByRole('tab')
+    .filter({ hasNotText: /Goals and risks/ })
+    .first()
+    .click();
+  const image = visitor.getByTestId('snapshot-canvas').locator('.tl-shape[data-shape-type="image"] img');
+  await expect(image).toHaveCount(1);
+  const src = (await image.getAttribute('src')) ?? '';
+  expect(src).toMatch(new RegExp(`^/api/shared/${token}/assets/[A-Za-z0-9_-]+$`));
+  await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(64);
+  expect(refused, 'requests the shared page had refused').toEqual([]);
+  const assetId = src.split('/').pop() as string;
+  expect(await statusOf(visitor, origin, 'GET', `/api/assets/${assetId}`)).toBe(401);
 });
 
 test('the printed report holds the partnership, the heat map and every goal', async ({ newPerson, server }) => {
