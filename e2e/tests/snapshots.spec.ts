@@ -360,6 +360,14 @@ test('screenshots: the snapshot view, the comparison with now and the home panel
         const out = path.join(import.meta.dirname, '../../docs/screenshots', `${shot.name}-${size.width}-${theme}.png`);
         await anna.screenshot({ path: out, fullPage: true });
         await checkAccessibility(anna);
+        if (shot.name === 'snapshot-view' && size.name === 'phone') {
+          // Every risk's fields are readable without scrolling its card sideways.
+          const risksBox = anna.getByTestId('snapshot-risks').locator('xpath=..');
+          expect(await risksBox.evaluate((box) => box.scrollWidth - box.clientWidth)).toBe(0);
+          const status = await anna.getByTestId('snapshot-risks').getByText('Monitoring').boundingBox();
+          const box = await risksBox.boundingBox();
+          expect((status?.x ?? 0) + (status?.width ?? 0)).toBeLessThanOrEqual((box?.x ?? 0) + (box?.width ?? 0));
+        }
       }
     }
   }
