@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { addMemberViaApi, createPartnershipViaApi, emailOf } from '../support/accounts.ts';
+import { dropImage } from '../support/boards.ts';
 import { expect, test } from '../support/fixtures.ts';
 import {
   createShareLink,
@@ -198,6 +199,45 @@ test('a revoked link answers 404 at the next load, and so does an expired one', 
   await expect(visitor.getByTestId('shared-invalid')).toBeVisible();
 });
 
+test("an image on the snapshot's canvas shows to the link holder, read through the link; the member route stays closed", async ({
+  newPerson,
+  server,
+}) => {
+  const anna = await newPerson('Anna Lind');
+  const origin = server.origin;
+  const { id, canvasPath } = await createPartnershipViaApi(anna, origin, { name: 'Timber research school' });
+  await anna.goto(canvasPath);
+  await expect(anna.locator('.tl-canvas')).toBeVisible();
+  expect(await dropImage(anna)).toBe(201);
+  // Another tab of Anna's sees the image only once the server has stored the board's change.
+  const check = await anna.context().newPage();
+  await check.goto(canvasPath);
+  await expect(check.locator('.tl-shape[data-shape-type="image"] img')).toHaveCount(1);
+  await check.close();
+  const s1 = await takeSnapshot(anna, id, 'With the logo');
+  const token = (await createShareLink(anna, id, s1)).split('/').pop() as string;
+
+  const visitor = await newPerson('Link holder', { signedUp: false });
+  const refused: string[] = [];
+  visitor.on('response', (response) => {
+    if (response.status() >= 400) refused.push(`${response.status()} ${new URL(response.url()).pathname}`);
+  });
+  await visitor.goto(`/shared/${token}`);
+  await visitor
+    .getByRole('tab')
+    .filter({ hasNotText: /Goals and risks/ })
+    .first()
+    .click();
+  const image = visitor.getByTestId('snapshot-canvas').locator('.tl-shape[data-shape-type="image"] img');
+  await expect(image).toHaveCount(1);
+  const src = (await image.getAttribute('src')) ?? '';
+  expect(src).toMatch(new RegExp(`^/api/shared/${token}/assets/[A-Za-z0-9_-]+$`));
+  await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(64);
+  expect(refused, 'requests the shared page had refused').toEqual([]);
+  const assetId = src.split('/').pop() as string;
+  expect(await statusOf(visitor, origin, 'GET', `/api/assets/${assetId}`)).toBe(401);
+});
+
 test('the printed report holds the partnership, the heat map and every goal', async ({ newPerson, server }) => {
   const anna = await newPerson('Anna Lind');
   const origin = server.origin;
@@ -320,6 +360,14 @@ test('screenshots: the snapshot view, the comparison with now and the home panel
         const out = path.join(import.meta.dirname, '../../docs/screenshots', `${shot.name}-${size.width}-${theme}.png`);
         await anna.screenshot({ path: out, fullPage: true });
         await checkAccessibility(anna);
+        if (shot.name === 'snapshot-view' && size.name === 'phone') {
+          // Every risk's fields are readable without scrolling its card sideways.
+          const risksBox = anna.getByTestId('snapshot-risks').locator('xpath=..');
+          expect(await risksBox.evaluate((box) => box.scrollWidth - box.clientWidth)).toBe(0);
+          const status = await anna.getByTestId('snapshot-risks').getByText('Monitoring').boundingBox();
+          const box = await risksBox.boundingBox();
+          expect((status?.x ?? 0) + (status?.width ?? 0)).toBeLessThanOrEqual((box?.x ?? 0) + (box?.width ?? 0));
+        }
       }
     }
   }

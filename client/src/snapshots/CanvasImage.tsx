@@ -2,6 +2,7 @@ import { lazy, Suspense, useState } from 'react';
 import type { Editor } from 'tldraw';
 import type * as Y from 'yjs';
 import { useI18n } from '../i18n/i18n.tsx';
+import type { SnapshotSource } from './snapshotSource.ts';
 
 const SnapshotCanvas = lazy(() => import('./SnapshotCanvas.tsx').then((m) => ({ default: m.SnapshotCanvas })));
 
@@ -17,7 +18,7 @@ async function boardSvg(editor: Editor): Promise<string | undefined> {
  * A board as a picture for the printed report: the snapshot's canvas is mounted out of
  * sight just long enough for tldraw to export it as SVG, then only the image stays.
  */
-export function CanvasImage({ doc, title }: { doc: Y.Doc; title: string }) {
+export function CanvasImage({ doc, title, source }: { doc: Y.Doc; title: string; source: SnapshotSource }) {
   const { t } = useI18n();
   const [image, setImage] = useState<{ src?: string; done: boolean }>({ done: false });
   const capture = (editor: Editor) => {
@@ -41,7 +42,7 @@ export function CanvasImage({ doc, title }: { doc: Y.Doc; title: string }) {
   return (
     <div className="report-canvas-stage" aria-hidden="true">
       <Suspense fallback={null}>
-        <SnapshotCanvas doc={doc} onEditor={capture} />
+        <SnapshotCanvas doc={doc} source={source} onEditor={capture} />
       </Suspense>
     </div>
   );

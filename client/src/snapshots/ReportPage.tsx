@@ -54,7 +54,7 @@ function ReportPart({ source, document }: { source: SnapshotSource; document: Sn
     <section className="report-section report-document" data-testid={`report-part-${document.kind}`}>
       <h2>{document.title}</h2>
       {document.kind === 'canvas' ? (
-        <CanvasImage doc={state.doc} title={document.title} />
+        <CanvasImage doc={state.doc} title={document.title} source={source} />
       ) : (
         <Suspense fallback={<Skeleton lines={3} />}>
           <SnapshotText doc={state.doc} title={document.title} />

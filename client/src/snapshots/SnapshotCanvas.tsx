@@ -18,6 +18,8 @@ import { CANVAS_SHAPE_UTILS } from '../canvas/sectionFrame.ts';
 import { loadBoard } from '../canvas/tldrawYjsBinding.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useTheme } from '../ui/index.ts';
+import { snapshotAssetStore } from './snapshotAssetStore.ts';
+import type { SnapshotSource } from './snapshotSource.ts';
 
 const assetUrls = getAssetUrlsByImport();
 const COMPONENTS = { MainMenu: CanvasMainMenu };
@@ -29,14 +31,27 @@ const licenseKey = document.querySelector<HTMLMetaElement>('meta[name="samverka-
  * bound), in tldraw's read-only mode. The store is never connected to anything, so
  * whatever tldraw lets a person do (panning, zooming) stays in this browser tab.
  */
-export function SnapshotCanvas({ doc, onEditor }: { doc: Y.Doc; onEditor?: (editor: Editor) => void }) {
+export function SnapshotCanvas({
+  doc,
+  source,
+  onEditor,
+}: {
+  doc: Y.Doc;
+  /** Where the snapshot was opened from: its images are read the same way. */
+  source: SnapshotSource;
+  onEditor?: (editor: Editor) => void;
+}) {
   const { locale } = useI18n();
   const { theme } = useTheme();
   useEffect(() => {
     setUserPreferences({ ...getUserPreferences(), locale, colorScheme: theme });
   }, [locale, theme]);
   const [store] = useState<TLStoreWithStatus>(() => {
-    const tlStore = createTLStore({ shapeUtils: defaultShapeUtils, bindingUtils: defaultBindingUtils });
+    const tlStore = createTLStore({
+      shapeUtils: defaultShapeUtils,
+      bindingUtils: defaultBindingUtils,
+      assets: snapshotAssetStore(source),
+    });
     try {
       loadBoard(tlStore, doc, { readOnly: true });
     } catch (error) {

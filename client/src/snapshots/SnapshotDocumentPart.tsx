@@ -19,7 +19,7 @@ export function SnapshotDocumentPart({ source, document }: { source: SnapshotSou
   return (
     <Suspense fallback={<Skeleton lines={4} />}>
       {document.kind === 'register' && <SnapshotRegister doc={state.doc} />}
-      {document.kind === 'canvas' && <SnapshotCanvas doc={state.doc} />}
+      {document.kind === 'canvas' && <SnapshotCanvas doc={state.doc} source={source} />}
       {document.kind === 'text' && <SnapshotText doc={state.doc} title={document.title} />}
     </Suspense>
   );

@@ -60,7 +60,7 @@ export function RisksTable({
   const { t } = useI18n();
   if (risks.length === 0) return <EmptyState title={t('risk.none')} />;
   return (
-    <Table caption={t('register.risks')} captionHidden testId="snapshot-risks">
+    <Table caption={t('register.risks')} captionHidden testId="snapshot-risks" stackOnPhone>
       <thead>
         <tr>
           <th scope="col">{t('field.title')}</th>
@@ -75,13 +75,13 @@ export function RisksTable({
           return (
             <tr key={risk.id}>
               <td>{risk.title}</td>
-              <td>{t(`category.${risk.category}`)}</td>
-              <td>
+              <td data-label={t('risk.category')}>{t(`category.${risk.category}`)}</td>
+              <td data-label={t('risk.rating')}>
                 <span className={`ui-badge band-${band}`}>
                   {score} · {t(`band.${band}`)}
                 </span>
               </td>
-              <td>{t(`riskStatus.${risk.status}`)}</td>
+              <td data-label={t('risk.status')}>{t(`riskStatus.${risk.status}`)}</td>
             </tr>
           );
         })}

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
-import { DocFields } from './documentShapes.ts';
+import { assetIdOfSrc } from './api/assets.ts';
+import { DocFields, legacyCanvasRecords } from './documentShapes.ts';
 
 /**
  * The canvas board's stored shape (canvas schema version 2): the `board` map holds
@@ -142,4 +143,21 @@ export function readBoard(doc: Y.Doc): BoardRecord[] {
 export function putBoardRecords(doc: Y.Doc, records: Iterable<BoardRecord>): void {
   const board = boardRecords(doc);
   for (const record of records) board.set(record.id, recordToYMap(record));
+}
+
+/**
+ * The ids of our uploads a board's asset records point at (`props.src`), in the current shape
+ * and in a version-1 board's records alike: what a view of this board may load.
+ */
+export function boardAssetIds(doc: Y.Doc): Set<string> {
+  const legacy = [...legacyCanvasRecords(doc).values()].filter(
+    (value): value is BoardRecord => typeof (value as BoardRecord | null)?.id === 'string',
+  );
+  const ids = new Set<string>();
+  for (const record of [...readBoard(doc), ...legacy]) {
+    if (record.typeName !== 'asset') continue;
+    const id = assetIdOfSrc((record.props as { src?: unknown } | undefined)?.src);
+    if (id) ids.add(id);
+  }
+  return ids;
 }

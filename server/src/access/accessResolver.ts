@@ -4,6 +4,7 @@ import type { SessionStore, ValidSession } from '../auth/sessionStore.ts';
 import { type ApiError, apiErrors } from '../http/apiErrors.ts';
 import { type Actor, can, type RefusalReason } from '../policy/policy.ts';
 import { findActiveLink } from '../snapshots/shareLinks.ts';
+import { findAsset, SnapshotAssetIndex } from '../snapshots/snapshotAssets.ts';
 import type { DatabaseSchema } from '../storage/schema.ts';
 import type { AccessTarget, Grant, ShareLinkGrant, TargetKind, TargetOf } from './accessTargets.ts';
 import type { Credential } from './credential.ts';
@@ -41,10 +42,14 @@ export type Decision<K extends TargetKind> = { granted: true; grant: Grant<K> } 
  * upgrade ask it; nothing else reads sessions or memberships to decide access.
  */
 export class AccessResolver {
+  private readonly snapshotAssets: SnapshotAssetIndex;
+
   constructor(
     private readonly db: Kysely<DatabaseSchema>,
     private readonly sessions: SessionStore,
-  ) {}
+  ) {
+    this.snapshotAssets = new SnapshotAssetIndex(db);
+  }
 
   /** The person a credential proves, or undefined (one round trip for a session). */
   async identify(credential: Credential): Promise<Identity | undefined> {
@@ -82,22 +87,35 @@ export class AccessResolver {
 
   /**
    * A share-link token → the one snapshot it opens, if the policy lets a link
-   * holder do `action` on it (only `read`). An unknown, revoked or expired token
-   * is refused like a stranger's id: 404, nothing else said.
+   * holder do `action` on it (only `read`); with `assetId`, also that upload, if
+   * the policy lets the holder see it (one the snapshot's canvases show). An unknown,
+   * revoked or expired token, or any other asset, is refused like a stranger's id:
+   * 404, nothing else said.
    */
   async authorizeShareLink(
     credential: Extract<Credential, { kind: 'shareLink' }>,
     action: Action,
+    assetId?: string,
   ): Promise<{ granted: true; grant: ShareLinkGrant } | { granted: false; refusal: Refusal }> {
     const found = await findActiveLink(this.db, credential.token, Date.now());
     if (!found) return { granted: false, refusal: REFUSALS.notMember };
+    const asset = assetId === undefined ? undefined : await findAsset(this.db, assetId);
+    if (assetId !== undefined && !asset) return { granted: false, refusal: REFUSALS.notMember };
+    const snapshotPartnershipId = found.snapshot.partnership_id;
     const verdict = can(undefined, action, {
       kind: 'snapshotLink',
       linkedSnapshotId: found.link.snapshot_id,
       snapshotId: found.snapshot.id,
+      snapshotPartnershipId,
+      ...(asset && {
+        asset: {
+          partnershipId: asset.partnership_id,
+          shownBySnapshot: (await this.snapshotAssets.shownBy(found.snapshot.id)).has(asset.id),
+        },
+      }),
     });
     if (!verdict.allowed) return { granted: false, refusal: REFUSALS.notMember };
-    return { granted: true, grant: found };
+    return { granted: true, grant: asset ? { ...found, asset } : found };
   }
 
   /** Credential and target in one call: at most two round trips (session, then target). */

@@ -59,8 +59,9 @@ export function doerOf(grant: Grant): { userId: string; side: Side } {
   return { userId: grant.actor.userId, side: grant.membership.side };
 }
 
-/** A share-link holder allowed to read the one snapshot the link points at. */
+/** A share-link holder allowed to read the one snapshot the link points at (and, when asked, one upload it shows). */
 export interface ShareLinkGrant {
   link: SnapshotLinksTable;
   snapshot: SnapshotsTable;
+  asset?: AssetsTable;
 }

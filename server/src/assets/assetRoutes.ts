@@ -3,6 +3,7 @@ import {
   type AssetContentType,
   type AssetResponse,
   assetResponseSchema,
+  assetSrc,
   idSchema,
 } from '@samverka/model';
 import type { Context } from 'hono';
@@ -12,6 +13,7 @@ import { apiErrors } from '../http/apiErrors.ts';
 import type { ApiRouter } from '../http/apiRouter.ts';
 import { documentParams, documentTarget } from '../http/pathParams.ts';
 import { randomId } from '../ids.ts';
+import type { AssetsTable } from '../storage/schema.ts';
 import { bytesMatchType } from './contentSniffing.ts';
 
 /** Served assets never run script and are never framed, whatever their bytes. */
@@ -77,7 +79,7 @@ export function mountAssetRoutes(router: ApiRouter, services: AppServices): void
           created_at: Date.now(),
         })
         .execute();
-      const body: AssetResponse = { asset: { id, contentType, byteSize: bytes.byteLength, src: `/api/assets/${id}` } };
+      const body: AssetResponse = { asset: { id, contentType, byteSize: bytes.byteLength, src: assetSrc(id) } };
       return c.json(body, 201);
     },
   );
@@ -92,20 +94,25 @@ export function mountAssetRoutes(router: ApiRouter, services: AppServices): void
       access: { action: 'read', target: (params) => ({ kind: 'asset', id: params.assetId }) },
       status: 200,
     },
-    ({ c, grant: { asset } }) => {
-      // The browser may keep a copy but must ask every time, so a removed member's
-      // cache stops serving it; an asset never changes, so its id is its ETag.
-      const caching = { 'Cache-Control': 'private, no-cache', ETag: `"${asset.id}"` };
-      if (etagMatches(c.req.header('if-none-match'), caching.ETag)) return c.body(null, 304, caching);
-      const data = asset.data instanceof Uint8Array ? asset.data : new Uint8Array(asset.data);
-      return c.body(new Uint8Array(data), 200, {
-        ...caching,
-        'Content-Type': asset.content_type,
-        'Content-Length': String(asset.byte_size),
-        'Content-Security-Policy': ASSET_CSP,
-      });
-    },
+    ({ c, grant: { asset } }) => assetAnswer(c, asset),
   );
+}
+
+/**
+ * An uploaded asset's bytes, to whoever was let through. The browser may keep a copy but
+ * must ask every time, so a removed member's (or a revoked link's) cache stops serving it;
+ * an asset never changes, so its id is its ETag.
+ */
+export function assetAnswer(c: Context, asset: AssetsTable): Response {
+  const caching = { 'Cache-Control': 'private, no-cache', ETag: `"${asset.id}"` };
+  if (etagMatches(c.req.header('if-none-match'), caching.ETag)) return c.body(null, 304, caching);
+  const data = asset.data instanceof Uint8Array ? asset.data : new Uint8Array(asset.data);
+  return c.body(new Uint8Array(data), 200, {
+    ...caching,
+    'Content-Type': asset.content_type,
+    'Content-Length': String(asset.byte_size),
+    'Content-Security-Policy': ASSET_CSP,
+  });
 }
 
 /** The 413 message of an upload over `ASSET_MAX_BYTES`, for the route and the body limit alike. */

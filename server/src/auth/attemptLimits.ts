@@ -21,6 +21,18 @@ export async function limitAttempts(
   if (wait > 0) throw rateLimitedFor(c, wait);
 }
 
+/**
+ * Counts a failed attempt at `scope` (a token that matched nothing) per IP; over
+ * the limit answers 429 with Retry-After. For links that must always work when
+ * genuine even from addresses many people share (a mail provider's one-click
+ * unsubscribe): only wrong guesses use up the budget.
+ */
+export async function limitFailedAttempts(c: Context, services: AppServices, scope: string): Promise<void> {
+  const { windowMs, perIp } = services.config.rateLimits;
+  const wait = await services.rateLimiter.hit(`${scope}-failed:ip:${clientAddress(c)}`, { limit: perIp, windowMs });
+  if (wait !== undefined) throw rateLimitedFor(c, wait);
+}
+
 /** How many times one address may learn, per window, that an email already has an account. */
 export const EMAIL_TAKEN_ANSWERS_PER_ADDRESS = 10;
 

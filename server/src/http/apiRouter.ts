@@ -11,8 +11,9 @@ export type HttpMethod = 'get' | 'post' | 'patch' | 'delete';
 /**
  * Who may call without a membership: anyone, any signed-in person, the holder
  * of an invitation token (signed in or not, or only signed in), or the holder of
- * a snapshot share link (the path's `:token`, resolved by the access resolver
- * and the policy; the link's snapshot is the grant).
+ * a snapshot share link (the path's `:token`, and `:assetId` when the path names an
+ * upload, resolved by the access resolver and the policy; the link's snapshot, and
+ * that upload, are the grant).
  */
 export type OpenAccess = 'public' | 'signedIn' | 'invitationHolder' | 'signedInInvitationHolder' | 'shareLinkHolder';
 
@@ -108,8 +109,12 @@ export class ApiRouter {
       let grant: Grant | ShareLinkGrant | undefined;
       if (routeAccess === 'shareLinkHolder') {
         // The token in the path is the credential, whoever else the caller is signed in as.
-        const token = String((params as { token?: unknown }).token ?? '');
-        const decision = await this.access.authorizeShareLink({ kind: 'shareLink', token }, 'read');
+        const { token, assetId } = params as { token?: unknown; assetId?: unknown };
+        const decision = await this.access.authorizeShareLink(
+          { kind: 'shareLink', token: String(token ?? '') },
+          'read',
+          assetId === undefined ? undefined : String(assetId),
+        );
         if (!decision.granted) throw decision.refusal.error();
         grant = decision.grant;
       }

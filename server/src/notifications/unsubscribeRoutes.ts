@@ -1,7 +1,7 @@
 import { emailLinkQuerySchema, type Locale } from '@samverka/model';
 import type { Context } from 'hono';
 import type { AppServices } from '../appServices.ts';
-import { limitAttempts } from '../auth/attemptLimits.ts';
+import { limitFailedAttempts } from '../auth/attemptLimits.ts';
 import type { ApiRouter } from '../http/apiRouter.ts';
 import { browserLocale, type LinkPage, linkPage } from '../mail/emailLinkPages.ts';
 import { unsubscribe, unsubscribeHolder } from './unsubscribeTokens.ts';
@@ -57,9 +57,15 @@ export function mountUnsubscribeRoutes(router: ApiRouter, services: AppServices)
   const { db, config } = services;
   const tag = 'Notifications';
 
+  /**
+   * The token's holder. A wrong token counts against the caller's address, a genuine one never
+   * does: one-click POSTs come from mail providers' servers, which many recipients share.
+   */
   const holderOf = async (c: Context) => {
     const parsed = emailLinkQuerySchema.safeParse({ token: c.req.query('token') });
-    return parsed.success ? unsubscribeHolder(db, parsed.data.token, Date.now()) : undefined;
+    const holder = parsed.success ? await unsubscribeHolder(db, parsed.data.token, Date.now()) : undefined;
+    if (!holder) await limitFailedAttempts(c, services, 'unsubscribe');
+    return holder;
   };
 
   router.add(
@@ -92,7 +98,6 @@ export function mountUnsubscribeRoutes(router: ApiRouter, services: AppServices)
       status: 200,
     },
     async ({ c }) => {
-      await limitAttempts(c, services, 'unsubscribe', undefined);
       const holder = await holderOf(c);
       if (!holder) return linkPage(c, browserLocale(c), PAGES[browserLocale(c)].dead(), 400);
       await unsubscribe(db, holder.id);

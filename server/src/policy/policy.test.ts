@@ -57,14 +57,29 @@ describe('can()', () => {
   });
 
   it('lets a share link read only its own snapshot', () => {
-    expect(can(undefined, 'read', { kind: 'snapshotLink', linkedSnapshotId: 's1', snapshotId: 's1' }).allowed).toBe(
-      true,
-    );
-    expect(can(undefined, 'read', { kind: 'snapshotLink', linkedSnapshotId: 's1', snapshotId: 's2' }).allowed).toBe(
-      false,
-    );
+    const link = (snapshotId: string) =>
+      ({ kind: 'snapshotLink', linkedSnapshotId: 's1', snapshotId, snapshotPartnershipId: 'p1' }) as const;
+    expect(can(undefined, 'read', link('s1')).allowed).toBe(true);
+    expect(can(undefined, 'read', link('s2')).allowed).toBe(false);
     const linkActions = ACTIONS.filter((action) => PERMISSIONS[action].snapshotLink !== false);
     expect(linkActions).toEqual(['read']);
+  });
+
+  it("lets a share link read only the uploads of its snapshot's partnership that its canvases show", () => {
+    const link = {
+      kind: 'snapshotLink',
+      linkedSnapshotId: 's1',
+      snapshotId: 's1',
+      snapshotPartnershipId: 'p1',
+    } as const;
+    const asset = (partnershipId: string, shownBySnapshot: boolean) => ({
+      ...link,
+      asset: { partnershipId, shownBySnapshot },
+    });
+    expect(can(undefined, 'read', asset('p1', true)).allowed).toBe(true);
+    expect(can(undefined, 'read', asset('p1', false))).toEqual({ allowed: false, reason: 'notMember' });
+    expect(can(undefined, 'read', asset('p2', true))).toEqual({ allowed: false, reason: 'notMember' });
+    expect(can(undefined, 'read', { ...asset('p1', true), snapshotId: 's2' }).allowed).toBe(false);
   });
 
   it('reports abilities as one boolean per action', () => {

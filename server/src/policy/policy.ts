@@ -21,11 +21,16 @@ export interface PartnershipTarget {
   archived: boolean;
 }
 
-/** A snapshot reached through a share link: only that snapshot may be read. */
+/**
+ * A snapshot reached through a share link: only that snapshot may be read, and of the uploads
+ * only those of its partnership that its canvases show (`asset`, when one is asked for).
+ */
 export interface SnapshotLinkTarget {
   kind: 'snapshotLink';
   linkedSnapshotId: string;
   snapshotId: string;
+  snapshotPartnershipId: string;
+  asset?: { partnershipId: string; shownBySnapshot: boolean };
 }
 
 export type PolicyTarget = PartnershipTarget | SnapshotLinkTarget;
@@ -49,7 +54,12 @@ const refused = (reason: RefusalReason): Verdict => ({ allowed: false, reason })
 export function can(actor: Actor | undefined, action: Action, target: PolicyTarget): Verdict {
   if (target.kind === 'snapshotLink') {
     const linked = PERMISSIONS[action].snapshotLink === 'linkedSnapshotOnly';
-    return linked && target.linkedSnapshotId === target.snapshotId ? ALLOWED : refused('notMember');
+    if (!linked || target.linkedSnapshotId !== target.snapshotId) return refused('notMember');
+    const { asset } = target;
+    if (asset && !(asset.partnershipId === target.snapshotPartnershipId && asset.shownBySnapshot)) {
+      return refused('notMember');
+    }
+    return ALLOWED;
   }
   if (!actor) return refused('anonymous');
   if (!target.membership) return refused('notMember');

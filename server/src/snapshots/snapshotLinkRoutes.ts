@@ -12,6 +12,7 @@ import {
 } from '@samverka/model';
 import { z } from 'zod';
 import type { AppServices } from '../appServices.ts';
+import { assetAnswer } from '../assets/assetRoutes.ts';
 import { apiErrors } from '../http/apiErrors.ts';
 import type { ApiRouter } from '../http/apiRouter.ts';
 import { spendSnapshotBudget } from './snapshotBudget.ts';
@@ -120,6 +121,25 @@ export function mountSnapshotLinkRoutes(router: ApiRouter, services: AppServices
       const state = await snapshotDocumentState(db, grant.snapshot.id, params.documentId);
       if (!state) throw apiErrors.notFound();
       return documentStateResponse(c, state);
+    },
+  );
+
+  router.add(
+    {
+      method: 'get',
+      path: '/api/shared/:token/assets/:assetId',
+      tag,
+      summary:
+        "An image or video the shared snapshot's canvases show (an upload of its partnership that one of them names); 404 for any other",
+      params: sharedParams.extend({ assetId: idSchema }),
+      invalidParams: apiErrors.notFound,
+      access: 'shareLinkHolder',
+      status: 200,
+    },
+    ({ c, grant }) => {
+      // The router asked the policy about the path's asset; a grant without it is a bug, not a visitor.
+      if (!grant.asset) throw new Error('a shared asset route was granted without its asset');
+      return assetAnswer(c, grant.asset);
     },
   );
 }

@@ -136,6 +136,7 @@ export function mountSyncRoute(app: Hono, options: SyncRouteOptions): void {
           // MessageEvent over a copy of its bytes (7 % of the server's CPU in a one-writer replay).
           // Frames that arrived before this call reach `onMessage` right after it returns; a microtask
           // later it is removed, before any later frame's event can run, so each frame is read once.
+          // This relies on the adapter's internals: its version is pinned (upgradePacketFrames.test.ts).
           raw.on('message', (data, isBinary) => receive(raw, isBinary ? binaryFrame(data) : undefined));
           queueMicrotask(() => {
             handlers.onMessage = undefined;

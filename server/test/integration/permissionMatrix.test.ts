@@ -1,7 +1,16 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: tests read JSON answers loosely and assert on them
-import { type Action, PERMISSIONS, type Role } from '@samverka/model';
+import {
+  type Action,
+  addShapes,
+  boardRecords,
+  imageAsset,
+  PERMISSIONS,
+  type Role,
+  sharedAssetPath,
+} from '@samverka/model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import * as Y from 'yjs';
 import { createApp } from '../../src/app.ts';
 import { sha256Hex } from '../../src/auth/sessionTokens.ts';
 import { loadConfig } from '../../src/config.ts';
@@ -16,6 +25,7 @@ import {
   type TestPartnership,
 } from '../support/apiClient.ts';
 import { type PolicyServer, startPolicyServer } from '../support/policyServer.ts';
+import { connectClient, eventually, synced } from '../support/syncClient.ts';
 
 const PASSWORD = 'correct horse battery staple';
 type Caller = 'anonymous' | 'outsider' | Role;
@@ -150,6 +160,41 @@ async function ownerShareLink(world: World): Promise<{ snapshotId: string; linkI
   const snapshotId = await ownerSnapshot(world);
   const created = await world.people.owner.client.post(`/api/snapshots/${snapshotId}/links`, {});
   return { snapshotId, linkId: created.body.link.id, token: created.body.url.split('/').pop() };
+}
+
+/** An image on the partnership's board (uploaded, its asset record synced; once per world), for snapshots to show. */
+const shownImages = new WeakMap<World, Promise<string>>();
+function imageOnBoard(world: World): Promise<string> {
+  let shown = shownImages.get(world);
+  if (!shown) {
+    shown = (async () => {
+      const { owner } = world.people;
+      const uploaded = await owner.client.request('POST', `/api/documents/${world.p.canvasId}/assets`, PNG_BYTES, {
+        'content-type': 'image/png',
+      });
+      const { id, src } = uploaded.body.asset as { id: string; src: string };
+      const writer = connectClient(world.base, world.p.canvasId, new Y.Doc(), {
+        headers: { cookie: owner.client.cookie ?? '' },
+      });
+      try {
+        await synced(writer);
+        addShapes(writer.doc, [imageAsset(`asset:${id}`, src)]);
+        const reader = connectClient(world.base, world.p.canvasId, new Y.Doc(), {
+          headers: { cookie: owner.client.cookie ?? '' },
+        });
+        try {
+          await eventually(() => reader.provider.synced && boardRecords(reader.doc).has(`asset:${id}`), 'the image');
+        } finally {
+          reader.destroy();
+        }
+      } finally {
+        writer.destroy();
+      }
+      return id;
+    })();
+    shownImages.set(world, shown);
+  }
+  return shown;
 }
 
 /** A thread the caller started when their role lets them comment, else one of the owner's. */
@@ -687,6 +732,14 @@ const ROUTES: Record<string, RouteExpectation> = {
       method: 'GET',
       path: `/api/shared/${(await ownerShareLink(w)).token}/documents/${w.p.canvasId}`,
     }),
+  },
+  'GET /api/shared/:token/assets/:assetId': {
+    access: 'shareLinkHolder',
+    status: 200,
+    probe: async (w) => {
+      const assetId = await imageOnBoard(w);
+      return { method: 'GET', path: sharedAssetPath((await ownerShareLink(w)).token, assetId) };
+    },
   },
   'GET /api/openapi.json': {
     access: 'public',

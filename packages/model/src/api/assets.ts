@@ -19,6 +19,21 @@ export type AssetContentType = (typeof ASSET_CONTENT_TYPES)[number];
 /** Default largest upload, in bytes; the server's `ASSET_MAX_BYTES` overrides it. */
 export const DEFAULT_ASSET_MAX_BYTES = 10 * 1024 * 1024;
 
+/** Where members read an uploaded asset: `<prefix><assetId>`, the `src` its canvas record holds. */
+export const ASSET_PATH_PREFIX = '/api/assets/';
+
+/** The `src` a canvas's asset record holds for one of our uploads. */
+export function assetSrc(assetId: string): string {
+  return `${ASSET_PATH_PREFIX}${assetId}`;
+}
+
+/** The asset id a canvas asset record's `src` names, when it is one of our uploads (else undefined). */
+export function assetIdOfSrc(src: unknown): string | undefined {
+  if (typeof src !== 'string' || !src.startsWith(ASSET_PATH_PREFIX)) return undefined;
+  const id = src.slice(ASSET_PATH_PREFIX.length);
+  return idSchema.safeParse(id).success ? id : undefined;
+}
+
 export const assetSchema = z.object({
   id: idSchema,
   contentType: z.enum(ASSET_CONTENT_TYPES),

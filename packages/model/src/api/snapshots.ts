@@ -24,6 +24,8 @@ import { NAME_MAX_LENGTH } from './limits.ts';
  * - `POST   /api/snapshots/:id/acknowledgements` → 201 `AcknowledgementResponse` (any member)
  * - `GET    /api/shared/:token` → 200 `SharedSnapshotResponse`: no internal ids, no people (no account)
  * - `GET    /api/shared/:token/documents/:documentId` → as the snapshot document route
+ * - `GET    /api/shared/:token/assets/:assetId` → the bytes of an image or video the snapshot's
+ *   canvases show (the asset of the snapshot's partnership, named by one of its canvases' asset records)
  * Unknown, another partnership's, revoked or expired → 404 `not_found`.
  * Audit trail types (client needs `audit.type.<type>` strings): `snapshot_created`,
  * `snapshot_renamed`, `snapshot_deleted`, `snapshot_link_created`, `snapshot_link_revoked`.
@@ -34,6 +36,10 @@ export const SHARED_SNAPSHOT_PATH_PREFIX = '/shared/';
 /** Share-link tokens: 32 random bytes, base64url (43 characters). */
 export const SHARE_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 export const shareTokenSchema = z.string().regex(SHARE_TOKEN_PATTERN);
+/** Where a share link's holder reads an image or video shown on the snapshot's canvases. */
+export function sharedAssetPath(token: string, assetId: string): string {
+  return `/api/shared/${encodeURIComponent(token)}/assets/${encodeURIComponent(assetId)}`;
+}
 /** The longest a share link may live, from its creation. */
 export const SNAPSHOT_LINK_MAX_DAYS = 366;
 

@@ -61,6 +61,17 @@ export function geoShape(id: string, text: string, x = 0): BoardRecord {
   };
 }
 
+/** A tldraw image asset record pointing at `src`, as the board stores one after an upload. */
+export function imageAsset(id: string, src: string, w = 64, h = 48): BoardRecord {
+  return {
+    id,
+    typeName: 'asset',
+    type: 'image',
+    meta: {},
+    props: { name: 'logo.png', src, w, h, mimeType: 'image/png', isAnimated: false },
+  };
+}
+
 /** Adds shapes to a canvas board. */
 export function addShapes(doc: Y.Doc, shapes: BoardRecord[]): void {
   doc.transact(() => putBoardRecords(doc, shapes));
