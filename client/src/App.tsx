@@ -1,8 +1,8 @@
 import { type ComponentType, lazy, Suspense } from 'react';
-import { BrowserRouter, Route, Routes } from 'react-router';
 import { LoginPage } from './auth/LoginPage.tsx';
 import { RequireAuth } from './auth/RequireAuth.tsx';
 import { withMessages } from './i18n/i18n.tsx';
+import { BrowserRouter, Route, Routes } from './router/router.tsx';
 import { AppShell } from './shell/AppShell.tsx';
 import { HomePage } from './shell/HomePage.tsx';
 import { NotFoundPage } from './shell/NotFoundPage.tsx';
@@ -93,9 +93,10 @@ function Loading() {
 
 export function App() {
   return (
-    // Without transitions a page whose code is still loading shows the loading placeholder at
-    // once; with them the previous page stayed on screen and took the typing meant for the next.
-    <BrowserRouter useTransitions={false}>
+    // Navigating is a plain state update, not a transition: a page whose code is still loading shows
+    // the loading placeholder at once (in a transition the previous page stayed on screen and took
+    // the typing meant for the next).
+    <BrowserRouter>
       <Suspense fallback={<Loading />}>
         <Routes>
           <Route element={<AppShell />}>
