@@ -71,7 +71,9 @@ test('sign-in, overview, register and snapshot in Swedish: translated, loaded wi
   const origin = server.origin;
   const anna = await newPerson('Anna Lind');
   const visitor = await newPerson('Visitor', { signedUp: false });
+  // A Swedish partnership: its documents' titles and the board's template are Swedish too.
   const { id } = await createPartnershipViaApi(anna, origin, {
+    language: 'sv',
     name: 'Linnéuniversitetet × Nordic Timber AB',
     partnerName: 'Nordic Timber AB',
     startDate: '2025-09-01',
