@@ -1,7 +1,8 @@
 import { type ComponentType, lazy, Suspense } from 'react';
-import { BrowserRouter, Route, Routes } from 'react-router';
 import { LoginPage } from './auth/LoginPage.tsx';
 import { RequireAuth } from './auth/RequireAuth.tsx';
+import { withMessages } from './i18n/i18n.tsx';
+import { BrowserRouter, Route, Routes } from './router/router.tsx';
 import { AppShell } from './shell/AppShell.tsx';
 import { HomePage } from './shell/HomePage.tsx';
 import { NotFoundPage } from './shell/NotFoundPage.tsx';
@@ -10,7 +11,9 @@ import { Skeleton } from './ui/index.ts';
 /**
  * A page loaded on first visit of its route. Only the sign-in page, the home page and the shell
  * are in the first download: a visitor who is not signed in never loads Yjs, tldraw, Tiptap, the
- * register or the partnership pages (docs/benchmarks.md, "First page").
+ * register or the partnership pages (docs/benchmarks.md, "First page"). A page's loader fetches the
+ * text of its areas (i18n/areas.ts) with its code, so it never renders before its text; the sign-in
+ * page has only the `core` text. Pages nested under the partnership layout get the layout's areas too.
  */
 function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
   return lazy(async () => ({ default: (await load())[name] }));
@@ -19,19 +22,32 @@ function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>
 const SignupPage = lazyPage(() => import('./auth/SignupPage.tsx'), 'SignupPage');
 const ForgotPasswordPage = lazyPage(() => import('./auth/PasswordResetPages.tsx'), 'ForgotPasswordPage');
 const ResetPasswordPage = lazyPage(() => import('./auth/PasswordResetPages.tsx'), 'ResetPasswordPage');
-const AcceptInvitationPage = lazyPage(() => import('./members/AcceptInvitationPage.tsx'), 'AcceptInvitationPage');
-const AccountSettingsPage = lazyPage(() => import('./account/AccountSettingsPage.tsx'), 'AccountSettingsPage');
-const SessionsPage = lazyPage(() => import('./account/SessionsPage.tsx'), 'SessionsPage');
-const InboxPage = lazyPage(() => import('./comments/InboxPage.tsx'), 'InboxPage');
-const PartnershipsPage = lazyPage(() => import('./partnerships/PartnershipsPage.tsx'), 'PartnershipsPage');
-const loadPartnershipLayout = () => import('./partnerships/PartnershipContext.tsx');
-const loadOverviewPage = () => import('./partnerships/PartnershipOverviewPage.tsx');
-const loadDocumentRoutes = () => import('./partnerships/DocumentRoutes.tsx');
-const loadRegisterPage = () => import('./register/RegisterPage.tsx');
+const AcceptInvitationPage = lazyPage(
+  () => withMessages(import('./members/AcceptInvitationPage.tsx'), 'workspace', 'members'),
+  'AcceptInvitationPage',
+);
+const AccountSettingsPage = lazyPage(
+  () => withMessages(import('./account/AccountSettingsPage.tsx'), 'account', 'notifications'),
+  'AccountSettingsPage',
+);
+const SessionsPage = lazyPage(() => withMessages(import('./account/SessionsPage.tsx'), 'account'), 'SessionsPage');
+const InboxPage = lazyPage(
+  () => withMessages(import('./comments/InboxPage.tsx'), 'workspace', 'comments'),
+  'InboxPage',
+);
+const PartnershipsPage = lazyPage(
+  () => withMessages(import('./partnerships/PartnershipsPage.tsx'), 'workspace'),
+  'PartnershipsPage',
+);
+const loadPartnershipLayout = () =>
+  withMessages(import('./partnerships/PartnershipContext.tsx'), 'workspace', 'members', 'comments');
+const loadOverviewPage = () => withMessages(import('./partnerships/PartnershipOverviewPage.tsx'), 'snapshots');
+const loadDocumentRoutes = () => withMessages(import('./partnerships/DocumentRoutes.tsx'), 'editors');
+const loadRegisterPage = () => withMessages(import('./register/RegisterPage.tsx'), 'register', 'editors');
 const PartnershipLayout = lazyPage(loadPartnershipLayout, 'PartnershipLayout');
 const PartnershipOverviewPage = lazyPage(loadOverviewPage, 'PartnershipOverviewPage');
 const MembersPage = lazyPage(() => import('./members/MembersPage.tsx'), 'MembersPage');
-const AuditPage = lazyPage(() => import('./partnerships/AuditPage.tsx'), 'AuditPage');
+const AuditPage = lazyPage(() => withMessages(import('./partnerships/AuditPage.tsx'), 'snapshots'), 'AuditPage');
 const PartnershipSettingsPage = lazyPage(
   () => import('./partnerships/PartnershipSettings.tsx'),
   'PartnershipSettingsPage',
@@ -39,10 +55,14 @@ const PartnershipSettingsPage = lazyPage(
 const CanvasDocumentRoute = lazyPage(loadDocumentRoutes, 'CanvasDocumentRoute');
 const TextDocumentRoute = lazyPage(loadDocumentRoutes, 'TextDocumentRoute');
 const RegisterPage = lazy(loadRegisterPage);
-const SnapshotPage = lazy(() => import('./snapshots/SnapshotPage.tsx'));
-const ComparePage = lazy(() => import('./snapshots/ComparePage.tsx'));
-const ReportPage = lazy(() => import('./snapshots/ReportPage.tsx'));
-const SharedSnapshotPage = lazy(() => import('./snapshots/SharedSnapshotPage.tsx'));
+const snapshotAreas = ['snapshots', 'register', 'editors'] as const;
+const SnapshotPage = lazy(() => withMessages(import('./snapshots/SnapshotPage.tsx'), ...snapshotAreas));
+const ComparePage = lazy(() => withMessages(import('./snapshots/ComparePage.tsx'), ...snapshotAreas));
+const ReportPage = lazy(() => withMessages(import('./snapshots/ReportPage.tsx'), ...snapshotAreas));
+// Outside the partnership layout: its own areas and the layout's `workspace` (names of kinds and phases).
+const SharedSnapshotPage = lazy(() =>
+  withMessages(import('./snapshots/SharedSnapshotPage.tsx'), ...snapshotAreas, 'workspace'),
+);
 
 /** The code a deep link under a partnership needs, beyond the layout. */
 const PARTNERSHIP_PAGES: [RegExp, () => Promise<unknown>][] = [
@@ -73,9 +93,10 @@ function Loading() {
 
 export function App() {
   return (
-    // Without transitions a page whose code is still loading shows the loading placeholder at
-    // once; with them the previous page stayed on screen and took the typing meant for the next.
-    <BrowserRouter useTransitions={false}>
+    // Navigating is a plain state update, not a transition: a page whose code is still loading shows
+    // the loading placeholder at once (in a transition the previous page stayed on screen and took
+    // the typing meant for the next).
+    <BrowserRouter>
       <Suspense fallback={<Loading />}>
         <Routes>
           <Route element={<AppShell />}>

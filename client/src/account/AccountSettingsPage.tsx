@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
 import { api } from '../api/apiClient.ts';
 import { useAuth } from '../auth/AuthProvider.tsx';
 import { checkRequired } from '../auth/credentialChecks.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { Link, useNavigate } from '../router/router.tsx';
 import { FormAlert } from '../shell/forms.tsx';
 import { PasswordField } from '../shell/namedFields.tsx';
 import { useFormSubmit } from '../shell/useFormSubmit.ts';

@@ -1,11 +1,11 @@
 import type { SessionsEndedResponse, SessionsResponse } from '@samverka/model';
 import { useState } from 'react';
-import { Link } from 'react-router';
 import { api } from '../api/apiClient.ts';
 import { useApiResource } from '../api/useApiResource.ts';
 import { checkNewPassword, checkRequired } from '../auth/credentialChecks.ts';
 import { useFormat } from '../i18n/format.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { Link } from '../router/router.tsx';
 import { FormAlert } from '../shell/forms.tsx';
 import { PasswordField } from '../shell/namedFields.tsx';
 import { useFormSubmit } from '../shell/useFormSubmit.ts';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { Link, useLocation, useNavigate } from 'react-router';
 import { useI18n } from '../i18n/i18n.tsx';
+import { Link, useLocation, useNavigate } from '../router/router.tsx';
 import { Card, FormAlert } from '../shell/forms.tsx';
 import { EmailField, PasswordField } from '../shell/namedFields.tsx';
 import { useFormSubmit } from '../shell/useFormSubmit.ts';

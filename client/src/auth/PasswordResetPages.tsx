@@ -1,8 +1,8 @@
 import { passwordResetTokenSchema, type SessionsEndedResponse } from '@samverka/model';
 import { useState } from 'react';
-import { Link, useLocation } from 'react-router';
 import { api } from '../api/apiClient.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { Link, useLocation } from '../router/router.tsx';
 import { Card, FormAlert } from '../shell/forms.tsx';
 import { EmailField, PasswordField } from '../shell/namedFields.tsx';
 import { useFormSubmit } from '../shell/useFormSubmit.ts';

@@ -1,6 +1,6 @@
 import { localPathOrNull } from '@samverka/model';
 import type { ReactNode } from 'react';
-import { Navigate, useLocation } from 'react-router';
+import { Navigate, useLocation } from '../router/router.tsx';
 import { Skeleton } from '../ui/index.ts';
 import { useAuth } from './AuthProvider.tsx';
 

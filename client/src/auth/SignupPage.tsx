@@ -1,8 +1,8 @@
 import { PERSON_NAME_MAX_LENGTH, type SignupPolicyResponse } from '@samverka/model';
 import { useState } from 'react';
-import { Link, useLocation, useNavigate } from 'react-router';
 import { useApiResource } from '../api/useApiResource.ts';
 import { type Translate, useI18n } from '../i18n/i18n.tsx';
+import { Link, useLocation, useNavigate } from '../router/router.tsx';
 import { Card, FormAlert, TextField } from '../shell/forms.tsx';
 import { EmailField, PasswordField } from '../shell/namedFields.tsx';
 import { useFormSubmit } from '../shell/useFormSubmit.ts';

@@ -1,4 +1,4 @@
-import { useParams } from 'react-router';
+import { useParams } from '../router/router.tsx';
 
 /** The canvas document id from the route (`…/canvas/:docId`). */
 export function useDocumentId(): string {

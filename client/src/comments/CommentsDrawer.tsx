@@ -1,7 +1,7 @@
 import type { CommentThread, ThreadAnchor } from '@samverka/model';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
-import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { useI18n } from '../i18n/i18n.tsx';
+import { useLocation, useNavigate, useSearchParams } from '../router/router.tsx';
 import { Badge, CloseIcon, IconButton } from '../ui/index.ts';
 import { anchorKey, anchorPagePath } from './commentsApi.ts';
 import { focusAnchor } from './focusAnchor.ts';

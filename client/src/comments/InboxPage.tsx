@@ -1,9 +1,9 @@
 import type { InboxItem, Member, MembersResponse } from '@samverka/model';
 import { useEffect, useMemo, useState } from 'react';
-import { Link } from 'react-router';
 import { api } from '../api/apiClient.ts';
 import { useFormat } from '../i18n/format.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { Link } from '../router/router.tsx';
 import { errorMessage } from '../shell/forms.tsx';
 import { Badge, Button, EmptyState, PageHeader, Skeleton, useToast } from '../ui/index.ts';
 import { anchorText } from './anchorText.ts';

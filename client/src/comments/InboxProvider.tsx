@@ -1,8 +1,8 @@
 import type { InboxResponse } from '@samverka/model';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
-import { Link } from 'react-router';
 import { useAuth } from '../auth/AuthProvider.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
+import { Link } from '../router/router.tsx';
 import { Badge } from '../ui/index.ts';
 import { commentsApi } from './commentsApi.ts';
 import { onPartnershipEvent } from './partnershipEvents.ts';

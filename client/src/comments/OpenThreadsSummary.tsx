@@ -1,5 +1,5 @@
-import { useNavigate } from 'react-router';
 import { useI18n } from '../i18n/i18n.tsx';
+import { useNavigate } from '../router/router.tsx';
 import { Button, EmptyState } from '../ui/index.ts';
 import { anchorKey, threadLink } from './commentsApi.ts';
 import { ThreadListItem } from './ThreadPanel.tsx';

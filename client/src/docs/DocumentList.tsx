@@ -1,7 +1,7 @@
 import type { DocumentKind, DocumentSummary, DocumentsResponse } from '@samverka/model';
 import { DOCUMENT_KINDS } from '@samverka/model';
 import { type FormEvent, useState } from 'react';
-import { Link } from 'react-router';
+import { Link } from '../router/router.tsx';
 import './documentList.css';
 import { api } from '../api/apiClient.ts';
 import { useApiResource } from '../api/useApiResource.ts';

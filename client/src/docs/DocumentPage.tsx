@@ -1,7 +1,6 @@
 import type { MembersResponse } from '@samverka/model';
 import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useParams } from 'react-router';
 import { useApiResource } from '../api/useApiResource.ts';
 import {
   anchorFromSelection,
@@ -14,6 +13,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { useIdentity } from '../identity/identity.tsx';
 import { usePartnership } from '../partnerships/PartnershipContext.tsx';
 import { useDocumentTitle } from '../partnerships/useDocumentTitle.ts';
+import { useParams } from '../router/router.tsx';
 import { DocumentHeader } from '../shell/DocumentHeader.tsx';
 import { useDocumentSession } from '../sync/useDocumentSession.ts';
 import { usePresence } from '../sync/usePresence.ts';

@@ -1,7 +1,7 @@
 import type { Editor } from '@tiptap/core';
 import { useEditorState } from '@tiptap/react';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import type { MessageKey } from '../i18n/en.ts';
+import type { MessageKey } from '../i18n/areas.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { LinkIcon } from '../ui/index.ts';
 import { shortcutLabel } from './editorShortcuts.ts';

@@ -1,4 +1,6 @@
-/** English text for comment threads and the inbox (spread into `en.ts`). */
+import { abuseEn } from './abuse.en.ts';
+
+/** English text for comment threads and the inbox (the `comments` area, areas.ts). */
 export const commentsEn = {
   'comments.title': 'Comments',
   'comments.filters': 'Show threads',
@@ -46,10 +48,8 @@ export const commentsEn = {
   'comments.showAll': 'All threads',
   'comments.showAllCount': 'All {count} open threads',
   'comments.openPanel': 'Open comments',
-  'inbox.title': 'Inbox',
   'inbox.unread.one': '{count} unread',
   'inbox.unread.other': '{count} unread',
-  'inbox.unreadSuffix': 'unread',
   'inbox.markRead': 'Mark read',
   'inbox.markAllRead': 'Mark all read',
   'inbox.onlyUnread': 'Only unread',
@@ -61,4 +61,5 @@ export const commentsEn = {
   'error.mention_not_member': 'You can only mention members of this partnership.',
   'error.anchor_not_found': 'What this thread was about no longer exists.',
   'error.not_author': 'Only the person who wrote a message can change it.',
+  ...abuseEn,
 } as const;

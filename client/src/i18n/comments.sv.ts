@@ -1,6 +1,7 @@
+import { abuseSv } from './abuse.sv.ts';
 import type { commentsEn } from './comments.en.ts';
 
-/** Swedish text for comment threads and the inbox (spread into `sv.ts`). */
+/** Swedish text for comment threads and the inbox (the `comments` area, areas.ts). */
 export const commentsSv: Record<keyof typeof commentsEn, string> = {
   'comments.title': 'Kommentarer',
   'comments.filters': 'Visa trådar',
@@ -48,10 +49,8 @@ export const commentsSv: Record<keyof typeof commentsEn, string> = {
   'comments.showAll': 'Alla trådar',
   'comments.showAllCount': 'Alla {count} öppna trådar',
   'comments.openPanel': 'Öppna kommentarer',
-  'inbox.title': 'Inkorg',
   'inbox.unread.one': '{count} oläst',
   'inbox.unread.other': '{count} olästa',
-  'inbox.unreadSuffix': 'olästa',
   'inbox.markRead': 'Markera som läst',
   'inbox.markAllRead': 'Markera alla som lästa',
   'inbox.onlyUnread': 'Bara olästa',
@@ -63,4 +62,5 @@ export const commentsSv: Record<keyof typeof commentsEn, string> = {
   'error.mention_not_member': 'Du kan bara nämna medlemmar i det här partnerskapet.',
   'error.anchor_not_found': 'Det som tråden gällde finns inte längre.',
   'error.not_author': 'Bara den som skrev ett meddelande kan ändra det.',
+  ...abuseSv,
 } as const;

@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { en, type MessageKey } from './en.ts';
 import { formattersFor } from './format.ts';
-import { sv } from './sv.ts';
+import { everyMessage, translatorFor as translate } from './testing.ts';
 
-const translate =
-  (catalogue: Record<MessageKey, string>) => (key: MessageKey, params?: Record<string, string | number>) =>
-    catalogue[key].replace(/\{(\w+)\}/g, (_, name: string) => String(params?.[name] ?? ''));
+const en = await everyMessage('en');
+const sv = await everyMessage('sv');
 
 describe('formatters', () => {
   it('choose the plural form by Intl.PluralRules and format the count in the locale', () => {

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { MessageKey } from './en.ts';
+import type { MessageKey } from './areas.ts';
 import { type Locale, type Translate, useI18n } from './i18n.tsx';
 
 /** The BCP 47 tag used for dates and numbers in each UI language. */

@@ -1,4 +1,4 @@
-/** English text for members, invitations to them and the activity log (spread into `en.ts`). */
+/** English text for members, invitations to them and the activity log (the `members` area, areas.ts). */
 export const membersEn = {
   'members.removeTitle': 'Remove {name}?',
   'members.removeBody': 'They lose access to everything in the partnership at once.',
@@ -52,4 +52,13 @@ export const membersEn = {
   'audit.type.thread_resolved': 'Resolved a comment thread',
   'audit.type.thread_reopened': 'Reopened a comment thread',
   'audit.type.thread_deleted': 'Deleted a comment thread',
+  'invitation.unusableHeading': 'This invitation can’t be used',
+  'invitation.goToPartnerships': 'Go to your partnerships',
+  'invitation.askOwner': 'Ask the partnership’s owner for a new invitation if you still need access.',
+  'invitation.usedSignedOut': 'If you accepted it, log in to open the partnership.',
+  'invitation.heading': 'Invitation to {partnership}',
+  'invitation.details': 'You are invited as {role} on the {side} side, as {email}.',
+  'invitation.accept': 'Accept invitation',
+  'invitation.signUpFirst': 'Create an account with {email} to accept, or log in if you have one.',
+  'invitation.wrongAccount': 'You are signed in as {email}; this invitation is for another address.',
 };

@@ -1,6 +1,6 @@
 import type { membersEn } from './members.en.ts';
 
-/** Swedish text for members, invitations to them and the activity log (spread into `sv.ts`). */
+/** Swedish text for members, invitations to them and the activity log (the `members` area, areas.ts). */
 export const membersSv: Record<keyof typeof membersEn, string> = {
   'members.removeTitle': 'Ta bort {name}?',
   'members.removeBody': 'Personen förlorar genast åtkomst till allt i partnerskapet.',
@@ -55,4 +55,13 @@ export const membersSv: Record<keyof typeof membersEn, string> = {
   'audit.type.thread_resolved': 'Löste en kommentarstråd',
   'audit.type.thread_reopened': 'Öppnade en kommentarstråd igen',
   'audit.type.thread_deleted': 'Raderade en kommentarstråd',
+  'invitation.unusableHeading': 'Inbjudan kan inte användas',
+  'invitation.goToPartnerships': 'Gå till dina partnerskap',
+  'invitation.askOwner': 'Be partnerskapets ägare om en ny inbjudan om du fortfarande behöver åtkomst.',
+  'invitation.usedSignedOut': 'Om du tog emot den, logga in för att öppna partnerskapet.',
+  'invitation.heading': 'Inbjudan till {partnership}',
+  'invitation.details': 'Du är inbjuden som {role} på {side}sidan, som {email}.',
+  'invitation.accept': 'Tacka ja',
+  'invitation.signUpFirst': 'Skapa ett konto med {email} för att tacka ja, eller logga in om du har ett.',
+  'invitation.wrongAccount': 'Du är inloggad som {email}; inbjudan gäller en annan adress.',
 };

@@ -1,4 +1,4 @@
-/** English text for notification settings and email verification (spread into `en.ts`). */
+/** English text for notification settings and email verification (the `notifications` area, areas.ts). */
 export const notificationsEn = {
   'notifications.title': 'Email notifications',
   'notifications.intro': 'When someone mentions you, or replies in a thread you wrote in, we can tell you by email.',

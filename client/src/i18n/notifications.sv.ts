@@ -1,6 +1,6 @@
 import type { notificationsEn } from './notifications.en.ts';
 
-/** Swedish text for notification settings and email verification (spread into `sv.ts`). */
+/** Swedish text for notification settings and email verification (the `notifications` area, areas.ts). */
 export const notificationsSv: Record<keyof typeof notificationsEn, string> = {
   'notifications.title': 'Aviseringar via e-post',
   'notifications.intro':

@@ -1,4 +1,4 @@
-/** English text for single sign-on (OpenID Connect), spread into `en.ts`. */
+/** English text for single sign-on (OpenID Connect): part of the `core` area, which the sign-in page loads. */
 export const oidcEn = {
   'oidc.heading': 'Log in through your organisation',
   'oidc.signInWith': 'Log in with {name}',

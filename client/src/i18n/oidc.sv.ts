@@ -1,6 +1,6 @@
 import type { oidcEn } from './oidc.en.ts';
 
-/** Swedish text for single sign-on (OpenID Connect), spread into `sv.ts`. */
+/** Swedish text for single sign-on (OpenID Connect): part of the `core` area. */
 export const oidcSv: Record<keyof typeof oidcEn, string> = {
   'oidc.heading': 'Logga in via din organisation',
   'oidc.signInWith': 'Logga in med {name}',

@@ -1,4 +1,4 @@
-/** English text for snapshots: the list, the frozen view, share links, comparison and report (spread into `en.ts`). */
+/** English text for snapshots: the list, the frozen view, share links, comparison and report (the `snapshots` area, areas.ts). */
 export const snapshotsEn = {
   'snapshots.title': 'Snapshots',
   'snapshots.create': 'Take snapshot',

@@ -1,6 +1,6 @@
 import type { snapshotsEn } from './snapshots.en.ts';
 
-/** Swedish text for snapshots (spread into `sv.ts`). */
+/** Swedish text for snapshots (the `snapshots` area, areas.ts). */
 export const snapshotsSv: Record<keyof typeof snapshotsEn, string> = {
   'snapshots.title': 'Ögonblicksbilder',
   'snapshots.create': 'Ta ögonblicksbild',

@@ -1,10 +1,10 @@
 import type { AcceptInvitationResponse, InvitationPreviewResponse } from '@samverka/model';
 import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
 import { api } from '../api/apiClient.ts';
 import { useApiResource } from '../api/useApiResource.ts';
 import { useAuth } from '../auth/AuthProvider.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
+import { Link, useNavigate, useParams } from '../router/router.tsx';
 import { Card, errorMessage, FormAlert } from '../shell/forms.tsx';
 import { Button, ButtonLink, Skeleton } from '../ui/index.ts';
 

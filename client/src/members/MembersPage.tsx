@@ -8,13 +8,13 @@ import {
   type Role,
 } from '@samverka/model';
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
 import { api } from '../api/apiClient.ts';
 import { useApiResource } from '../api/useApiResource.ts';
 import { useAuth } from '../auth/AuthProvider.tsx';
 import { useFormat } from '../i18n/format.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { usePartnership } from '../partnerships/PartnershipContext.tsx';
+import { useNavigate } from '../router/router.tsx';
 import { FormAlert } from '../shell/forms.tsx';
 import { Badge, Button, PageHeader, Panel, Skeleton, Table, useConfirm, useToast } from '../ui/index.ts';
 import { InviteForm } from './InviteForm.tsx';

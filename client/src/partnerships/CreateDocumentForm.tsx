@@ -6,10 +6,10 @@ import {
   TEXT_TEMPLATES,
 } from '@samverka/model';
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
 import { api } from '../api/apiClient.ts';
 import { checkRequired } from '../auth/credentialChecks.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { useNavigate } from '../router/router.tsx';
 import { FormAlert, SelectField, TextField } from '../shell/forms.tsx';
 import { useFormSubmit } from '../shell/useFormSubmit.ts';
 import { Button } from '../ui/index.ts';

@@ -1,8 +1,8 @@
 import type { DocumentKind, DocumentsResponse } from '@samverka/model';
 import { type ReactNode, useEffect } from 'react';
-import { Link, Navigate, useParams } from 'react-router';
 import { useApiResource } from '../api/useApiResource.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { Link, Navigate, useParams } from '../router/router.tsx';
 import { Skeleton } from '../ui/index.ts';
 import { documentPath } from './documentPaths.ts';
 import { usePartnership } from './PartnershipContext.tsx';

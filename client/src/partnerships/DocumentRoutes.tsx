@@ -1,5 +1,5 @@
 import { lazy, type ReactNode } from 'react';
-import { useParams } from 'react-router';
+import { useParams } from '../router/router.tsx';
 import { DocumentKindRoute } from './DocumentKindRoute.tsx';
 import { usePartnership } from './PartnershipContext.tsx';
 

@@ -1,10 +1,10 @@
 import type { PartnershipView } from '@samverka/model';
 import { createContext, Suspense, useContext, useEffect } from 'react';
-import { NavLink, Outlet, useParams } from 'react-router';
 import { useApiResource } from '../api/useApiResource.ts';
 import { CommentsButton, CommentsDrawer } from '../comments/CommentsDrawer.tsx';
 import { ThreadsProvider } from '../comments/ThreadsProvider.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
+import { NavLink, Outlet, useParams } from '../router/router.tsx';
 import { onRightsChanged } from '../sync/rightsChanged.ts';
 import { ButtonLink, PageHeader, Skeleton } from '../ui/index.ts';
 

@@ -1,4 +1,4 @@
-import type { MessageKey } from '../i18n/en.ts';
+import type { MessageKey } from '../i18n/areas.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { SnapshotsSection } from '../snapshots/SnapshotsSection.tsx';
 import { ButtonLink, PageHeader, Panel } from '../ui/index.ts';

@@ -1,7 +1,7 @@
 import type { PartnershipsResponse } from '@samverka/model';
-import { Link } from 'react-router';
 import { useApiResource } from '../api/useApiResource.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { Link } from '../router/router.tsx';
 import { FormAlert } from '../shell/forms.tsx';
 import { Badge, EmptyState, PageHeader, Skeleton } from '../ui/index.ts';
 import { CreatePartnershipForm } from './CreatePartnershipForm.tsx';

@@ -1,5 +1,5 @@
 import type { AuditEvent } from '@samverka/model';
-import type { MessageKey } from '../i18n/en.ts';
+import type { MessageKey } from '../i18n/areas.ts';
 import { isMessageKey, type Translate } from '../i18n/i18n.tsx';
 
 /** Detail values that name a role, side or phase are shown in the reader's language. */

@@ -1,10 +1,10 @@
 import { createEntry, deleteEntry, GOAL_STATUSES, type Goal, type GoalStatus, SIDES } from '@samverka/model';
 import { type FormEvent, useState } from 'react';
-import { Link } from 'react-router';
 import { AnchorThreadsButton } from '../comments/CommentsDrawer.tsx';
 import { useFormat } from '../i18n/format.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { usePartnership } from '../partnerships/PartnershipContext.tsx';
+import { Link } from '../router/router.tsx';
 import { Badge, Button, EmptyState, Table } from '../ui/index.ts';
 import { CsvTools } from './CsvTools.tsx';
 import { EditorsOf } from './EditorsOf.tsx';

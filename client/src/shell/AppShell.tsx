@@ -1,9 +1,9 @@
 import { Suspense } from 'react';
-import { Link, Outlet, useNavigate } from 'react-router';
 import { api } from '../api/apiClient.ts';
 import { useAuth } from '../auth/AuthProvider.tsx';
 import { InboxLink, InboxProvider } from '../comments/InboxProvider.tsx';
 import { LOCALES, type Locale, useI18n } from '../i18n/i18n.tsx';
+import { Link, Outlet, useNavigate } from '../router/router.tsx';
 import { Skeleton, ThemeSwitch } from '../ui/index.ts';
 
 const LOCALE_NAMES: Record<Locale, string> = { en: 'English', sv: 'Svenska' };

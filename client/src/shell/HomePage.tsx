@@ -1,6 +1,6 @@
-import { Link, Navigate } from 'react-router';
 import { useAuth } from '../auth/AuthProvider.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
+import { Link, Navigate } from '../router/router.tsx';
 import { ButtonLink, Skeleton, usePageTitle } from '../ui/index.ts';
 
 /** `/`: signed-in people go to their partnerships; others see what Samverka is. */

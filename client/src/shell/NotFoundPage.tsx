@@ -1,5 +1,5 @@
-import { Link } from 'react-router';
 import { useI18n } from '../i18n/i18n.tsx';
+import { Link } from '../router/router.tsx';
 import { usePageTitle } from '../ui/index.ts';
 
 export function NotFoundPage() {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ApiRequestError } from '../api/apiClient.ts';
-import { en, type MessageKey } from '../i18n/en.ts';
+import { everyMessage, translatorFor } from '../i18n/testing.ts';
 import { bannerError, serverFieldErrors, translateFieldError } from './fieldErrors.ts';
 
-const t = (key: MessageKey, params?: Record<string, string | number>) =>
-  en[key].replace(/\{(\w+)\}/g, (_, name: string) => String(params?.[name] ?? ''));
+const en = await everyMessage('en');
+const t = translatorFor(en);
 
 describe('server field errors', () => {
   it('become catalogue messages, never the raw zod text', () => {

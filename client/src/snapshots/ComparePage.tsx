@@ -6,11 +6,11 @@ import {
   type SnapshotDetailResponse,
 } from '@samverka/model';
 import type { ReactNode } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router';
 import { useApiResource } from '../api/useApiResource.ts';
 import { useFormat } from '../i18n/format.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { usePartnership } from '../partnerships/PartnershipContext.tsx';
+import { Link, useParams, useSearchParams } from '../router/router.tsx';
 import { Badge, PageHeader, Skeleton } from '../ui/index.ts';
 import { ChangeGroup, changeCounts, DocumentChanges, FieldChanges, IndicatorChanges } from './ChangeLists.tsx';
 import { MovedRisksMap } from './MovedRisksMap.tsx';

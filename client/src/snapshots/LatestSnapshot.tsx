@@ -1,6 +1,6 @@
-import { Link } from 'react-router';
 import { useFormat } from '../i18n/format.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { Link } from '../router/router.tsx';
 import { Skeleton } from '../ui/index.ts';
 import { AcknowledgeButton, AcknowledgementList } from './Acknowledgements.tsx';
 import { useSnapshots } from './useSnapshots.ts';

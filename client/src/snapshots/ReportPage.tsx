@@ -1,11 +1,11 @@
 import type { SnapshotDetailResponse, SnapshotDocument } from '@samverka/model';
 import { lazy, Suspense, useMemo } from 'react';
-import { Link, useParams } from 'react-router';
 import type * as Y from 'yjs';
 import { useApiResource } from '../api/useApiResource.ts';
 import { useFormat } from '../i18n/format.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { HeatMap } from '../register/HeatMap.tsx';
+import { Link, useParams } from '../router/router.tsx';
 import '../register/register.css';
 import { Button, Skeleton, usePageTitle } from '../ui/index.ts';
 import { CanvasImage } from './CanvasImage.tsx';

@@ -1,8 +1,8 @@
 import type { SharedSnapshotResponse } from '@samverka/model';
 import { useEffect, useState } from 'react';
-import { useParams } from 'react-router';
 import type { ApiRequestError } from '../api/apiClient.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { useParams } from '../router/router.tsx';
 import { Skeleton, usePageTitle } from '../ui/index.ts';
 import { SnapshotView } from './SnapshotView.tsx';
 import { loadSnapshotDetail, type SnapshotSource } from './snapshotSource.ts';

@@ -1,8 +1,8 @@
 import type { SnapshotDetailResponse } from '@samverka/model';
-import { useParams } from 'react-router';
 import { useApiResource } from '../api/useApiResource.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { usePartnership } from '../partnerships/PartnershipContext.tsx';
+import { useParams } from '../router/router.tsx';
 import { Button, ButtonLink, Dialog, Panel, Skeleton } from '../ui/index.ts';
 import { AcknowledgeButton, AcknowledgementList } from './Acknowledgements.tsx';
 import { ShareLinks } from './ShareLinks.tsx';

@@ -1,9 +1,9 @@
 import type { SnapshotListItem } from '@samverka/model';
 import { useState } from 'react';
-import { Link } from 'react-router';
 import { useFormat } from '../i18n/format.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { usePartnership } from '../partnerships/PartnershipContext.tsx';
+import { Link } from '../router/router.tsx';
 import { errorMessage } from '../shell/forms.tsx';
 import {
   Button,

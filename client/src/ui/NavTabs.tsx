@@ -1,4 +1,4 @@
-import { NavLink } from 'react-router';
+import { NavLink } from '../router/router.tsx';
 
 export interface NavTab {
   to: string;

@@ -1,8 +1,8 @@
 import type { AuditResponse } from '@samverka/model';
-import { Link } from 'react-router';
 import { useApiResource } from '../../api/useApiResource.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { Link } from '../../router/router.tsx';
 import { EmptyState, Panel, Skeleton } from '../../ui/index.ts';
 import { describeAuditActor, describeAuditDetails } from '../auditText.ts';
 
