@@ -16,6 +16,7 @@ import { DocumentSizeLimit } from './documentSizeLimit.ts';
 import type { DocumentValidator } from './documentValidator.ts';
 import { DurableAcks, isIntegrated } from './durableAcks.ts';
 import type { GroupCommitWriter } from './groupCommitWriter.ts';
+import type { SentAnswer, StoredAnswer } from './storedAnswer.ts';
 import type { ConnectionInfo, SyncSocket } from './syncConnection.ts';
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, frameSyncStep2 } from './syncMessages.ts';
 import type { SyncMetrics } from './syncMetrics.ts';
@@ -25,6 +26,8 @@ interface ConnectionState extends ConnectionInfo {
   awarenessIds: Set<number>;
   awarenessTokens: number;
   awarenessRefilledAt: number;
+  /** What the socket was sent from the stored log while the room loaded, until its first sync step 1. */
+  sentAnswer?: SentAnswer | undefined;
 }
 
 export interface RoomDeps {
@@ -47,8 +50,10 @@ export interface RoomDeps {
   storedBytes?: number;
   /** Ids of the log rows the doc was loaded from. */
   loadedRows?: readonly number[];
-  /** The one stored row the doc was loaded from, when that row is the whole document (a compacted state). */
+  /** The stored document the doc was loaded from, when the doc is exactly it (e.g. a compacted state). */
   storedState?: Uint8Array | undefined;
+  /** The load whose stored log sockets may have been sent while it ran, when the doc is exactly that log. */
+  loadedFrom?: StoredAnswer | undefined;
 }
 
 /** How long a room keeps its stored state for the first client's answer. */
@@ -80,6 +85,8 @@ export class Room {
   private readonly size: DocumentSizeLimit;
   /** The log rows this doc has applied, which its state can replace at unload. */
   readonly coveredRows: CoveredRows;
+  /** The stored log this doc is exactly (until its first change), for sockets answered from it during the load. */
+  private loadedFrom: StoredAnswer | undefined;
 
   constructor(
     readonly documentId: string,
@@ -90,6 +97,7 @@ export class Room {
     this.answers = new AnswerBudget(deps.limits.maxFrameBytes);
     this.size = new DocumentSizeLimit(deps.storedBytes ?? 0, deps.limits.maxDocumentBytes);
     this.coveredRows = new CoveredRows(deps.loadedRows);
+    this.loadedFrom = deps.loadedFrom;
     // The first client asks for everything: the stored state is that answer, already encoded.
     if (deps.storedState) this.answers.prime(frameSyncStep2(deps.storedState), STORED_ANSWER_KEEP_MS);
     this.awareness = new Awareness(doc);
@@ -108,8 +116,11 @@ export class Room {
     return this.size.bytes;
   }
 
-  /** Adds a socket; returns false (and closes it) when the room is full, failed or gone. */
-  addConnection(socket: SyncSocket, info: ConnectionInfo): boolean {
+  /**
+   * Adds a socket; returns false (and closes it) when the room is full, failed or gone.
+   * `sentAnswer`: what it was sent from the stored log while the room loaded.
+   */
+  addConnection(socket: SyncSocket, info: ConnectionInfo, sentAnswer?: SentAnswer): boolean {
     // A socket that raced a storage failure or an unload must not edit a doc nobody persists.
     if (this.failed || this.destroyed) {
       this.closeSocket(socket, this.failed ? CloseCode.STORAGE_UNAVAILABLE : CloseCode.GOING_AWAY);
@@ -125,6 +136,7 @@ export class Room {
       awarenessIds: new Set(),
       awarenessTokens: this.deps.limits.awarenessUpdatesPerSecond,
       awarenessRefilledAt: now,
+      sentAnswer,
     });
     this.send(socket, encodeSyncStep1(this.doc));
     const present = [...this.awareness.getStates().keys()];
@@ -243,8 +255,16 @@ export class Room {
   private receiveSync(socket: SyncSocket, state: ConnectionState, decoder: decoding.Decoder): void {
     const syncType = decoding.readVarUint(decoder);
     if (syncType === syncProtocol.messageYjsSyncStep1) {
-      const stateVector = decoding.readVarUint8Array(decoder);
-      Y.decodeStateVector(stateVector); // validates before we answer
+      let stateVector = decoding.readVarUint8Array(decoder);
+      const asked = Y.decodeStateVector(stateVector); // validates before we answer
+      const sent = state.sentAnswer;
+      if (sent) {
+        state.sentAnswer = undefined;
+        // Answered from the very log this doc holds, and nothing changed since: it has everything.
+        if (sent.from === this.loadedFrom) return;
+        // Otherwise only what the doc holds beyond what that answer and the socket's own state cover.
+        stateVector = Y.encodeStateVector(sent.from.covered(sent.asked, asked));
+      }
       // The budget is checked before encoding: a burst of step 1 frames costs one answer.
       if (!this.answers.mayAnswerSyncStep1(socket)) return;
       // Answer only with committed state, so no client ever learns of an
@@ -346,6 +366,7 @@ export class Room {
   }
 
   private readonly handleDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.loadedFrom = undefined;
     this.size.add(update.byteLength);
     this.answers.documentChanged();
     if (origin === STORED_ELSEWHERE) {
