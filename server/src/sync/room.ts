@@ -5,6 +5,8 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import type { SyncLimits } from '../config.ts';
 import type { Logger } from '../logger.ts';
+import { replayUpdates } from '../storage/replayUpdates.ts';
+import { encodeStateSized } from '../storage/stateEncoding.ts';
 import { AnswerBudget } from './answerBudget.ts';
 import {
   filterAwarenessUpdate,
@@ -70,7 +72,12 @@ class MalformedFrame extends Error {}
  * in-memory Y.Doc, appended to the log, and relayed only once committed.
  */
 export class Room {
-  readonly doc: Y.Doc;
+  /** The document, unless it sleeps (see `sleepIfIdle`); `doc` wakes it. */
+  private live: Y.Doc | undefined;
+  /** The state of a sleeping doc, encoded. */
+  private asleep: Uint8Array | undefined;
+  /** Whether the doc changed or was read since the last `sleepIfIdle` looked. */
+  private active = true;
   readonly awareness: Awareness;
   private readonly connections = new Map<SyncSocket, ConnectionState>();
   private lastCommit: Promise<void> = Promise.resolve();
@@ -93,18 +100,65 @@ export class Room {
     doc: Y.Doc,
     private readonly deps: RoomDeps,
   ) {
-    this.doc = doc;
+    this.live = doc;
     this.answers = new AnswerBudget(deps.limits.maxFrameBytes);
     this.size = new DocumentSizeLimit(deps.storedBytes ?? 0, deps.limits.maxDocumentBytes);
     this.coveredRows = new CoveredRows(deps.loadedRows);
     this.loadedFrom = deps.loadedFrom;
     // The first client asks for everything: the stored state is that answer, already encoded.
     if (deps.storedState) this.answers.prime(frameSyncStep2(deps.storedState), STORED_ANSWER_KEEP_MS);
-    this.awareness = new Awareness(doc);
+    // Awareness borrows a doc only for its own client id and destroy event: an empty one of its own,
+    // so a sleeping room's document is not held through it.
+    this.awareness = new Awareness(new Y.Doc());
     // The server itself is not a collaborator; its own awareness entry would be noise.
     this.awareness.setLocalState(null);
     doc.on('update', this.handleDocUpdate);
     this.awareness.on('update', this.handleAwarenessUpdate);
+  }
+
+  /** The room's document; a sleeping one is woken (its encoded state applied to a new doc). */
+  get doc(): Y.Doc {
+    this.active = true;
+    return this.live ?? this.wake();
+  }
+
+  /**
+   * Lets the doc sleep when nothing changed or read it since the last call
+   * (the registry's sweep calls this every `SYNC_SLEEP_AFTER_MS`): its encoded
+   * state replaces it. A loaded Y.Doc holds about eight times its encoded size
+   * in objects (an item, an ID and their numbers per struct: 208 KB of heap
+   * for a 20 KB state), so idle rooms, their sockets still open, hold far less.
+   * Awareness does not need the doc; an edit or a sync request wakes it (an
+   * apply of the state: about a millisecond per 20 KB). Documents with a
+   * schema check keep theirs (the check holds a replica of it), as do those
+   * over `maxBytes` (slow to wake) and those with updates waiting for dependencies.
+   */
+  sleepIfIdle(maxBytes: number): boolean {
+    const doc = this.live;
+    if (this.active || !doc || this.failed || this.destroyed || this.deps.validator) {
+      this.active = false;
+      return false;
+    }
+    if (this.size.bytes > maxBytes || doc.store.pendingStructs || doc.store.pendingDs) return false;
+    this.asleep = Y.encodeStateAsUpdate(doc);
+    doc.off('update', this.handleDocUpdate);
+    doc.destroy();
+    this.live = undefined;
+    return true;
+  }
+
+  get sleeping(): boolean {
+    return this.live === undefined;
+  }
+
+  private wake(): Y.Doc {
+    const doc = new Y.Doc({ gc: true });
+    if (this.asleep) replayUpdates([this.asleep], doc);
+    this.asleep = undefined;
+    this.live = doc;
+    if (this.destroyed) doc.destroy();
+    else doc.on('update', this.handleDocUpdate);
+    return doc;
   }
 
   get connectionCount(): number {
@@ -217,15 +271,31 @@ export class Room {
 
   destroy(): void {
     this.destroyed = true;
-    this.doc.off('update', this.handleDocUpdate);
     this.awareness.off('update', this.handleAwarenessUpdate);
     this.awareness.destroy();
-    this.doc.destroy();
+    this.asleep = undefined;
+    const doc = this.live ?? this.wake();
+    doc.off('update', this.handleDocUpdate);
+    doc.destroy();
     // The Room object outlives this call (an unload's compaction still holds it while storage
     // works), and a destroyed Y.Doc keeps its content: let the content go now, so a large
     // document's memory can be collected before its state is written.
-    this.doc.store.clients.clear();
-    this.doc.share.clear();
+    doc.store.clients.clear();
+    doc.share.clear();
+  }
+
+  /**
+   * The document's state encoded (for a compaction), into about `sizeHint`
+   * bytes; a sleeping doc's is at hand without waking it.
+   */
+  encodeState(sizeHint: number): Uint8Array {
+    return this.asleep ?? encodeStateSized(this.doc, undefined, sizeHint);
+  }
+
+  /** Whether updates wait for dependencies (a sleeping doc has none). */
+  get hasPendingUpdates(): boolean {
+    const store = this.live?.store;
+    return !!store && (store.pendingStructs !== null || store.pendingDs !== null);
   }
 
   private dispatch(socket: SyncSocket, state: ConnectionState, frame: Uint8Array): void {

@@ -2,8 +2,6 @@ import { CloseCode } from '@samverka/model';
 import type { SyncLimits } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import { Gauge, type MetricsRegistry } from '../metrics.ts';
-import { hasPendingUpdates } from '../storage/replayUpdates.ts';
-import { encodeStateSized } from '../storage/stateEncoding.ts';
 import type { UpdateLogStore } from '../storage/updateLogStore.ts';
 import { collectGarbage, LARGE_DOCUMENT_BYTES } from './collectGarbage.ts';
 import type { DocumentRelay } from './documentRelay.ts';
@@ -15,6 +13,8 @@ import { StoredAnswer } from './storedAnswer.ts';
 
 /** A threshold compaction also waits until the bytes appended since the last one reach its state's size / this. */
 const COMPACTION_GROWTH_DIVISOR = 4;
+/** Larger documents stay awake: waking one costs an apply of its state (about 50 ms per megabyte). */
+const MAX_SLEEPING_DOCUMENT_BYTES = 1024 * 1024;
 
 import { createSyncMetrics, type SyncMetrics } from './syncMetrics.ts';
 
@@ -22,6 +22,8 @@ interface RoomEntry {
   room: Promise<Room>;
   /** Set while the room loads. */
   loading?: StoredAnswer | undefined;
+  /** Set once it has loaded. */
+  loaded?: Room;
   unloadTimer?: NodeJS.Timeout;
   /** Set while the room flushes and compacts on its way out. */
   unloading?: Promise<void>;
@@ -43,6 +45,7 @@ export class RoomRegistry {
   private readonly writer: GroupCommitWriter;
   readonly metrics: SyncMetrics;
   private connections = 0;
+  private sleepSweep: NodeJS.Timeout | undefined;
   /** Per loaded room, the function that stops hearing its document from the other processes. */
   private readonly relayLeaves = new Map<Room, () => void>();
 
@@ -61,6 +64,17 @@ export class RoomRegistry {
     metricsRegistry.register(new Gauge('samverka_rooms', 'Documents loaded in memory', () => this.entries.size));
     metricsRegistry.register(new Gauge('samverka_connections', 'Open sync connections', () => this.connections));
     relay?.onReconnect(() => void this.rereadLoaded());
+    if (limits.sleepAfterMs > 0) {
+      this.sleepSweep = setInterval(() => this.sleepIdleRooms(), limits.sleepAfterMs);
+      this.sleepSweep.unref();
+    }
+  }
+
+  /** Lets every loaded room whose doc was left alone since the last sweep sleep (see `Room.sleepIfIdle`). */
+  private sleepIdleRooms(): void {
+    for (const entry of this.entries.values()) {
+      if (entry.loaded && !entry.unloading && !entry.compaction) entry.loaded.sleepIfIdle(MAX_SLEEPING_DOCUMENT_BYTES);
+    }
   }
 
   /** The loaded room for a document, loading it if needed. Rejects if storage fails. */
@@ -84,7 +98,10 @@ export class RoomRegistry {
       entry.room.catch(() => this.entries.delete(documentId));
       const loaded = entry;
       void entry.room.then(
-        () => (loaded.loading = undefined),
+        (room) => {
+          loaded.loading = undefined;
+          loaded.loaded = room;
+        },
         () => undefined,
       );
     }
@@ -130,6 +147,7 @@ export class RoomRegistry {
 
   /** Flushes every pending update and closes all sockets with `code` (graceful shutdown). */
   async shutdown(code: number): Promise<void> {
+    clearInterval(this.sleepSweep);
     for (const room of await this.loadedRooms()) room.closeAll(code);
     await this.writer.drain();
     await Promise.allSettled([...this.entries.keys()].map((id) => this.unload(id)));
@@ -278,8 +296,8 @@ export class RoomRegistry {
         entry.commitsSinceCompaction = 0;
         entry.bytesSinceCompaction = 0;
         const rows = room.coveredRows.list().sort((a, b) => a - b);
-        if (room.closed || rows.length < 2 || hasPendingUpdates(room.doc)) return;
-        const state = encodeStateSized(room.doc, undefined, room.storedBytes);
+        if (room.closed || rows.length < 2 || room.hasPendingUpdates) return;
+        const state = room.encodeState(room.storedBytes);
         entry.compactedStateBytes = state.byteLength;
         if (await this.store.replaceRows(room.documentId, rows, state)) {
           room.coveredRows.compacted(rows);
@@ -305,10 +323,10 @@ export class RoomRegistry {
     const { documentId } = room;
     const rows = room.coveredRows.list();
     const large = room.storedBytes >= LARGE_DOCUMENT_BYTES;
-    const replaceable = rows.length > 1 && !hasPendingUpdates(room.doc);
+    const replaceable = rows.length > 1 && !room.hasPendingUpdates;
     // What loading and serving the document left behind goes first, then the doc once encoded.
     if (large && replaceable) collectGarbage();
-    const state = replaceable ? encodeStateSized(room.doc, undefined, room.storedBytes) : undefined;
+    const state = replaceable ? room.encodeState(room.storedBytes) : undefined;
     room.destroy();
     if (large) collectGarbage();
     if (state && (await this.store.replaceRows(documentId, rows, state))) this.metrics.compactions.inc();
