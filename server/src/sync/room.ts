@@ -156,8 +156,8 @@ export class Room {
     if (this.asleep) replayUpdates([this.asleep], doc);
     this.asleep = undefined;
     this.live = doc;
-    if (this.destroyed) doc.destroy();
-    else doc.on('update', this.handleDocUpdate);
+    // A destroyed room's (see `destroy`) is destroyed by the caller and never stores anything.
+    if (!this.destroyed) doc.on('update', this.handleDocUpdate);
     return doc;
   }
 
