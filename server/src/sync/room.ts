@@ -5,6 +5,8 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import type { SyncLimits } from '../config.ts';
 import type { Logger } from '../logger.ts';
+import { replayUpdates } from '../storage/replayUpdates.ts';
+import { encodeStateSized } from '../storage/stateEncoding.ts';
 import { AnswerBudget } from './answerBudget.ts';
 import {
   filterAwarenessUpdate,
@@ -16,6 +18,7 @@ import { DocumentSizeLimit } from './documentSizeLimit.ts';
 import type { DocumentValidator } from './documentValidator.ts';
 import { DurableAcks, isIntegrated } from './durableAcks.ts';
 import type { GroupCommitWriter } from './groupCommitWriter.ts';
+import type { SentAnswer, StoredAnswer } from './storedAnswer.ts';
 import type { ConnectionInfo, SyncSocket } from './syncConnection.ts';
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, frameSyncStep2 } from './syncMessages.ts';
 import type { SyncMetrics } from './syncMetrics.ts';
@@ -25,6 +28,8 @@ interface ConnectionState extends ConnectionInfo {
   awarenessIds: Set<number>;
   awarenessTokens: number;
   awarenessRefilledAt: number;
+  /** What the socket was sent from the stored log while the room loaded, until its first sync step 1. */
+  sentAnswer?: SentAnswer | undefined;
 }
 
 export interface RoomDeps {
@@ -47,8 +52,10 @@ export interface RoomDeps {
   storedBytes?: number;
   /** Ids of the log rows the doc was loaded from. */
   loadedRows?: readonly number[];
-  /** The one stored row the doc was loaded from, when that row is the whole document (a compacted state). */
+  /** The stored document the doc was loaded from, when the doc is exactly it (e.g. a compacted state). */
   storedState?: Uint8Array | undefined;
+  /** The load whose stored log sockets may have been sent while it ran, when the doc is exactly that log. */
+  loadedFrom?: StoredAnswer | undefined;
 }
 
 /** How long a room keeps its stored state for the first client's answer. */
@@ -65,7 +72,12 @@ class MalformedFrame extends Error {}
  * in-memory Y.Doc, appended to the log, and relayed only once committed.
  */
 export class Room {
-  readonly doc: Y.Doc;
+  /** The document, unless it sleeps (see `sleepIfIdle`); `doc` wakes it. */
+  private live: Y.Doc | undefined;
+  /** The state of a sleeping doc, encoded. */
+  private asleep: Uint8Array | undefined;
+  /** Whether the doc changed or was read since the last `sleepIfIdle` looked. */
+  private active = true;
   readonly awareness: Awareness;
   private readonly connections = new Map<SyncSocket, ConnectionState>();
   private lastCommit: Promise<void> = Promise.resolve();
@@ -80,23 +92,73 @@ export class Room {
   private readonly size: DocumentSizeLimit;
   /** The log rows this doc has applied, which its state can replace at unload. */
   readonly coveredRows: CoveredRows;
+  /** The stored log this doc is exactly (until its first change), for sockets answered from it during the load. */
+  private loadedFrom: StoredAnswer | undefined;
 
   constructor(
     readonly documentId: string,
     doc: Y.Doc,
     private readonly deps: RoomDeps,
   ) {
-    this.doc = doc;
+    this.live = doc;
     this.answers = new AnswerBudget(deps.limits.maxFrameBytes);
     this.size = new DocumentSizeLimit(deps.storedBytes ?? 0, deps.limits.maxDocumentBytes);
     this.coveredRows = new CoveredRows(deps.loadedRows);
+    this.loadedFrom = deps.loadedFrom;
     // The first client asks for everything: the stored state is that answer, already encoded.
     if (deps.storedState) this.answers.prime(frameSyncStep2(deps.storedState), STORED_ANSWER_KEEP_MS);
-    this.awareness = new Awareness(doc);
+    // Awareness borrows a doc only for its own client id and destroy event: an empty one of its own,
+    // so a sleeping room's document is not held through it.
+    this.awareness = new Awareness(new Y.Doc());
     // The server itself is not a collaborator; its own awareness entry would be noise.
     this.awareness.setLocalState(null);
     doc.on('update', this.handleDocUpdate);
     this.awareness.on('update', this.handleAwarenessUpdate);
+  }
+
+  /** The room's document; a sleeping one is woken (its encoded state applied to a new doc). */
+  get doc(): Y.Doc {
+    this.active = true;
+    return this.live ?? this.wake();
+  }
+
+  /**
+   * Lets the doc sleep when nothing changed or read it since the last call
+   * (the registry's sweep calls this every `SYNC_SLEEP_AFTER_MS`): its encoded
+   * state replaces it. A loaded Y.Doc holds about eight times its encoded size
+   * in objects (an item, an ID and their numbers per struct: 208 KB of heap
+   * for a 20 KB state), so idle rooms, their sockets still open, hold far less.
+   * Awareness does not need the doc; an edit or a sync request wakes it (an
+   * apply of the state: about a millisecond per 20 KB). Documents with a
+   * schema check keep theirs (the check holds a replica of it), as do those
+   * over `maxBytes` (slow to wake) and those with updates waiting for dependencies.
+   */
+  sleepIfIdle(maxBytes: number): boolean {
+    const doc = this.live;
+    if (this.active || !doc || this.failed || this.destroyed || this.deps.validator) {
+      this.active = false;
+      return false;
+    }
+    if (this.size.bytes > maxBytes || doc.store.pendingStructs || doc.store.pendingDs) return false;
+    this.asleep = Y.encodeStateAsUpdate(doc);
+    doc.off('update', this.handleDocUpdate);
+    doc.destroy();
+    this.live = undefined;
+    return true;
+  }
+
+  get sleeping(): boolean {
+    return this.live === undefined;
+  }
+
+  private wake(): Y.Doc {
+    const doc = new Y.Doc({ gc: true });
+    if (this.asleep) replayUpdates([this.asleep], doc);
+    this.asleep = undefined;
+    this.live = doc;
+    // A destroyed room's (see `destroy`) is destroyed by the caller and never stores anything.
+    if (!this.destroyed) doc.on('update', this.handleDocUpdate);
+    return doc;
   }
 
   get connectionCount(): number {
@@ -108,8 +170,11 @@ export class Room {
     return this.size.bytes;
   }
 
-  /** Adds a socket; returns false (and closes it) when the room is full, failed or gone. */
-  addConnection(socket: SyncSocket, info: ConnectionInfo): boolean {
+  /**
+   * Adds a socket; returns false (and closes it) when the room is full, failed or gone.
+   * `sentAnswer`: what it was sent from the stored log while the room loaded.
+   */
+  addConnection(socket: SyncSocket, info: ConnectionInfo, sentAnswer?: SentAnswer): boolean {
     // A socket that raced a storage failure or an unload must not edit a doc nobody persists.
     if (this.failed || this.destroyed) {
       this.closeSocket(socket, this.failed ? CloseCode.STORAGE_UNAVAILABLE : CloseCode.GOING_AWAY);
@@ -125,6 +190,7 @@ export class Room {
       awarenessIds: new Set(),
       awarenessTokens: this.deps.limits.awarenessUpdatesPerSecond,
       awarenessRefilledAt: now,
+      sentAnswer,
     });
     this.send(socket, encodeSyncStep1(this.doc));
     const present = [...this.awareness.getStates().keys()];
@@ -205,15 +271,31 @@ export class Room {
 
   destroy(): void {
     this.destroyed = true;
-    this.doc.off('update', this.handleDocUpdate);
     this.awareness.off('update', this.handleAwarenessUpdate);
     this.awareness.destroy();
-    this.doc.destroy();
+    this.asleep = undefined;
+    const doc = this.live ?? this.wake();
+    doc.off('update', this.handleDocUpdate);
+    doc.destroy();
     // The Room object outlives this call (an unload's compaction still holds it while storage
     // works), and a destroyed Y.Doc keeps its content: let the content go now, so a large
     // document's memory can be collected before its state is written.
-    this.doc.store.clients.clear();
-    this.doc.share.clear();
+    doc.store.clients.clear();
+    doc.share.clear();
+  }
+
+  /**
+   * The document's state encoded (for a compaction), into about `sizeHint`
+   * bytes; a sleeping doc's is at hand without waking it.
+   */
+  encodeState(sizeHint: number): Uint8Array {
+    return this.asleep ?? encodeStateSized(this.doc, undefined, sizeHint);
+  }
+
+  /** Whether updates wait for dependencies (a sleeping doc has none). */
+  get hasPendingUpdates(): boolean {
+    const store = this.live?.store;
+    return !!store && (store.pendingStructs !== null || store.pendingDs !== null);
   }
 
   private dispatch(socket: SyncSocket, state: ConnectionState, frame: Uint8Array): void {
@@ -243,8 +325,16 @@ export class Room {
   private receiveSync(socket: SyncSocket, state: ConnectionState, decoder: decoding.Decoder): void {
     const syncType = decoding.readVarUint(decoder);
     if (syncType === syncProtocol.messageYjsSyncStep1) {
-      const stateVector = decoding.readVarUint8Array(decoder);
-      Y.decodeStateVector(stateVector); // validates before we answer
+      let stateVector = decoding.readVarUint8Array(decoder);
+      const asked = Y.decodeStateVector(stateVector); // validates before we answer
+      const sent = state.sentAnswer;
+      if (sent) {
+        state.sentAnswer = undefined;
+        // Answered from the very log this doc holds, and nothing changed since: it has everything.
+        if (sent.from === this.loadedFrom) return;
+        // Otherwise only what the doc holds beyond what that answer and the socket's own state cover.
+        stateVector = Y.encodeStateVector(sent.from.covered(sent.asked, asked));
+      }
       // The budget is checked before encoding: a burst of step 1 frames costs one answer.
       if (!this.answers.mayAnswerSyncStep1(socket)) return;
       // Answer only with committed state, so no client ever learns of an
@@ -346,6 +436,7 @@ export class Room {
   }
 
   private readonly handleDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.loadedFrom = undefined;
     this.size.add(update.byteLength);
     this.answers.documentChanged();
     if (origin === STORED_ELSEWHERE) {

@@ -1,25 +1,29 @@
 import { CloseCode } from '@samverka/model';
-import type * as Y from 'yjs';
 import type { SyncLimits } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import { Gauge, type MetricsRegistry } from '../metrics.ts';
-import { flattenLongStrings } from '../storage/heapStrings.ts';
-import { hasPendingUpdates, REPLAY_BATCH_BYTES, replayUpdateBatches } from '../storage/replayUpdates.ts';
-import { encodeStateSized } from '../storage/stateEncoding.ts';
 import type { UpdateLogStore } from '../storage/updateLogStore.ts';
 import { collectGarbage, LARGE_DOCUMENT_BYTES } from './collectGarbage.ts';
 import type { DocumentRelay } from './documentRelay.ts';
 import { validatorFor } from './documentValidator.ts';
 import { GroupCommitWriter } from './groupCommitWriter.ts';
 import { Room } from './room.ts';
+import { type LoadedDocument, loadRoom } from './roomLoader.ts';
+import { StoredAnswer } from './storedAnswer.ts';
 
 /** A threshold compaction also waits until the bytes appended since the last one reach its state's size / this. */
 const COMPACTION_GROWTH_DIVISOR = 4;
+/** Larger documents stay awake: waking one costs an apply of its state (about 5 ms per 100 KB warm). */
+const MAX_SLEEPING_DOCUMENT_BYTES = 256 * 1024;
 
 import { createSyncMetrics, type SyncMetrics } from './syncMetrics.ts';
 
 interface RoomEntry {
   room: Promise<Room>;
+  /** Set while the room loads. */
+  loading?: StoredAnswer | undefined;
+  /** Set once it has loaded. */
+  loaded?: Room;
   unloadTimer?: NodeJS.Timeout;
   /** Set while the room flushes and compacts on its way out. */
   unloading?: Promise<void>;
@@ -41,6 +45,7 @@ export class RoomRegistry {
   private readonly writer: GroupCommitWriter;
   readonly metrics: SyncMetrics;
   private connections = 0;
+  private sleepSweep: NodeJS.Timeout | undefined;
   /** Per loaded room, the function that stops hearing its document from the other processes. */
   private readonly relayLeaves = new Map<Room, () => void>();
 
@@ -59,6 +64,17 @@ export class RoomRegistry {
     metricsRegistry.register(new Gauge('samverka_rooms', 'Documents loaded in memory', () => this.entries.size));
     metricsRegistry.register(new Gauge('samverka_connections', 'Open sync connections', () => this.connections));
     relay?.onReconnect(() => void this.rereadLoaded());
+    if (limits.sleepAfterMs > 0) {
+      this.sleepSweep = setInterval(() => this.sleepIdleRooms(), limits.sleepAfterMs);
+      this.sleepSweep.unref();
+    }
+  }
+
+  /** Lets every loaded room whose doc was left alone since the last sweep sleep (see `Room.sleepIfIdle`). */
+  private sleepIdleRooms(): void {
+    for (const entry of this.entries.values()) {
+      if (entry.loaded && !entry.unloading && !entry.compaction) entry.loaded.sleepIfIdle(MAX_SLEEPING_DOCUMENT_BYTES);
+    }
   }
 
   /** The loaded room for a document, loading it if needed. Rejects if storage fails. */
@@ -69,8 +85,10 @@ export class RoomRegistry {
       entry = this.entries.get(documentId);
     }
     if (!entry) {
+      const answer = new StoredAnswer();
       entry = {
-        room: this.load(documentId),
+        room: this.load(documentId, answer),
+        loading: answer,
         commitsSinceCompaction: 0,
         bytesSinceCompaction: 0,
         compactedStateBytes: 0,
@@ -78,12 +96,28 @@ export class RoomRegistry {
       this.entries.set(documentId, entry);
       // A failed load must not leave a half-made room behind for the next try.
       entry.room.catch(() => this.entries.delete(documentId));
+      const loaded = entry;
+      void entry.room.then(
+        (room) => {
+          loaded.loading = undefined;
+          loaded.loaded = room;
+        },
+        () => undefined,
+      );
     }
     if (entry.unloadTimer) {
       clearTimeout(entry.unloadTimer);
       entry.unloadTimer = undefined;
     }
     return entry.room;
+  }
+
+  /**
+   * While a document's room loads, the log as it is being read (to answer a
+   * socket's sync step 1 before the room exists); undefined once it is loaded.
+   */
+  storedAnswerWhileLoading(documentId: string): StoredAnswer | undefined {
+    return this.entries.get(documentId)?.loading;
   }
 
   /** Counts a socket accepted by a room (for the connections gauge). */
@@ -113,41 +147,24 @@ export class RoomRegistry {
 
   /** Flushes every pending update and closes all sockets with `code` (graceful shutdown). */
   async shutdown(code: number): Promise<void> {
+    clearInterval(this.sleepSweep);
     for (const room of await this.loadedRooms()) room.closeAll(code);
     await this.writer.drain();
     await Promise.allSettled([...this.entries.keys()].map((id) => this.unload(id)));
   }
 
-  private async load(documentId: string): Promise<Room> {
-    const started = Date.now();
-    // Hear the other processes before reading the log: an update they commit after
-    // the read is then relayed here, one committed before it is in the read.
-    let room: Room | undefined;
-    const early: Array<(room: Room) => void> = [];
-    const leave = await this.relay?.join(documentId, {
-      update: (update) => (room ? room.applyStored([update]) : early.push((r) => r.applyStored([update]))),
-      awareness: (update) =>
-        room ? room.applyRelayedAwareness(update) : early.push((r) => r.applyRelayedAwareness(update)),
-    });
-    const loadedRows: number[] = [];
-    let loaded: Awaited<ReturnType<typeof replayUpdateBatches>>;
-    const read = rememberFirstRow(this.store.loadUpdateBatches(documentId, REPLAY_BATCH_BYTES, loadedRows));
-    try {
-      loaded = await replayUpdateBatches(read.batches);
-    } catch (error) {
-      leave?.();
-      throw error;
-    }
-    const { doc, bytes } = loaded;
-    // The rows read and the parts of the joined texts go before the first answer is
-    // encoded beside the doc, not after (see `flattenLongStrings`).
-    if (bytes >= LARGE_DOCUMENT_BYTES && flattenLongStrings(doc) > 0) collectGarbage();
-    this.log.debug({ documentId, bytes, ms: Date.now() - started }, 'room loaded');
-    // A log of one row that left nothing pending is a state the first client can be sent as it is.
-    const storedState = loadedRows.length === 1 && !hasPendingUpdates(doc) ? read.first() : undefined;
-    room = this.createRoom(documentId, doc, bytes, loadedRows, storedState);
+  private async load(documentId: string, answer: StoredAnswer): Promise<Room> {
+    const { room, leave } = await loadRoom(
+      {
+        store: this.store,
+        log: this.log,
+        relay: this.relay,
+        createRoom: (id, loaded, from) => this.createRoom(id, loaded, from),
+      },
+      documentId,
+      answer,
+    );
     if (leave) this.relayLeaves.set(room, leave);
-    for (const apply of early) apply(room);
     return room;
   }
 
@@ -169,14 +186,9 @@ export class RoomRegistry {
     }
   }
 
-  /** `loadedRows`: the ids of the log rows the doc was loaded from (the unload compaction replaces exactly those). */
-  private createRoom(
-    documentId: string,
-    doc: Y.Doc,
-    bytes: number,
-    loadedRows: number[],
-    storedState?: Uint8Array,
-  ): Room {
+  /** A room for a loaded doc; `answer` is what sockets joining during the load may have been sent. */
+  private createRoom(documentId: string, loaded: LoadedDocument, answer: StoredAnswer): Room {
+    const { doc, bytes, loadedRows, storedState } = loaded;
     const relay = this.relay;
     return new Room(documentId, doc, {
       relay: relay && {
@@ -195,6 +207,7 @@ export class RoomRegistry {
       storedBytes: bytes,
       loadedRows,
       storedState,
+      loadedFrom: storedState ? answer : undefined,
     });
   }
 
@@ -283,8 +296,8 @@ export class RoomRegistry {
         entry.commitsSinceCompaction = 0;
         entry.bytesSinceCompaction = 0;
         const rows = room.coveredRows.list().sort((a, b) => a - b);
-        if (room.closed || rows.length < 2 || hasPendingUpdates(room.doc)) return;
-        const state = encodeStateSized(room.doc, undefined, room.storedBytes);
+        if (room.closed || rows.length < 2 || room.hasPendingUpdates) return;
+        const state = room.encodeState(room.storedBytes);
         entry.compactedStateBytes = state.byteLength;
         if (await this.store.replaceRows(room.documentId, rows, state)) {
           room.coveredRows.compacted(rows);
@@ -310,10 +323,10 @@ export class RoomRegistry {
     const { documentId } = room;
     const rows = room.coveredRows.list();
     const large = room.storedBytes >= LARGE_DOCUMENT_BYTES;
-    const replaceable = rows.length > 1 && !hasPendingUpdates(room.doc);
+    const replaceable = rows.length > 1 && !room.hasPendingUpdates;
     // What loading and serving the document left behind goes first, then the doc once encoded.
     if (large && replaceable) collectGarbage();
-    const state = replaceable ? encodeStateSized(room.doc, undefined, room.storedBytes) : undefined;
+    const state = replaceable ? room.encodeState(room.storedBytes) : undefined;
     room.destroy();
     if (large) collectGarbage();
     if (state && (await this.store.replaceRows(documentId, rows, state))) this.metrics.compactions.inc();
@@ -333,21 +346,4 @@ export class RoomRegistry {
     })();
     return entry.compaction;
   }
-}
-
-/** Passes a log's batches through, remembering the first row read (and only that). */
-function rememberFirstRow(batches: AsyncIterable<Uint8Array[]>): {
-  batches: AsyncIterable<Uint8Array[]>;
-  first(): Uint8Array | undefined;
-} {
-  let first: Uint8Array | undefined;
-  return {
-    batches: (async function* () {
-      for await (const batch of batches) {
-        first ??= batch[0];
-        yield batch;
-      }
-    })(),
-    first: () => first,
-  };
 }

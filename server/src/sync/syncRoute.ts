@@ -151,7 +151,10 @@ export function mountSyncRoute(app: Hono, options: SyncRouteOptions): void {
               if (socketClosed) return slot.release();
               releaseQuota = slot.release;
             }
-            registry.open(documentId).then(
+            const opening = registry.open(documentId);
+            const stored = registry.storedAnswerWhileLoading(documentId);
+            if (stored) session.answerWhileLoading(stored);
+            opening.then(
               (room) => {
                 if (!session.join(room)) {
                   registry.releaseIfIdle(room);

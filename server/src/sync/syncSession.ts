@@ -3,6 +3,7 @@ import { CloseCode } from '@samverka/model';
 import { affects, type RightsChanged } from '../access/rightsEvents.ts';
 import { EarlyFrameBuffer } from './earlyFrameBuffer.ts';
 import type { Room } from './room.ts';
+import { type SentAnswer, type StoredAnswer, syncStep1Vector } from './storedAnswer.ts';
 import type { ConnectionInfo, SyncSocket } from './syncConnection.ts';
 
 /** Frames a socket may send before its document has loaded (a real client sends a few). */
@@ -17,7 +18,17 @@ const EARLY_FRAME_LIMIT = 256;
  */
 export type SyncSessionState =
   | { phase: 'authorising'; changes: RightsChanged[]; missed: boolean }
-  | { phase: 'joining'; info: ConnectionInfo; early: EarlyFrameBuffer; raw?: WebSocketLike; revoked: boolean }
+  | {
+      phase: 'joining';
+      info: ConnectionInfo;
+      early: EarlyFrameBuffer;
+      raw?: WebSocketLike;
+      revoked: boolean;
+      /** The room's stored log while it loads, and the first sync step 1's state vector (see `answerWhileLoading`). */
+      stored?: StoredAnswer;
+      asked?: Uint8Array;
+      answered?: SentAnswer;
+    }
   | { phase: 'live'; info: ConnectionInfo; raw: WebSocketLike; room: Room; socket: SyncSocket }
   | { phase: 'closing' };
 
@@ -81,7 +92,7 @@ export class SyncSession {
         return (raw as { bufferedAmount?: number }).bufferedAmount ?? 0;
       },
     };
-    if (!room.addConnection(socket, state.info)) return false;
+    if (!room.addConnection(socket, state.info, state.answered)) return false;
     this.current = { phase: 'live', info: state.info, raw, room, socket };
     for (const frame of state.early.take()) room.receive(socket, frame);
     return true;
@@ -91,8 +102,41 @@ export class SyncSession {
   receive(frame: Uint8Array): boolean {
     const state = this.current;
     if (state.phase === 'live') state.room.receive(state.socket, frame);
-    else if (state.phase === 'joining') return state.early.push(frame);
+    else if (state.phase === 'joining') {
+      if (!state.early.push(frame)) return false;
+      if (!state.asked) {
+        state.asked = syncStep1Vector(frame);
+        this.answerEarly();
+      }
+    }
     return true;
+  }
+
+  /**
+   * The room is loading from `stored`: the socket's first sync step 1 is
+   * answered from the stored log as soon as both are there, without waiting
+   * for the doc. The frame itself still goes to the room, which then sends
+   * only what the doc holds beyond that answer (usually nothing).
+   */
+  answerWhileLoading(stored: StoredAnswer): void {
+    const state = this.current;
+    if (state.phase !== 'joining') return;
+    state.stored = stored;
+    stored.whenRead(() => this.answerEarly());
+  }
+
+  private answerEarly(): void {
+    const state = this.current;
+    if (state.phase !== 'joining' || !state.raw || !state.asked || !state.stored || state.answered) return;
+    let answer: ReturnType<StoredAnswer['answer']>;
+    try {
+      answer = state.stored.answer(state.asked);
+    } catch {
+      return; // a log Yjs cannot merge or diff: the room answers (or fails to load) instead
+    }
+    if (!answer) return;
+    state.answered = answer.sent;
+    state.raw.send(answer.frame);
   }
 
   /** A rights change was published: keep it while authorising, else close if it reaches this person. */
