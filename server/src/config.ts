@@ -152,7 +152,7 @@ const envSchema = z
     SYNC_MAX_DOCUMENT_BYTES: intInRange(1024, 4 * 1024 * 1024 * 1024).default(50 * 1024 * 1024),
     SYNC_ROOM_UNLOAD_GRACE_MS: intInRange(0, 3_600_000).default(10_000),
     SYNC_COMPACTION_THRESHOLD: intInRange(2, 10_000_000).default(1000),
-    SYNC_SLEEP_AFTER_MS: intInRange(0, 86_400_000).default(1000),
+    SYNC_SLEEP_AFTER_MS: intInRange(0, 86_400_000).default(10_000),
     // Generous per-IP default: tests and classrooms sign many people up from one address.
     RATE_LIMIT_WINDOW_MS: intInRange(1000, 86_400_000).default(15 * 60 * 1000),
     RATE_LIMIT_PER_IP: intInRange(1, 1_000_000).default(300),

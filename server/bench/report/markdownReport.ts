@@ -69,7 +69,8 @@ Scenarios:
   (echoes to the sender excluded); server CPU from /proc/<pid>/stat, in % of one core.
 - **c. memory**: ${config.memory.documents} documents, each loaded by a client that pushes a ~${Math.round(config.memory.documentBytes / 1000)} KB state (a prefix of the
   automerge-paper trace) and then stays connected, idle. (RSS after − RSS before) / documents, RSS from
-  /proc/<pid>/status, median of 5 readings after ${config.memory.settleMs / 1000} s settling. Includes each idle connection's cost.
+  /proc/<pid>/status, median of 5 readings after the documents sat idle for ${config.memory.idleMs / 1000} s (the baseline after ${config.memory.settleMs / 1000} s
+  settling). Includes each idle connection's cost.
 - **d. cold load**: the automerge-paper trace (${config.coldLoad.edits === 'all' ? '259,778 edits, all' : `first ${config.coldLoad.edits} edits`}) replayed into a Y.Text, one
   update per edit. Ours: the per-edit updates appended into the SQLite update log through
   \`SqlUpdateLogStore.appendUpdates\` before the server starts; a new client's time from opening the

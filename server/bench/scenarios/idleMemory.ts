@@ -45,8 +45,8 @@ export async function runIdleMemory(
       }
       return client;
     });
-    log(`  ${loaded.length} documents of ${content.byteLength} bytes loaded; settling`);
-    await sleep(config.settleMs);
+    log(`  ${loaded.length} documents of ${content.byteLength} bytes loaded; idle for ${config.idleMs / 1000} s`);
+    await sleep(config.idleMs);
     const after = await sampleRss(server.pid);
     return { bytesPerDocument: (after - before) / config.documents, rssBeforeBytes: before, rssAfterBytes: after };
   } finally {
