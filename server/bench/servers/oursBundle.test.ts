@@ -8,10 +8,12 @@ const read = (file: string) => fs.readFileSync(path.join(repoRoot, file), 'utf8'
 
 /** `A=1 B=2` lines (Dockerfile ENV, systemd Environment=) as one name → value map. */
 function assignments(lines: string[]): Map<string, string> {
-  const pairs = lines.flatMap((line) => line.split(/\s+/)).map((word) => {
-    const [name = '', value = ''] = word.split('=', 2);
-    return [name, value] as const;
-  });
+  const pairs = lines
+    .flatMap((line) => line.split(/\s+/))
+    .map((word) => {
+      const [name = '', value = ''] = word.split('=', 2);
+      return [name, value] as const;
+    });
   return new Map(pairs);
 }
 
