@@ -4,7 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnTracked, stopChild } from './childProcesses.ts';
-import { oursBundle, productionStart } from './oursBundle.ts';
+import { oursStart } from './oursBundle.ts';
 import type { ServerKind } from './serverKinds.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
@@ -35,6 +35,7 @@ export async function startBenchServer(
   extraEnv: Record<string, string> = {},
 ): Promise<BenchServer> {
   const port = await freePort();
+  // Ours runs as production does (compiled, `pnpm start`'s flags and environment), not through tsx.
   const start = kind === 'ours' ? await oursStart() : { args: peerArgs(kind), env: {} };
   const { child, output } = spawnTracked(start.args, {
     cwd: repoRoot,
@@ -83,15 +84,6 @@ function oursEnvOverrides(): Record<string, string> {
     if (key.startsWith('BENCH_OURS_') && value !== undefined) overrides[key.slice('BENCH_OURS_'.length)] = value;
   }
   return overrides;
-}
-
-/**
- * Ours runs as production does: compiled by esbuild with production's options and started with
- * `pnpm start`'s Node flags and environment (oursBundle.ts), not through tsx.
- */
-async function oursStart(): Promise<{ args: string[]; env: Record<string, string> }> {
-  const production = productionStart();
-  return { args: [...production.nodeArgs, await oursBundle()], env: production.env };
 }
 
 /** The peers are TypeScript entries run through tsx, as they always were. */

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseStartCommand, productionStart } from './oursBundle.ts';
+import { parseStartCommand, productionStart } from '../../../scripts/productionStart.mjs';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
 const read = (file: string) => fs.readFileSync(path.join(repoRoot, file), 'utf8');
