@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Idle memory of a production server: starts it on a fresh SQLite folder with nothing loaded,
 // waits until /healthz answers and the process has settled, and prints its resident set size
-// (VmRSS) and V8 heap. `node scripts/idle-memory.mjs [node args…]`, default the built bundle
+// (VmRSS). `node scripts/idle-memory.mjs [node args…]`, default the built bundle
 // (`pnpm --filter @samverka/server build` first); e.g. `--import tsx server/src/main.ts` for the
 // old way. Figures are in docs/benchmarks.md ("Idle server").
 import { spawn } from 'node:child_process';
@@ -9,12 +9,22 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { productionStart } from './productionStart.mjs';
 
-const args = process.argv.length > 2 ? process.argv.slice(2) : ['server/dist/main.js'];
+// As `pnpm start` runs it: its environment (glibc malloc settings) always, its Node flags by default.
+const production = productionStart();
+const args = process.argv.length > 2 ? process.argv.slice(2) : [...production.nodeArgs, 'server/dist/main.js'];
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samverka-idle-'));
 const port = 20000 + Math.floor(Math.random() * 20000);
 const child = spawn(process.execPath, args, {
-  env: { ...process.env, NODE_ENV: 'production', PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+  env: {
+    ...process.env,
+    ...production.env,
+    NODE_ENV: 'production',
+    PORT: String(port),
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+  },
   stdio: ['ignore', 'inherit', 'inherit'],
 });
 const startedAt = performance.now();

@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig } from './config.ts';
 import { createLogger } from './logger.ts';
 import { startServer, stopOnSignals } from './server.ts';
+import { releaseStartupMemory } from './startupMemory.ts';
 
 /** Entry point: read config, start, and shut down gracefully on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
   const server = await startServer(config, log);
   log.info({ url: config.publicUrl }, 'open the app');
   stopOnSignals(server, log);
+  releaseStartupMemory();
 }
 
 void main();

@@ -51,8 +51,10 @@ harness shares the 2 cores with the server under test.
 
 - **ours**: the real \`startServer\` (server/src) in a child process, started by
   server/bench/servers/oursOpenAccess.ts with every document open for editing, since the peers check no
-  credentials either (so main.ts's per-upgrade session and membership lookup is not measured). SQLite,
-  WAL, synchronous=FULL; every update is committed before it is relayed.
+  credentials either (so main.ts's per-upgrade session and membership lookup is not measured). Built as
+  production is (esbuild, server/buildOptions.mjs) and run with \`pnpm start\`'s Node flags and
+  environment; the peers run through tsx. SQLite, WAL, synchronous=FULL; every update is committed
+  before it is relayed.
 - **@y/websocket-server 0.1.1**: its \`setupWSConnection\`, no persistence (the floor).
 - **Hocuspocus 3.4.4** with \`@hocuspocus/extension-database\` storing one state blob per document in
   SQLite (better-sqlite3, WAL, synchronous=FULL); its default store debounce (2 s, max 10 s) applies,

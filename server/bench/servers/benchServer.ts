@@ -4,6 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnTracked, stopChild } from './childProcesses.ts';
+import { oursStart } from './oursBundle.ts';
 import type { ServerKind } from './serverKinds.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
@@ -34,7 +35,9 @@ export async function startBenchServer(
   extraEnv: Record<string, string> = {},
 ): Promise<BenchServer> {
   const port = await freePort();
-  const { child, output } = spawnTracked(argsFor(kind), {
+  // Ours runs as production does (compiled, `pnpm start`'s flags and environment), not through tsx.
+  const start = kind === 'ours' ? await oursStart() : { args: peerArgs(kind), env: {} };
+  const { child, output } = spawnTracked(start.args, {
     cwd: repoRoot,
     env: {
       PORT: String(port),
@@ -42,6 +45,7 @@ export async function startBenchServer(
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
       NODE_ENV: 'production',
+      ...start.env,
       ...(kind === 'ours' ? oursEnvOverrides() : {}),
       ...extraEnv,
     },
@@ -82,13 +86,13 @@ function oursEnvOverrides(): Record<string, string> {
   return overrides;
 }
 
-function argsFor(kind: ServerKind): string[] {
-  if (kind === 'ours') return ['--import', 'tsx', 'server/bench/servers/oursOpenAccess.ts'];
+/** The peers are TypeScript entries run through tsx, as they always were. */
+function peerArgs(kind: Exclude<ServerKind, 'ours'>): string[] {
   if (kind === 'y-websocket-server') return ['--import', 'tsx', 'server/bench/servers/yWebsocketPeer.ts'];
   return ['--import', 'tsx', 'server/bench/servers/hocuspocusPeer.ts'];
 }
 
-/** A start (tsx compiling, migrations on a fresh database) can take this long on a loaded machine. */
+/** A start (tsx compiling a peer, migrations on a fresh database) can take this long on a loaded machine. */
 const START_TIMEOUT_MS = 120_000;
 
 async function waitForHttp(child: ChildProcess, port: number, probe: string, output: () => string): Promise<void> {

@@ -200,10 +200,19 @@ function buildList(): Set<string> {
   return list;
 }
 
-/** Lower-cased common passwords (several thousand entries). */
-export const COMMON_PASSWORDS: ReadonlySet<string> = buildList();
+let built: ReadonlySet<string> | undefined;
+
+/**
+ * Lower-cased common passwords (several thousand entries), built on first use: built at import,
+ * its loop was hot enough that V8 compiled it with TurboFan during start-up, which alone put
+ * several MB of compiler into an idle server's memory (docs/benchmarks.md, "Idle server").
+ */
+export function commonPasswords(): ReadonlySet<string> {
+  built ??= buildList();
+  return built;
+}
 
 /** Whether a password is on the common list, ignoring case and surrounding spaces. */
 export function isCommonPassword(password: string): boolean {
-  return COMMON_PASSWORDS.has(password.trim().toLowerCase());
+  return commonPasswords().has(password.trim().toLowerCase());
 }

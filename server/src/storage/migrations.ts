@@ -30,6 +30,15 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
   };
 }
 
+/**
+ * Kysely's default order is `localeCompare`, whose first call loads ICU's collation data (~3 MB
+ * of an idle server's memory, docs/benchmarks.md "Idle server"). Our names start with a
+ * zero-padded number ('0001_…'), so plain code-unit order is the same order.
+ */
+function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** Brings the schema up to date; throws (and so stops start-up) if a migration fails. */
 export async function migrateToLatest(db: Kysely<any>, dialect: Dialect): Promise<void> {
   const provider: MigrationProvider = { getMigrations: async () => migrationsFor(dialect) };
@@ -40,7 +49,12 @@ export async function migrateToLatest(db: Kysely<any>, dialect: Dialect): Promis
       ? ((await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db)).rows[0]?.schema ??
         undefined)
       : undefined;
-  const migrator = new Migrator({ db, provider, ...(migrationTableSchema ? { migrationTableSchema } : {}) });
+  const migrator = new Migrator({
+    db,
+    provider,
+    nameComparator: byCodeUnits,
+    ...(migrationTableSchema ? { migrationTableSchema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((result) => result.status === 'Error');
   if (error || failed) {
