@@ -26,7 +26,9 @@ const external = [
 fs.rmSync(outdir, { recursive: true, force: true });
 await build({
   absWorkingDir: serverDir,
-  entryPoints: { main: 'src/main.ts' },
+  // The SQLite writer runs in a worker thread started from dist/sqliteWriterThread.js
+  // (server/src/storage/sqliteWriter.ts finds it next to the chunk that starts it).
+  entryPoints: { main: 'src/main.ts', sqliteWriterThread: 'src/storage/sqliteWriterThread.ts' },
   outdir,
   bundle: true,
   // Dynamic imports (ioredis only with REDIS_URL) stay separate files; in one file their

@@ -1,3 +1,4 @@
+import { appendFileSync } from 'node:fs';
 import type { BenchServer } from '../servers/benchServer.ts';
 
 /** What our server's /metrics says about its update log, for the diagnosis. */
@@ -13,6 +14,8 @@ export async function scrapeOursLogMetrics(server: BenchServer): Promise<OursLog
   try {
     const res = await fetch(`http://127.0.0.1:${server.port}/metrics`, { signal: AbortSignal.timeout(5000) });
     const text = await res.text();
+    // For a diagnosis: the whole scrape (commit histogram, event-loop lag, GC) into a file.
+    if (process.env.BENCH_METRICS_DUMP) appendFileSync(process.env.BENCH_METRICS_DUMP, `${text}\n`);
     const read = (name: string) => {
       const match = new RegExp(`^${name}(?:\\{[^}]*\\})? ([0-9.eE+-]+)$`, 'm').exec(text);
       return match ? Number(match[1]) : Number.NaN;
