@@ -55,6 +55,8 @@ export class SqliteWriterThread implements UpdateLogWriter {
     const worker = this.worker;
     if (!worker) return Promise.resolve();
     this.closing ??= (async () => {
+      // Until the thread has ended, the process must not exit under it (its last commit, its checkpoint).
+      worker.ref();
       const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
       await this.request<boolean>({ kind: 'close' }).catch(() => undefined);
       await exited;
@@ -89,7 +91,7 @@ export class SqliteWriterThread implements UpdateLogWriter {
     const waiter = this.waiting.get(reply.id);
     if (!waiter) return;
     this.waiting.delete(reply.id);
-    if (this.waiting.size === 0) this.worker?.unref();
+    if (this.waiting.size === 0 && !this.closing) this.worker?.unref();
     if ('error' in reply) waiter.reject(new Error(reply.error));
     else waiter.resolve(reply.result as never);
   }
