@@ -75,6 +75,16 @@ describe('SQLite writer thread', () => {
     expect((await rows()).map((r) => r.byte)).toEqual([2]);
   });
 
+  it('copies its commits into the database file at a quiet moment (its own auto-checkpoint is off)', async () => {
+    const file = path.join(dir, 'samverka.db');
+    const sizeBefore = fs.statSync(file).size;
+    // 300 commits of 1 KB each: past the 200 commits after which a checkpoint is due.
+    for (let i = 0; i < 300; i++)
+      await writer.appendUpdates([{ documentId: 'a', update: new Uint8Array(1024).fill(i) }]);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(fs.statSync(file).size - sizeBefore).toBeGreaterThan(250 * 1024);
+  });
+
   it('commits everything asked before close, then refuses', async () => {
     const pending = Array.from({ length: 20 }, (_, i) =>
       writer.appendUpdates([{ documentId: 'a', update: update(i) }]),

@@ -17,12 +17,18 @@ import { parentPort, workerData } from 'node:worker_threads';
 import SqliteDatabase from 'better-sqlite3';
 import type { WriterReply, WriterRequest, WriterThreadOptions } from './sqliteWriterProtocol.ts';
 
-/** Commits after which a checkpoint is due (a commit writes a few WAL pages; SQLite's own default is 1000 pages). */
+/**
+ * A checkpoint is due after this many commits (each writes a few WAL pages) or this many bytes
+ * written (SQLite's own auto-checkpoint comes at 1000 pages, about 4 MB)…
+ */
 const CHECKPOINT_AFTER_COMMITS = 200;
-/** A due checkpoint waits until no request has come for this long… */
+const CHECKPOINT_AFTER_BYTES = 1 << 20;
+/** …and waits until no request has come for this long… */
 const CHECKPOINT_QUIET_MS = 2;
-/** …unless the writer never goes quiet (a fast ingest): then it runs after this many commits anyway. */
-const CHECKPOINT_FORCED_AFTER_COMMITS = 2000;
+/** …unless the writer never goes quiet (a fast ingest): then it runs at four times those anyway. */
+const CHECKPOINT_FORCED_FACTOR = 4;
+/** Bytes a stored row costs beside its update (row header, ids, index entry), for the estimate above. */
+const ROW_OVERHEAD_BYTES = 64;
 /** Other connections (the main thread's) write too, with their own auto-checkpoint off: check now and then. */
 const CHECKPOINT_INTERVAL_MS = 10_000;
 
@@ -77,6 +83,7 @@ const replaceRows = sqlite.transaction((documentId: string, rowIds: readonly num
 let pending: WriterRequest[] = [];
 let scheduled = false;
 let commitsSinceCheckpoint = 0;
+let bytesSinceCheckpoint = 0;
 let quietTimer: NodeJS.Timeout | undefined;
 
 port.on('message', (request: WriterRequest) => {
@@ -109,9 +116,13 @@ function processPending(): void {
     return;
   }
   commitAppends(run);
-  if (commitsSinceCheckpoint >= CHECKPOINT_FORCED_AFTER_COMMITS) checkpoint();
-  else if (commitsSinceCheckpoint >= CHECKPOINT_AFTER_COMMITS)
-    quietTimer ??= setTimeout(checkpoint, CHECKPOINT_QUIET_MS);
+  // How far past due: 1 when a checkpoint is due, CHECKPOINT_FORCED_FACTOR when it cannot wait.
+  const due = Math.max(
+    commitsSinceCheckpoint / CHECKPOINT_AFTER_COMMITS,
+    bytesSinceCheckpoint / CHECKPOINT_AFTER_BYTES,
+  );
+  if (due >= CHECKPOINT_FORCED_FACTOR) checkpoint();
+  else if (due >= 1) quietTimer ??= setTimeout(checkpoint, CHECKPOINT_QUIET_MS);
 }
 
 function commitAppends(run: readonly Append[]): void {
@@ -121,6 +132,8 @@ function commitAppends(run: readonly Append[]): void {
     const ids = appendAll(run);
     replies = run.map((request, i) => ({ id: request.id, result: ids[i] as number[] }));
     commitsSinceCheckpoint += 1;
+    for (const request of run)
+      for (const u of request.updates) bytesSinceCheckpoint += u.update.byteLength + ROW_OVERHEAD_BYTES;
   } catch (error) {
     // The transaction rolled back: none of its requests is stored.
     replies = run.map((request) => ({ id: request.id, error: messageOf(error) }));
@@ -132,6 +145,7 @@ function answerReplace(request: Extract<WriterRequest, { kind: 'replace' }>): vo
   try {
     replaceRows(request.documentId, request.rowIds, request.state);
     commitsSinceCheckpoint += 1;
+    bytesSinceCheckpoint += request.state.byteLength + ROW_OVERHEAD_BYTES;
     port?.postMessage({ id: request.id, result: true } satisfies WriterReply);
   } catch (error) {
     if (error instanceof RowsGone) port?.postMessage({ id: request.id, result: false } satisfies WriterReply);
@@ -144,6 +158,7 @@ function checkpoint(): void {
   clearTimeout(quietTimer);
   quietTimer = undefined;
   commitsSinceCheckpoint = 0;
+  bytesSinceCheckpoint = 0;
   try {
     sqlite.pragma('wal_checkpoint(PASSIVE)');
   } catch {
