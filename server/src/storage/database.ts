@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect } from 'kysely';
+import { CompiledQuery, type Driver, Kysely, PostgresAdapter, PostgresDialect, SqliteDialect } from 'kysely';
 import type Pg from 'pg';
 import type { Logger } from '../logger.ts';
 import type { DatabaseSchema } from './schema.ts';
@@ -62,7 +62,7 @@ function openSqlite(file: string, synchronous: SqliteSynchronous): Database {
   sqlite.pragma(`synchronous = ${synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
-  const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<DatabaseSchema>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
   const updateLogWriter = new SqliteWriterThread({ file, synchronous, busyTimeoutMs: SQLITE_BUSY_TIMEOUT_MS });
   return {
     db,
@@ -74,6 +74,22 @@ function openSqlite(file: string, synchronous: SqliteSynchronous): Database {
       await db.destroy();
     },
   };
+}
+
+/**
+ * Kysely's SQLite dialect with every transaction begun IMMEDIATE (the write lock taken
+ * at BEGIN). The writer thread commits on its own connection: a deferred transaction
+ * here that read before one of its commits could then not write at all (SQLITE_BUSY
+ * snapshot, which no busy timeout retries). Taking the lock first waits instead.
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    driver.beginTransaction = async (connection) => {
+      await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+    };
+    return driver;
+  }
 }
 
 /**

@@ -6,10 +6,15 @@ import type { UpdateLogWriter } from './sqliteWriter.ts';
 import { encodeStateSized } from './stateEncoding.ts';
 import type { PendingUpdate, UpdateLogStore } from './updateLogStore.ts';
 
+/** A compaction overtaken by others this many times in a row gives up (the next one will merge the rows). */
+const COMPACTION_ATTEMPTS = 3;
+
 /** The update log in SQL through Kysely; the same code serves SQLite and PostgreSQL. */
 export class SqlUpdateLogStore implements UpdateLogStore {
   /** With a writer thread, overlapping appends are committed in call order (it answers in order). */
   readonly appendsInCallOrder: boolean;
+  /** Per document, the compaction running or queued last (SQLite with a writer thread). */
+  private readonly compactions = new Map<string, Promise<unknown>>();
 
   constructor(
     private readonly db: Kysely<DatabaseSchema>,
@@ -90,6 +95,8 @@ export class SqlUpdateLogStore implements UpdateLogStore {
   }
 
   async compact(documentId: string, merged?: number[]): Promise<number> {
+    if (this.writer)
+      return this.takeTurns(documentId, (writer) => this.compactThroughWriter(writer, documentId, merged));
     return this.db.transaction().execute(async (trx) => {
       await this.lockCompaction(trx, documentId);
       const ids: number[] = [];
@@ -122,6 +129,49 @@ export class SqlUpdateLogStore implements UpdateLogStore {
       merged?.push(...ids);
       return ids.length;
     });
+  }
+
+  /** One compaction of a document at a time in this process (as PostgreSQL's advisory lock does). */
+  private takeTurns<T>(documentId: string, work: (writer: UpdateLogWriter) => Promise<T>): Promise<T> {
+    const writer = this.writer as UpdateLogWriter;
+    const previous = this.compactions.get(documentId) ?? Promise.resolve();
+    const turn = previous.catch(() => undefined).then(() => work(writer));
+    this.compactions.set(documentId, turn);
+    const done = () => {
+      if (this.compactions.get(documentId) === turn) this.compactions.delete(documentId);
+    };
+    turn.then(done, done);
+    return turn;
+  }
+
+  /**
+   * With SQLite's writer thread the log changes under this connection between any two
+   * reads, and a read transaction here could not take the write lock once the thread
+   * has committed (SQLITE_BUSY_SNAPSHOT). So the rows are read and replayed outside a
+   * transaction (`readInBatches` re-reads when a compaction overtakes it) and the
+   * thread swaps exactly them for the state (`replaceRows`); if another compaction took
+   * some of them meanwhile, nothing changed and the log is read again.
+   */
+  private async compactThroughWriter(writer: UpdateLogWriter, documentId: string, merged?: number[]): Promise<number> {
+    for (let attempt = 1; ; attempt++) {
+      const ids: number[] = [];
+      const { doc: replayed, bytes } = await replayUpdateBatches(
+        readInBatches(this.db, documentId, REPLAY_BATCH_BYTES, ids),
+      );
+      try {
+        if (ids.length < 2) return ids.length;
+        // An encoded state leaves out updates still waiting for dependencies; keep the log as it is then.
+        if (hasPendingUpdates(replayed)) return 0;
+        const state = encodeStateSized(replayed, undefined, bytes);
+        if (await writer.replaceRows(documentId, ids, state)) {
+          merged?.push(...ids);
+          return ids.length;
+        }
+      } finally {
+        replayed.destroy();
+      }
+      if (attempt === COMPACTION_ATTEMPTS) throw new Error(`compaction of ${documentId} raced ${attempt} times`);
+    }
   }
 
   /**
