@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Worker } from 'node:worker_threads';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from './database.ts';
 import { migrateToLatest } from './migrations.ts';
@@ -83,6 +84,20 @@ describe('SQLite writer thread', () => {
       await writer.appendUpdates([{ documentId: 'a', update: new Uint8Array(1024).fill(i) }]);
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(fs.statSync(file).size - sizeBefore).toBeGreaterThan(250 * 1024);
+  });
+
+  it('refuses what was outstanding when its thread dies, and starts a new thread for the next append', async () => {
+    await writer.appendUpdates([{ documentId: 'a', update: update(1) }]);
+    const thread = (writer as unknown as { worker: Worker }).worker;
+    // Large enough that the thread is still at it when it is terminated.
+    const outstanding = writer.appendUpdates(
+      Array.from({ length: 5000 }, () => ({ documentId: 'a', update: update(2) })),
+    );
+    await thread.terminate();
+    // Nothing answered: the caller cannot know whether it was committed, so it is refused.
+    await expect(outstanding).rejects.toThrow(/exited/);
+    await writer.appendUpdates([{ documentId: 'a', update: update(3) }]);
+    expect((await rows()).map((r) => r.byte)).toContain(3);
   });
 
   it('commits everything asked before close, then refuses', async () => {

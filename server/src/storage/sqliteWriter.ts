@@ -27,7 +27,6 @@ export class SqliteWriterThread implements UpdateLogWriter {
   private worker: Worker | undefined;
   private nextId = 1;
   private readonly waiting = new Map<number, { resolve: (result: never) => void; reject: (error: Error) => void }>();
-  private failure: Error | undefined;
   private closing: Promise<void> | undefined;
 
   constructor(private readonly options: WriterThreadOptions) {}
@@ -58,16 +57,18 @@ export class SqliteWriterThread implements UpdateLogWriter {
       // Until the thread has ended, the process must not exit under it (its last commit, its checkpoint).
       worker.ref();
       const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
-      await this.request<boolean>({ kind: 'close' }).catch(() => undefined);
+      await this.post<boolean>(worker, { kind: 'close' }).catch(() => undefined);
       await exited;
     })();
     return this.closing;
   }
 
   private request<T>(body: RequestBody, transfer: ArrayBuffer[] = []): Promise<T> {
-    if (this.failure) return Promise.reject(this.failure);
     if (this.closing) return Promise.reject(new Error('the SQLite writer thread is closed'));
-    const worker = this.started();
+    return this.post<T>(this.started(), body, transfer);
+  }
+
+  private post<T>(worker: Worker, body: RequestBody, transfer: ArrayBuffer[] = []): Promise<T> {
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
       this.waiting.set(id, { resolve: resolve as (result: never) => void, reject });
@@ -81,8 +82,8 @@ export class SqliteWriterThread implements UpdateLogWriter {
     const worker = new Worker(threadFile, { workerData: this.options });
     worker.unref();
     worker.on('message', (reply: WriterReply) => this.settle(reply));
-    worker.on('error', (error) => this.fail(error));
-    worker.on('exit', (code) => this.fail(new Error(`the SQLite writer thread exited (code ${code})`)));
+    worker.on('error', (error) => this.fail(worker, error));
+    worker.on('exit', (code) => this.fail(worker, new Error(`the SQLite writer thread exited (code ${code})`)));
     this.worker = worker;
     return worker;
   }
@@ -96,9 +97,14 @@ export class SqliteWriterThread implements UpdateLogWriter {
     else waiter.resolve(reply.result as never);
   }
 
-  /** The thread is gone: nothing outstanding can be known to be committed. */
-  private fail(error: Error): void {
-    this.failure ??= error;
+  /**
+   * The thread is gone: nothing outstanding can be known to be committed, so every
+   * waiting caller is refused (a room then closes its sockets and clients re-send).
+   * Unless it was closed, the next request starts a new thread.
+   */
+  private fail(worker: Worker, error: Error): void {
+    if (this.worker !== worker) return;
+    this.worker = undefined;
     for (const waiter of this.waiting.values()) waiter.reject(error);
     this.waiting.clear();
   }
