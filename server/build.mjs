@@ -9,5 +9,12 @@ import { serverBuildOptions } from './buildOptions.mjs';
 
 const outdir = path.join(import.meta.dirname, 'dist');
 fs.rmSync(outdir, { recursive: true, force: true });
-await build(serverBuildOptions({ entryPoints: { main: 'src/main.ts' }, outdir }));
+await build(
+  serverBuildOptions({
+    // The SQLite writer runs in a worker thread started from dist/sqliteWriterThread.js
+    // (server/src/storage/sqliteWriter.ts finds it next to the chunk that starts it).
+    entryPoints: { main: 'src/main.ts', sqliteWriterThread: 'src/storage/sqliteWriterThread.ts' },
+    outdir,
+  }),
+);
 process.stdout.write(`server built: ${path.relative(process.cwd(), outdir)}/main.js\n`);

@@ -71,7 +71,7 @@ export async function runScenarios(config: BenchConfig, log: Log): Promise<Scena
           lost.cells[kind] = value(r.lost);
           if (r.oursLog) {
             notes.push(
-              `a: our server made ${r.oursLog.commits} group commits (mean ${r.oursLog.meanCommitMs.toFixed(2)} ms each) and ${r.oursLog.compactions} compactions during the fan-out run (from its /metrics).`,
+              `a: our server made ${r.oursLog.commits} group commits (mean ${r.oursLog.meanCommitMs.toFixed(2)} ms each, 99 % within ${r.oursLog.p99CommitMs} ms) and ${r.oursLog.compactions} compactions during the fan-out run; its event-loop delay p99 ${r.oursLog.eventLoopDelayP99Ms.toFixed(1)} ms, max ${r.oursLog.eventLoopDelayMaxMs.toFixed(1)} ms (from its /metrics; the delay is sampled every 10 ms, so ~10 ms is an idle loop).`,
             );
           }
         },

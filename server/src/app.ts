@@ -82,7 +82,7 @@ export interface AppOptions {
 /** Builds the Hono app and the sync core around one database. */
 export function createApp(config: Config, database: Database, log: Logger, options: AppOptions = {}): AppParts {
   const metrics = new MetricsRegistry();
-  const store = new SqlUpdateLogStore(database.db, database.dialect, database.sqlite);
+  const store = new SqlUpdateLogStore(database.db, database.dialect, database.updateLogWriter);
   const shared = options.redis ? scaleOutParts(options.redis, config, log) : undefined;
   const editActivity = new EditActivity(database.db, log);
   const registry = new RoomRegistry(

@@ -22,7 +22,16 @@ let built: Promise<string> | undefined;
 export function oursBundle(): Promise<string> {
   built ??= (async () => {
     const outdir = path.join(repoRoot, 'server/dist-bench');
-    await build(serverBuildOptions({ entryPoints: { oursOpenAccess: 'bench/servers/oursOpenAccess.ts' }, outdir }));
+    await build(
+      serverBuildOptions({
+        // The SQLite writer thread's file sits next to the entry, as in server/dist (server/build.mjs).
+        entryPoints: {
+          oursOpenAccess: 'bench/servers/oursOpenAccess.ts',
+          sqliteWriterThread: 'src/storage/sqliteWriterThread.ts',
+        },
+        outdir,
+      }),
+    );
     return path.join(outdir, 'oursOpenAccess.js');
   })();
   return built;

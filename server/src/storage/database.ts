@@ -2,10 +2,11 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect } from 'kysely';
+import { CompiledQuery, type Driver, Kysely, PostgresAdapter, PostgresDialect, SqliteDialect } from 'kysely';
 import type Pg from 'pg';
 import type { Logger } from '../logger.ts';
 import type { DatabaseSchema } from './schema.ts';
+import { SqliteWriterThread, type UpdateLogWriter } from './sqliteWriter.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -17,8 +18,11 @@ export function dialectOf(db: Kysely<DatabaseSchema>): Dialect {
 export interface Database {
   db: Kysely<DatabaseSchema>;
   dialect: Dialect;
-  /** The SQLite handle under `db` (SQLite only), for the update log's prepared appends. */
-  sqlite?: SqliteDatabase.Database;
+  /**
+   * SQLite only: the update log's writer, a second connection in a worker thread, so
+   * a commit's fsync never blocks the main thread (started on first use).
+   */
+  updateLogWriter?: UpdateLogWriter;
   close(): Promise<void>;
 }
 
@@ -47,6 +51,9 @@ export function sqliteFile(dataDir: string): string {
   return path.join(dataDir, 'samverka.db');
 }
 
+/** How long a connection waits for another's write lock (the writer thread's and the main thread's). */
+const SQLITE_BUSY_TIMEOUT_MS = 5000;
+
 function openSqlite(file: string, synchronous: SqliteSynchronous): Database {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new SqliteDatabase(file);
@@ -54,9 +61,35 @@ function openSqlite(file: string, synchronous: SqliteSynchronous): Database {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma(`synchronous = ${synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, dialect: dialectOf(db), sqlite, close: () => db.destroy() };
+  sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+  const db = new Kysely<DatabaseSchema>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
+  const updateLogWriter = new SqliteWriterThread({ file, synchronous, busyTimeoutMs: SQLITE_BUSY_TIMEOUT_MS });
+  return {
+    db,
+    dialect: dialectOf(db),
+    updateLogWriter,
+    async close() {
+      // The writer answers (commits) everything asked of it before its connection closes.
+      await updateLogWriter.close();
+      await db.destroy();
+    },
+  };
+}
+
+/**
+ * Kysely's SQLite dialect with every transaction begun IMMEDIATE (the write lock taken
+ * at BEGIN). The writer thread commits on its own connection: a deferred transaction
+ * here that read before one of its commits could then not write at all (SQLITE_BUSY
+ * snapshot, which no busy timeout retries). Taking the lock first waits instead.
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    driver.beginTransaction = async (connection) => {
+      await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+    };
+    return driver;
+  }
 }
 
 /**

@@ -1,22 +1,28 @@
-import type SqliteDatabase from 'better-sqlite3';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Dialect } from './database.ts';
 import { hasPendingUpdates, REPLAY_BATCH_BYTES, replayUpdateBatches } from './replayUpdates.ts';
 import type { DatabaseSchema } from './schema.ts';
+import type { UpdateLogWriter } from './sqliteWriter.ts';
 import { encodeStateSized } from './stateEncoding.ts';
 import type { PendingUpdate, UpdateLogStore } from './updateLogStore.ts';
 
+/** A compaction overtaken by others this many times in a row gives up (the next one will merge the rows). */
+const COMPACTION_ATTEMPTS = 3;
+
 /** The update log in SQL through Kysely; the same code serves SQLite and PostgreSQL. */
 export class SqlUpdateLogStore implements UpdateLogStore {
-  private readonly directAppend: ((updates: readonly PendingUpdate[]) => number[]) | undefined;
+  /** With a writer thread, overlapping appends are committed in call order (it answers in order). */
+  readonly appendsInCallOrder: boolean;
+  /** Per document, the compaction running or queued last (SQLite with a writer thread). */
+  private readonly compactions = new Map<string, Promise<unknown>>();
 
   constructor(
     private readonly db: Kysely<DatabaseSchema>,
     private readonly dialect: Dialect = 'sqlite',
-    /** The SQLite handle under `db`: appends then run one prepared statement per row. */
-    sqlite?: SqliteDatabase.Database,
+    /** SQLite's writer thread (`Database.updateLogWriter`): appends and row replacements then run there. */
+    private readonly writer?: UpdateLogWriter,
   ) {
-    this.directAppend = sqlite && preparedAppend(sqlite);
+    this.appendsInCallOrder = writer !== undefined;
   }
 
   async loadUpdates(documentId: string): Promise<Uint8Array[]> {
@@ -39,9 +45,7 @@ export class SqlUpdateLogStore implements UpdateLogStore {
 
   async appendUpdates(updates: readonly PendingUpdate[]): Promise<number[]> {
     if (updates.length === 0) return [];
-    const direct = this.directAppend;
-    // Holding Kysely's one SQLite connection, no Kysely transaction is open meanwhile: ours is the only one.
-    if (direct) return this.db.connection().execute(async () => direct(updates));
+    if (this.writer) return this.writer.appendUpdates(updates);
     const now = Date.now();
     const rows = updates.map((u) => ({ document_id: u.documentId, data: u.update, created_at: now }));
     return this.db.transaction().execute(async (trx) => {
@@ -62,6 +66,8 @@ export class SqlUpdateLogStore implements UpdateLogStore {
 
   async replaceRows(documentId: string, rowIds: readonly number[], state: Uint8Array): Promise<boolean> {
     if (rowIds.length === 0) return false;
+    // A compaction's delete and insert off the relay loop too (SQLite runs one writer at a time anyway).
+    if (this.writer) return this.writer.replaceRows(documentId, rowIds, state);
     // The driver binds a Buffer; a view on the same memory, not a copy of a document-sized state.
     const data = Buffer.from(state.buffer, state.byteOffset, state.byteLength);
     return this.db
@@ -89,6 +95,8 @@ export class SqlUpdateLogStore implements UpdateLogStore {
   }
 
   async compact(documentId: string, merged?: number[]): Promise<number> {
+    if (this.writer)
+      return this.takeTurns(documentId, (writer) => this.compactThroughWriter(writer, documentId, merged));
     return this.db.transaction().execute(async (trx) => {
       await this.lockCompaction(trx, documentId);
       const ids: number[] = [];
@@ -123,6 +131,49 @@ export class SqlUpdateLogStore implements UpdateLogStore {
     });
   }
 
+  /** One compaction of a document at a time in this process (as PostgreSQL's advisory lock does). */
+  private takeTurns<T>(documentId: string, work: (writer: UpdateLogWriter) => Promise<T>): Promise<T> {
+    const writer = this.writer as UpdateLogWriter;
+    const previous = this.compactions.get(documentId) ?? Promise.resolve();
+    const turn = previous.catch(() => undefined).then(() => work(writer));
+    this.compactions.set(documentId, turn);
+    const done = () => {
+      if (this.compactions.get(documentId) === turn) this.compactions.delete(documentId);
+    };
+    turn.then(done, done);
+    return turn;
+  }
+
+  /**
+   * With SQLite's writer thread the log changes under this connection between any two
+   * reads, and a read transaction here could not take the write lock once the thread
+   * has committed (SQLITE_BUSY_SNAPSHOT). So the rows are read and replayed outside a
+   * transaction (`readInBatches` re-reads when a compaction overtakes it) and the
+   * thread swaps exactly them for the state (`replaceRows`); if another compaction took
+   * some of them meanwhile, nothing changed and the log is read again.
+   */
+  private async compactThroughWriter(writer: UpdateLogWriter, documentId: string, merged?: number[]): Promise<number> {
+    for (let attempt = 1; ; attempt++) {
+      const ids: number[] = [];
+      const { doc: replayed, bytes } = await replayUpdateBatches(
+        readInBatches(this.db, documentId, REPLAY_BATCH_BYTES, ids),
+      );
+      try {
+        if (ids.length < 2) return ids.length;
+        // An encoded state leaves out updates still waiting for dependencies; keep the log as it is then.
+        if (hasPendingUpdates(replayed)) return 0;
+        const state = encodeStateSized(replayed, undefined, bytes);
+        if (await writer.replaceRows(documentId, ids, state)) {
+          merged?.push(...ids);
+          return ids.length;
+        }
+      } finally {
+        replayed.destroy();
+      }
+      if (attempt === COMPACTION_ATTEMPTS) throw new Error(`compaction of ${documentId} raced ${attempt} times`);
+    }
+  }
+
   /**
    * PostgreSQL's READ COMMITTED lets two compactions of one document read the
    * same rows; a per-document lock makes them take turns. (SQLite runs one writer at a time.)
@@ -140,26 +191,6 @@ export class SqlUpdateLogStore implements UpdateLogStore {
       .executeTakeFirstOrThrow();
     return Number(row.count);
   }
-}
-
-/**
- * Appends through one prepared INSERT reused for every row, in one transaction.
- * Kysely compiled and SQLite prepared a new multi-row statement for every group
- * commit: in the profile of a one-writer replay that was most of the append's
- * time (a fifth of the server's CPU in all).
- */
-function preparedAppend(sqlite: SqliteDatabase.Database): (updates: readonly PendingUpdate[]) => number[] {
-  // Prepared on first use: the store may be made before the migrations have created the table.
-  let insert: SqliteDatabase.Statement | undefined;
-  return sqlite.transaction((updates: readonly PendingUpdate[]) => {
-    insert ??= sqlite.prepare('INSERT INTO document_updates (document_id, data, created_at) VALUES (?, ?, ?)');
-    const statement = insert;
-    const now = Date.now();
-    return updates.map((u) => {
-      const data = Buffer.from(u.update.buffer, u.update.byteOffset, u.update.byteLength);
-      return Number(statement.run(u.documentId, data, now).lastInsertRowid);
-    });
-  });
 }
 
 /** Thrown inside `replaceRows`' transaction to roll it back. */

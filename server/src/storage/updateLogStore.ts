@@ -9,6 +9,12 @@ export interface PendingUpdate {
  * interface; SQL dialects and any future backend sit behind it.
  */
 export interface UpdateLogStore {
+  /**
+   * True when `appendUpdates` calls may overlap because the store commits them, and
+   * settles them, in call order (SQLite's writer thread). Otherwise a caller waits for
+   * one append to settle before starting the next, to keep the log in arrival order.
+   */
+  readonly appendsInCallOrder?: boolean;
   /** Every stored update of a document, oldest first (a compacted state row comes first). */
   loadUpdates(documentId: string): Promise<Uint8Array[]>;
   /**

@@ -63,4 +63,65 @@ describe('GroupCommitWriter', () => {
     await writer.drain();
     expect(transactions.flat().map((u) => u.update[0])).toEqual([1, 2]);
   });
+
+  it('hands an ordered store the next batch while the previous one is still committing', async () => {
+    // Like SQLite's writer thread: commits take turns in call order, each settling when its turn is done.
+    const started: number[][] = [];
+    const finish: Array<() => void> = [];
+    let turn = Promise.resolve();
+    const store: UpdateLogStore = {
+      ...recordingStore().store,
+      appendsInCallOrder: true,
+      appendUpdates(updates) {
+        started.push(updates.map((u) => u.update[0] as number));
+        const batch = started.length;
+        turn = turn.then(() => new Promise<void>((resolve) => finish.push(resolve)));
+        return turn.then(() => updates.map((_, i) => batch * 10 + i));
+      },
+    };
+    const writer = new GroupCommitWriter(store);
+    const settled: number[] = [];
+    const first = writer.append('a', update(1)).then((id) => settled.push(id));
+    await new Promise((resolve) => setImmediate(resolve));
+    const second = writer.append('a', update(2)).then((id) => settled.push(id));
+    await new Promise((resolve) => setImmediate(resolve));
+    // The second batch went out before the first was committed…
+    expect(started).toEqual([[1], [2]]);
+    expect(settled).toEqual([]);
+    await new Promise((resolve) => setImmediate(resolve));
+    finish.shift()?.();
+    await first;
+    // …and settles only after it, in order.
+    expect(settled).toEqual([10]);
+    const drained = writer.drain();
+    await new Promise((resolve) => setImmediate(resolve));
+    finish.shift()?.();
+    await Promise.all([second, drained]);
+    expect(settled).toEqual([10, 20]);
+  });
+
+  it('keeps one batch in flight for a store that does not order overlapping appends', async () => {
+    const started: number[][] = [];
+    const finish: Array<() => void> = [];
+    const store: UpdateLogStore = {
+      ...recordingStore().store,
+      appendUpdates(updates) {
+        started.push(updates.map((u) => u.update[0] as number));
+        return new Promise((resolve) => finish.push(() => resolve(updates.map(() => started.length))));
+      },
+    };
+    const writer = new GroupCommitWriter(store);
+    const first = writer.append('a', update(1));
+    await new Promise((resolve) => setImmediate(resolve));
+    const second = writer.append('a', update(2));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(started).toEqual([[1]]);
+    finish.shift()?.();
+    await first;
+    // The waiting batch is scheduled for the next turn once the first has settled.
+    for (let i = 0; i < 3; i++) await new Promise((resolve) => setImmediate(resolve));
+    expect(started).toEqual([[1], [2]]);
+    finish.shift()?.();
+    await second;
+  });
 });

@@ -9,9 +9,15 @@ interface QueuedUpdate extends PendingUpdate {
  * Collects updates from every room during one event-loop turn and commits them
  * in a single transaction. Each caller's promise settles once its update is
  * durable, so relaying after `await append()` keeps append-before-relay.
+ *
+ * A store that commits overlapping appends in call order (SQLite's writer thread)
+ * gets each turn's batch at once, while earlier ones are still being committed:
+ * an update that arrives during a commit is not held back a round trip more.
+ * Other stores get one batch at a time.
  */
 export class GroupCommitWriter {
   private queue: QueuedUpdate[] = [];
+  /** The batch sent last, until it settles; with ordered stores, those before it settle first. */
   private flushing: Promise<void> | null = null;
   private scheduled = false;
 
@@ -46,7 +52,7 @@ export class GroupCommitWriter {
   }
 
   private async flush(): Promise<void> {
-    if (this.flushing) {
+    if (this.flushing && !this.store.appendsInCallOrder) {
       // One commit at a time keeps the log in arrival order; the next batch
       // waits and then goes as one transaction.
       await this.flushing;
@@ -57,7 +63,7 @@ export class GroupCommitWriter {
     if (batch.length === 0) return;
     this.queue = [];
     const started = process.hrtime.bigint();
-    this.flushing = this.store.appendUpdates(batch).then(
+    const flushing = this.store.appendUpdates(batch).then(
       (rowIds) => {
         this.onCommit?.(batch.length, Number(process.hrtime.bigint() - started) / 1e9);
         for (const [i, item] of batch.entries()) item.resolve(rowIds[i] as number);
@@ -66,10 +72,11 @@ export class GroupCommitWriter {
         for (const item of batch) item.reject(error);
       },
     );
+    this.flushing = flushing;
     try {
-      await this.flushing;
+      await flushing;
     } finally {
-      this.flushing = null;
+      if (this.flushing === flushing) this.flushing = null;
       if (this.queue.length > 0) this.schedule();
     }
   }

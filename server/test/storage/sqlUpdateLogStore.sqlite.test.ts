@@ -25,17 +25,17 @@ describeUpdateLogStoreContract('SQLite file', async () => {
   };
 });
 
-describeUpdateLogStoreContract('SQLite file, prepared appends', async () => {
+describeUpdateLogStoreContract('SQLite file, writes in the writer thread', async () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samverka-store-'));
   let database = openDatabase({ dataDir });
   await migrateToLatest(database.db, database.dialect);
   return {
-    store: new SqlUpdateLogStore(database.db, database.dialect, database.sqlite),
+    store: new SqlUpdateLogStore(database.db, database.dialect, database.updateLogWriter),
     async reopen() {
       await database.close();
       database = openDatabase({ dataDir });
       await migrateToLatest(database.db, database.dialect);
-      return new SqlUpdateLogStore(database.db, database.dialect, database.sqlite);
+      return new SqlUpdateLogStore(database.db, database.dialect, database.updateLogWriter);
     },
     async dispose() {
       await database.close();

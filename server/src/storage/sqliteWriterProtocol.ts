@@ -1,0 +1,16 @@
+import type { PendingUpdate } from './updateLogStore.ts';
+
+/** What the SQLite writer thread is started with. */
+export interface WriterThreadOptions {
+  file: string;
+  synchronous: 'full' | 'normal';
+  busyTimeoutMs: number;
+}
+
+/** A request to the writer thread; answered by one `WriterReply` with the same id, in request order. */
+export type WriterRequest =
+  | { kind: 'append'; id: number; updates: readonly PendingUpdate[] }
+  | { kind: 'replace'; id: number; documentId: string; rowIds: readonly number[]; state: Uint8Array }
+  | { kind: 'close'; id: number };
+
+export type WriterReply = { id: number; result: number[] | boolean } | { id: number; error: string };
