@@ -1,6 +1,8 @@
 import type { LoginRequest, SessionUserResponse, SignupRequest, User, UserResponse } from '@samverka/model';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { api } from '../api/apiClient.ts';
+import { SESSION_PATH } from '../api/apiPaths.ts';
+import { getPrefetched } from '../api/prefetch.ts';
 
 interface AuthValue {
   /** undefined while the first /api/me is in flight; null when signed out. */
@@ -22,7 +24,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     // /api/session answers 200 with null when signed out, so a signed-out page logs no failed request.
-    api.get<SessionUserResponse>('/api/session').then(
+    getPrefetched<SessionUserResponse>(SESSION_PATH).then(
       (res) => setUser(res.user),
       () => setUser(null),
     );

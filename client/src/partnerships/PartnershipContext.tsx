@@ -1,6 +1,8 @@
-import type { PartnershipView } from '@samverka/model';
+import type { DocumentsResponse, PartnershipView } from '@samverka/model';
 import { createContext, Suspense, useContext, useEffect } from 'react';
 import { NavLink, Outlet, useParams } from 'react-router';
+import { documentsApiPath, partnershipApiPath } from '../api/apiPaths.ts';
+import { prefetchApi } from '../api/prefetch.ts';
 import { useApiResource } from '../api/useApiResource.ts';
 import { CommentsButton, CommentsDrawer } from '../comments/CommentsDrawer.tsx';
 import { ThreadsProvider } from '../comments/ThreadsProvider.tsx';
@@ -10,6 +12,28 @@ import { ButtonLink, PageHeader, Skeleton } from '../ui/index.ts';
 
 interface PartnershipContextValue extends PartnershipView {
   reload(): void;
+}
+
+/** `/p/:partnershipId/canvas/:docId`: a board opened by a deep link. */
+const CANVAS_PATH = /^\/p\/([^/]+)\/canvas\/([^/]+)\/?$/;
+
+/**
+ * A deep link under `/p/:partnershipId`, at boot (preloadRouteCode): asks for the partnership
+ * now, and for a board also for the document list, tldraw's code and (once the list has it)
+ * the board's sync session, so they arrive while the levels above the page render.
+ */
+export function startPartnershipDeepLink(pathname: string): void {
+  const partnershipId = pathname.split('/')[2];
+  if (!partnershipId) return;
+  prefetchApi(partnershipApiPath(partnershipId));
+  const canvas = CANVAS_PATH.exec(pathname);
+  if (!canvas) return;
+  const list = prefetchApi<DocumentsResponse>(documentsApiPath(partnershipId));
+  const documentId = decodeURIComponent(canvas[2] as string);
+  import('./DocumentRoutes.tsx').then(
+    ({ startCanvasDeepLink }) => startCanvasDeepLink(documentId, list),
+    () => undefined,
+  );
 }
 
 export const PartnershipContext = createContext<PartnershipContextValue | null>(null);
@@ -25,7 +49,7 @@ export function usePartnership(): PartnershipContextValue {
 export function PartnershipLayout() {
   const { partnershipId = '' } = useParams();
   const { t } = useI18n();
-  const { data, error, reload } = useApiResource<PartnershipView>(`/api/partnerships/${partnershipId}`);
+  const { data, error, reload } = useApiResource<PartnershipView>(partnershipApiPath(partnershipId));
   useEffect(() => onRightsChanged(reload), [reload]);
   // Only the server saying "not yours" ends access; a network failure keeps what we have.
   const accessEnded = error && (error.status === 404 || error.status === 401);
