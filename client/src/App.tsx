@@ -1,3 +1,4 @@
+import type { SessionUserResponse } from '@samverka/model';
 import { type ComponentType, lazy, Suspense } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { SESSION_PATH } from './api/apiPaths.ts';
@@ -64,8 +65,8 @@ const PARTNERSHIP_PAGES: [RegExp, () => Promise<unknown>][] = [
 export function preloadRouteCode(pathname: string): void {
   if (!pathname.startsWith('/p/')) return;
   const ignore = () => undefined;
-  prefetchApi(SESSION_PATH);
-  loadPartnershipLayout().then(({ startPartnershipDeepLink }) => startPartnershipDeepLink(pathname), ignore);
+  const session = prefetchApi<SessionUserResponse>(SESSION_PATH);
+  loadPartnershipLayout().then(({ startPartnershipDeepLink }) => startPartnershipDeepLink(pathname, session), ignore);
   for (const [pattern, load] of PARTNERSHIP_PAGES) if (pattern.test(pathname)) load().catch(ignore);
 }
 

@@ -24,6 +24,11 @@ export function prefetchApi<T>(path: string): Promise<T> {
   return answer;
 }
 
+/** Drops every answer fetched at boot: they were asked for by whoever was signed in then. */
+export function forgetPrefetched(): void {
+  early.clear();
+}
+
 /** The answer `prefetchApi` started for `path` (once, while it is fresh); else a new GET. */
 export function getPrefetched<T>(path: string): Promise<T> {
   const entry = early.get(path);

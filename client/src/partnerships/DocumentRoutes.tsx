@@ -14,14 +14,14 @@ const DocumentPage = lazy(loadDocumentPage);
 /**
  * A board opened by a deep link (`startPartnershipDeepLink` at boot): tldraw's code starts
  * loading now, and the board's sync session as soon as the partnership's document list
- * shows a board with this id. An unknown or foreign id never gets a socket: the server
- * would refuse it, and the provider would retry (DocumentKindRoute).
+ * (`null` when signed out) shows a board with this id. An unknown or foreign id never gets
+ * a socket: the server would refuse it, and the provider would retry (DocumentKindRoute).
  */
-export function startCanvasDeepLink(documentId: string, list: Promise<DocumentsResponse>): void {
+export function startCanvasDeepLink(documentId: string, list: Promise<DocumentsResponse | null>): void {
   const ignore = () => undefined;
   loadCanvasPage().catch(ignore);
-  list.then(({ documents }) => {
-    if (!documents.some((d) => d.id === documentId && d.kind === 'canvas')) return;
+  list.then((answer) => {
+    if (!answer?.documents.some((d) => d.id === documentId && d.kind === 'canvas')) return;
     import('../sync/documentSession.ts').then(({ prestartDocumentSession }) => prestartDocumentSession(documentId));
   }, ignore);
 }

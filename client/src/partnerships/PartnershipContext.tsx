@@ -1,7 +1,6 @@
-import type { DocumentsResponse, PartnershipView } from '@samverka/model';
+import type { DocumentsResponse, PartnershipView, SessionUserResponse } from '@samverka/model';
 import { createContext, Suspense, useContext, useEffect } from 'react';
 import { NavLink, Outlet, useParams } from 'react-router';
-import { documentsApiPath, partnershipApiPath } from '../api/apiPaths.ts';
 import { prefetchApi } from '../api/prefetch.ts';
 import { useApiResource } from '../api/useApiResource.ts';
 import { CommentsButton, CommentsDrawer } from '../comments/CommentsDrawer.tsx';
@@ -9,6 +8,7 @@ import { ThreadsProvider } from '../comments/ThreadsProvider.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { onRightsChanged } from '../sync/rightsChanged.ts';
 import { ButtonLink, PageHeader, Skeleton } from '../ui/index.ts';
+import { documentsApiPath, partnershipApiPath } from './partnershipApiPaths.ts';
 
 interface PartnershipContextValue extends PartnershipView {
   reload(): void;
@@ -18,17 +18,25 @@ interface PartnershipContextValue extends PartnershipView {
 const CANVAS_PATH = /^\/p\/([^/]+)\/canvas\/([^/]+)\/?$/;
 
 /**
- * A deep link under `/p/:partnershipId`, at boot (preloadRouteCode): asks for the partnership
- * now, and for a board also for the document list, tldraw's code and (once the list has it)
- * the board's sync session, so they arrive while the levels above the page render.
+ * A deep link under `/p/:partnershipId`, at boot (preloadRouteCode): once the session answer
+ * says someone is signed in, asks for the partnership, and for a board also for the document
+ * list, tldraw's code and (once the list has it) the board's sync session, so they arrive
+ * while the levels above the page render.
  */
-export function startPartnershipDeepLink(pathname: string): void {
+export function startPartnershipDeepLink(pathname: string, session: Promise<SessionUserResponse>): void {
   const partnershipId = pathname.split('/')[2];
   if (!partnershipId) return;
-  prefetchApi(partnershipApiPath(partnershipId));
   const canvas = CANVAS_PATH.exec(pathname);
+  // Signed out, the page goes to the sign-in form: asking would only log refused requests.
+  const list = session.then(
+    ({ user }) => {
+      if (!user) return null;
+      prefetchApi(partnershipApiPath(partnershipId));
+      return canvas ? prefetchApi<DocumentsResponse>(documentsApiPath(partnershipId)) : null;
+    },
+    () => null,
+  );
   if (!canvas) return;
-  const list = prefetchApi<DocumentsResponse>(documentsApiPath(partnershipId));
   const documentId = decodeURIComponent(canvas[2] as string);
   import('./DocumentRoutes.tsx').then(
     ({ startCanvasDeepLink }) => startCanvasDeepLink(documentId, list),

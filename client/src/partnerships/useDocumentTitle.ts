@@ -1,7 +1,7 @@
 import type { DocumentsResponse } from '@samverka/model';
-import { documentsApiPath } from '../api/apiPaths.ts';
 import { useApiResource } from '../api/useApiResource.ts';
 import { usePartnership } from './PartnershipContext.tsx';
+import { documentsApiPath } from './partnershipApiPaths.ts';
 
 /** A document's own title from its partnership's list, or `fallback` until it is known. */
 export function useDocumentTitle(documentId: string, fallback: string): string {
