@@ -22,7 +22,10 @@ export function startCanvasDeepLink(documentId: string, list: Promise<DocumentsR
   loadCanvasPage().catch(ignore);
   list.then((answer) => {
     if (!answer?.documents.some((d) => d.id === documentId && d.kind === 'canvas')) return;
-    import('../sync/documentSession.ts').then(({ prestartDocumentSession }) => prestartDocumentSession(documentId));
+    import('../sync/documentSession.ts').then(
+      ({ prestartDocumentSession }) => prestartDocumentSession(documentId),
+      ignore,
+    );
   }, ignore);
 }
 
