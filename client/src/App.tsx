@@ -1,4 +1,7 @@
+import type { SessionUserResponse } from '@samverka/model';
 import { type ComponentType, lazy, Suspense } from 'react';
+import { SESSION_PATH } from './api/apiPaths.ts';
+import { prefetchApi } from './api/prefetch.ts';
 import { LoginPage } from './auth/LoginPage.tsx';
 import { RequireAuth } from './auth/RequireAuth.tsx';
 import { withMessages } from './i18n/i18n.tsx';
@@ -74,12 +77,16 @@ const PARTNERSHIP_PAGES: [RegExp, () => Promise<unknown>][] = [
 /**
  * Starts loading a deep link's code at boot, all at once (main.tsx calls it before the first
  * render): otherwise each lazy level, the partnership layout, then the page, would only be asked
- * for once the level above had rendered, one round trip after another.
+ * for once the level above had rendered, one round trip after another. The session is asked
+ * for at once too, and the partnership's chunk starts what its level needs (the partnership,
+ * and for a board its list, tldraw and the board's sync: docs/benchmarks.md, "Canvas open
+ * time"); that work lives in the chunks, not in this first download the sign-in page shares.
  */
 export function preloadRouteCode(pathname: string): void {
   if (!pathname.startsWith('/p/')) return;
   const ignore = () => undefined;
-  loadPartnershipLayout().catch(ignore);
+  const session = prefetchApi<SessionUserResponse>(SESSION_PATH);
+  loadPartnershipLayout().then(({ startPartnershipDeepLink }) => startPartnershipDeepLink(pathname, session), ignore);
   for (const [pattern, load] of PARTNERSHIP_PAGES) if (pattern.test(pathname)) load().catch(ignore);
 }
 

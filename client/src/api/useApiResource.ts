@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ApiRequestError, api } from './apiClient.ts';
+import { getPrefetched } from './prefetch.ts';
 
 export interface ApiResource<T> {
   data: T | undefined;
@@ -12,12 +13,12 @@ export interface ApiResource<T> {
 export function useApiResource<T>(path: string | null): ApiResource<T> {
   const [state, setState] = useState<{ data?: T; error?: ApiRequestError; loading: boolean }>({ loading: true });
   const [generation, setGeneration] = useState(0);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: generation is the reload trigger
   useEffect(() => {
     if (!path) return;
     let cancelled = false;
     setState((s) => ({ ...s, loading: true }));
-    api.get<T>(path).then(
+    // The first load may use what the boot prefetched; a reload always asks the server again.
+    (generation === 0 ? getPrefetched<T>(path) : api.get<T>(path)).then(
       (data) => !cancelled && setState({ data, loading: false }),
       // The last good data stays: a failed re-check while offline must not blank the page.
       (error: unknown) =>

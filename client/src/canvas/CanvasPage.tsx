@@ -111,7 +111,8 @@ export default function CanvasPage({ readOnly = false, side, mayChangeTemplate =
   const loadedNow = useLoaded(session);
   // Once shown, a board stays bound through disconnections: edits made offline must keep
   // reaching the doc (and IndexedDB), not be dropped by an unbind.
-  const [loaded, setLoaded] = useState(false);
+  // A session opened at boot (preloadRouteCode) is often synced before the page mounts.
+  const [loaded, setLoaded] = useState(loadedNow);
   useEffect(() => {
     if (loadedNow) setLoaded(true);
   }, [loadedNow]);

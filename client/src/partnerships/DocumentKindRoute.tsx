@@ -6,6 +6,7 @@ import { Link, Navigate, useParams } from '../router/router.tsx';
 import { Skeleton } from '../ui/index.ts';
 import { documentPath } from './documentPaths.ts';
 import { usePartnership } from './PartnershipContext.tsx';
+import { documentsApiPath } from './partnershipApiPaths.ts';
 
 /**
  * Opens a document only on the page for its kind: a text document's id under
@@ -30,7 +31,7 @@ export function DocumentKindRoute({
     preload?.().catch(() => undefined);
   }, [preload]);
   const { partnership } = usePartnership();
-  const { data, error } = useApiResource<DocumentsResponse>(`/api/partnerships/${partnership.id}/documents`);
+  const { data, error } = useApiResource<DocumentsResponse>(documentsApiPath(partnership.id));
   if (data) {
     const doc = data.documents.find((d) => d.id === docId);
     if (!doc) return <DocumentNotFound partnershipId={partnership.id} />;

@@ -1,5 +1,6 @@
-import type { PartnershipView } from '@samverka/model';
+import type { DocumentsResponse, PartnershipView, SessionUserResponse } from '@samverka/model';
 import { createContext, Suspense, useContext, useEffect } from 'react';
+import { prefetchApi } from '../api/prefetch.ts';
 import { useApiResource } from '../api/useApiResource.ts';
 import { CommentsButton, CommentsDrawer } from '../comments/CommentsDrawer.tsx';
 import { ThreadsProvider } from '../comments/ThreadsProvider.tsx';
@@ -7,9 +8,40 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { NavLink, Outlet, useParams } from '../router/router.tsx';
 import { onRightsChanged } from '../sync/rightsChanged.ts';
 import { ButtonLink, PageHeader, Skeleton } from '../ui/index.ts';
+import { documentsApiPath, partnershipApiPath } from './partnershipApiPaths.ts';
 
 interface PartnershipContextValue extends PartnershipView {
   reload(): void;
+}
+
+/** `/p/:partnershipId/canvas/:docId`: a board opened by a deep link. */
+const CANVAS_PATH = /^\/p\/([^/]+)\/canvas\/([^/]+)\/?$/;
+
+/**
+ * A deep link under `/p/:partnershipId`, at boot (preloadRouteCode): once the session answer
+ * says someone is signed in, asks for the partnership, and for a board also for the document
+ * list, tldraw's code and (once the list has it) the board's sync session, so they arrive
+ * while the levels above the page render.
+ */
+export function startPartnershipDeepLink(pathname: string, session: Promise<SessionUserResponse>): void {
+  const partnershipId = pathname.split('/')[2];
+  if (!partnershipId) return;
+  const canvas = CANVAS_PATH.exec(pathname);
+  // Signed out, the page goes to the sign-in form: asking would only log refused requests.
+  const list = session.then(
+    ({ user }) => {
+      if (!user) return null;
+      prefetchApi(partnershipApiPath(partnershipId));
+      return canvas ? prefetchApi<DocumentsResponse>(documentsApiPath(partnershipId)) : null;
+    },
+    () => null,
+  );
+  if (!canvas) return;
+  const documentId = decodeURIComponent(canvas[2] as string);
+  import('./DocumentRoutes.tsx').then(
+    ({ startCanvasDeepLink }) => startCanvasDeepLink(documentId, list),
+    () => undefined,
+  );
 }
 
 export const PartnershipContext = createContext<PartnershipContextValue | null>(null);
@@ -25,7 +57,7 @@ export function usePartnership(): PartnershipContextValue {
 export function PartnershipLayout() {
   const { partnershipId = '' } = useParams();
   const { t } = useI18n();
-  const { data, error, reload } = useApiResource<PartnershipView>(`/api/partnerships/${partnershipId}`);
+  const { data, error, reload } = useApiResource<PartnershipView>(partnershipApiPath(partnershipId));
   useEffect(() => onRightsChanged(reload), [reload]);
   // Only the server saying "not yours" ends access; a network failure keeps what we have.
   const accessEnded = error && (error.status === 404 || error.status === 401);

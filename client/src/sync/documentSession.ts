@@ -65,6 +65,27 @@ export function getDocumentSession(documentId: string): DocumentSession {
   return entry.session;
 }
 
+/**
+ * How long a session opened at boot for a deep link (`prestartDocumentSession`) is kept
+ * while no page has taken it yet: the checks before the page mounts (who is signed in,
+ * the partnership, the document's kind) take a few round trips, more on a slow phone.
+ */
+const PRESTART_HOLD_MS = 10_000;
+
+/**
+ * Opens a document's session before the page that shows it has rendered (a deep link, once
+ * the document list has shown the id is there), so the socket, the server's sync answer and
+ * `Y.applyUpdate` run while the levels above the page render (docs/benchmarks.md, "Canvas
+ * open time"). The session is held until a page retains it or `PRESTART_HOLD_MS` passes.
+ */
+export function prestartDocumentSession(documentId: string): void {
+  getDocumentSession(documentId);
+  const entry = sessions.get(documentId);
+  if (!entry || entry.users > 0) return;
+  clearTimeout(entry.destroyTimer);
+  entry.destroyTimer = setTimeout(() => scheduleDestroy(entry), PRESTART_HOLD_MS);
+}
+
 /** Marks the session as in use; pair every call with `releaseDocumentSession`. */
 export function retainDocumentSession(documentId: string): void {
   const entry = sessions.get(documentId);
