@@ -146,7 +146,6 @@ async function main() {
     console.log(
       `B received ${bIn.filter((f) => f.kind === 0).length} update, ${bIn.filter((f) => f.kind === 1).length} awareness, ${bIn.filter((f) => f.kind > 1).length} other frames`,
     );
-    const drawnToSend: number[] = [];
     const pointerToSend: number[] = [];
     const server: number[] = [];
     const receiveToDrawn: number[] = [];
@@ -154,9 +153,6 @@ async function main() {
       let cause: number | undefined;
       for (const m of a.moves) if (m <= f.t) cause = m;
       if (cause !== undefined) pointerToSend.push(f.t - cause);
-      let drawnAt: number | undefined;
-      for (const s of a.transforms) if (s.t <= f.t) drawnAt = s.t;
-      if (drawnAt !== undefined) drawnToSend.push(f.t - drawnAt);
       const got = bIn.find((r) => r.key === f.key);
       if (!got) continue;
       server.push(got.t - f.t);
@@ -164,7 +160,6 @@ async function main() {
       if (drawn) receiveToDrawn.push(drawn.t - got.t);
     }
     console.log(line('A pointer move → update frame sent', pointerToSend));
-    console.log(line('A drew the position → update frame sent', drawnToSend));
     console.log(line('A sent → B received (server commit + relay)', server));
     console.log(line('B received → next position drawn', receiveToDrawn));
     const gaps = a.moves.slice(1).map((m, i) => m - (a.moves[i] as number));
