@@ -25,6 +25,7 @@ import { useDocumentTitle } from '../partnerships/useDocumentTitle.ts';
 import { useDocumentSession, useLoaded } from '../sync/useDocumentSession.ts';
 import { usePresence } from '../sync/usePresence.ts';
 import { useTheme } from '../ui/index.ts';
+import { oncePerFrame, RemoteChangeBatch } from './boardChangeSync.ts';
 import { CanvasCommentsContext, CanvasCommentsOverlay } from './CanvasComments.tsx';
 import { CanvasHeader } from './CanvasHeader.tsx';
 import { CanvasMainMenu } from './CanvasMainMenu.tsx';
@@ -146,19 +147,26 @@ export default function CanvasPage({ readOnly = false, side, mayChangeTemplate =
   useEffect(() => {
     if (!loaded) return;
     let unbindDoc: () => void;
+    // Remote board changes and cursors: at most one merge a frame (boardChangeSync.ts).
+    const remote = new RemoteChangeBatch(store, oncePerFrame());
     try {
       const result = loadBoard(store, session.doc, { readOnly });
       if (result === 'newer') setNewerSchema(true);
-      unbindDoc = bindStoreToDoc(store, session.doc, { readOnly, onNewerSchema: () => setNewerSchema(true) });
+      unbindDoc = bindStoreToDoc(store, session.doc, {
+        readOnly,
+        onNewerSchema: () => setNewerSchema(true),
+        remote,
+      });
     } catch (error) {
       setStoreWithStatus({ status: 'error', error: error as Error });
       return;
     }
-    const unbindPresence = bindPresence(store, session.provider.awareness, user$);
+    const unbindPresence = bindPresence(store, session.provider.awareness, user$, remote);
     setStoreWithStatus({ status: 'synced-remote', connectionStatus: 'online', store });
     return () => {
       unbindDoc();
       unbindPresence();
+      remote.dispose();
     };
   }, [loaded, store, session, user$, readOnly]);
 

@@ -23,6 +23,7 @@ import {
   DocumentRecordType,
   type IndexKey,
   PageRecordType,
+  react,
   type SerializedSchema,
   TLDOCUMENT_ID,
   type TLPageId,
@@ -30,6 +31,7 @@ import {
   type TLStore,
 } from 'tldraw';
 import type * as Y from 'yjs';
+import { LocalChangeQueue, RemoteChangeBatch } from './boardChangeSync.ts';
 import { compareSchemas } from './boardSchema.ts';
 
 /** Marks Yjs transactions that came from this store, so we do not echo them back. */
@@ -164,6 +166,10 @@ export function loadBoard(store: TLStore, doc: Y.Doc, options: BindingOptions = 
 export interface LiveBindingOptions extends BindingOptions {
   /** Called once if another client upgrades the board past this client's schema. */
   onNewerSchema?: () => void;
+  /** Where remote changes wait to be merged (shared with the cursors); by default each is merged at once. */
+  remote?: RemoteChangeBatch;
+  /** Shortest gap between two writes of this person's changes (LIVE_FRAME_MS on a live canvas); 0 writes each at once. */
+  localIntervalMs?: number;
 }
 
 /**
@@ -218,27 +224,51 @@ export function bindStoreToDoc(store: TLStore, doc: Y.Doc, options: LiveBindingO
   let writable = !options.readOnly && !isBoardNewerThanClient(store, doc);
   let notified = false;
 
+  const local = new LocalChangeQueue((changes) => {
+    if (!writable) return;
+    doc.transact(() => {
+      for (const record of Object.values(changes.added)) board.set(record.id, recordToYMap(asBoardRecord(record)));
+      for (const [from, to] of Object.values(changes.updated)) {
+        const map = board.get(to.id);
+        if (isWholeRecord(map)) writeRecordChanges(map, asBoardRecord(from), asBoardRecord(to));
+        else board.set(to.id, recordToYMap(asBoardRecord(to)));
+      }
+      for (const record of Object.values(changes.removed)) board.delete(record.id);
+    }, LOCAL_ORIGIN);
+  }, options.localIntervalMs ?? 0);
   const stopListening = store.listen(
     ({ changes }) => {
-      if (!writable) return;
-      doc.transact(() => {
-        for (const record of Object.values(changes.added)) board.set(record.id, recordToYMap(asBoardRecord(record)));
-        for (const [from, to] of Object.values(changes.updated)) {
-          const map = board.get(to.id);
-          if (isWholeRecord(map)) writeRecordChanges(map, asBoardRecord(from), asBoardRecord(to));
-          else board.set(to.id, recordToYMap(asBoardRecord(to)));
-        }
-        for (const record of Object.values(changes.removed)) board.delete(record.id);
-      }, LOCAL_ORIGIN);
+      if (writable) local.add(changes);
     },
     { source: 'user', scope: 'document' },
   );
+  // tldraw hands listeners a frame's changes on the frame after (its history flush is
+  // throttled to the next animation frame), so a dragged shape was sent one frame
+  // after this browser drew it. Asking for them once the current task is done sends
+  // it in the frame that drew it (issue 14).
+  let flushQueued = false;
+  const stopPrompting = react('write own changes promptly', () => {
+    store.history.get();
+    if (flushQueued || !writable) return;
+    flushQueued = true;
+    queueMicrotask(() => {
+      flushQueued = false;
+      store._flushHistory();
+    });
+  });
 
-  const onRemote = (events: Y.YEvent<Y.AbstractType<unknown>>[], transaction: Y.Transaction) => {
-    if (transaction.origin === LOCAL_ORIGIN) return;
+  const remote = options.remote ?? new RemoteChangeBatch(store);
+  // Our own changes reach the document before remote ones are read from it, or a
+  // record read back without them would undo them in the store.
+  const stopFlushingFirst = remote.beforeApply(() => {
+    store._flushHistory();
+    local.flush();
+  });
+  const touched = new Set<string>();
+  const applyTouched = () => {
     const put: TLRecord[] = [];
     const remove: TLRecord['id'][] = [];
-    for (const id of touchedRecordIds(board, events)) {
+    for (const id of touched) {
       const map = board.get(id);
       const current = store.get(id as TLRecord['id']);
       if (!isWholeRecord(map)) {
@@ -248,17 +278,20 @@ export function bindStoreToDoc(store: TLStore, doc: Y.Doc, options: LiveBindingO
       const next = keepUnchanged(current, readRecord(map));
       if (next) put.push(next as unknown as TLRecord);
     }
-    if (put.length === 0 && remove.length === 0) return;
-    store.mergeRemoteChanges(() => {
-      if (remove.length > 0) store.remove(remove);
-      for (const record of put) {
-        try {
-          store.put([record]);
-        } catch {
-          // a record from a newer client that this one cannot validate: leave it in the doc only
-        }
+    touched.clear();
+    if (remove.length > 0) store.remove(remove);
+    for (const record of put) {
+      try {
+        store.put([record]);
+      } catch {
+        // a record from a newer client that this one cannot validate: leave it in the doc only
       }
-    });
+    }
+  };
+  const onRemote = (events: Y.YEvent<Y.AbstractType<unknown>>[], transaction: Y.Transaction) => {
+    if (transaction.origin === LOCAL_ORIGIN) return;
+    for (const id of touchedRecordIds(board, events)) touched.add(id);
+    if (touched.size > 0) remote.queue('board', applyTouched);
   };
   board.observeDeep(onRemote);
 
@@ -273,7 +306,11 @@ export function bindStoreToDoc(store: TLStore, doc: Y.Doc, options: LiveBindingO
   meta.observe(onMeta);
 
   return () => {
+    store._flushHistory();
+    local.flush();
     stopListening();
+    stopPrompting();
+    stopFlushingFirst();
     board.unobserveDeep(onRemote);
     meta.unobserve(onMeta);
   };

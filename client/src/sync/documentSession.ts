@@ -4,6 +4,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { ConnectionTracker } from './connectionTracker.ts';
 import { DurableSaved } from './durableSaved.ts';
+import { sendOwnAwarenessOnly } from './ownAwarenessOnly.ts';
 import { watchForRightsChanges } from './rightsChanged.ts';
 
 /** One Y.Doc and its provider, shared by every component showing that document. */
@@ -56,6 +57,7 @@ export function getDocumentSession(documentId: string): DocumentSession {
       WebSocketPolyfill: saved.WebSocketClass,
     });
     saved.attach(provider);
+    sendOwnAwarenessOnly(provider);
     watchForRightsChanges(provider);
     const connection = new ConnectionTracker(doc, provider, documentId, persistence ? [persistence] : []);
     entry = { session: { documentId, doc, provider, persistence, connection, saved }, users: 0 };

@@ -30,3 +30,11 @@ export function presenceColorFor(seed: string): string {
   for (const char of seed) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
   return PRESENCE_COLORS[hash % PRESENCE_COLORS.length] ?? PRESENCE_COLORS[0];
 }
+
+/**
+ * The shortest gap between two live messages a client sends about the same thing
+ * while someone moves (a canvas cursor, a dragged shape): one 30 fps frame. tldraw's
+ * own sync pushes at most 30 times a second when others are present
+ * (`COLLABORATIVE_MODE_FPS`); faster adds frames to relay and apply, not smoothness.
+ */
+export const LIVE_FRAME_MS = 33;
