@@ -92,6 +92,9 @@ export function ThreadsProvider({ children }: { children: ReactNode }) {
   const reloadMembers = members.reload;
   useEffect(() => {
     refetch();
+    // The list above may have been read before the stream was subscribed on the server: an
+    // event in between would be missed, so the list is read again once the stream is open.
+    let subscribed = false;
     return openPartnershipStream(partnershipId, {
       onEvent(event) {
         emitPartnershipEvent(event);
@@ -108,7 +111,13 @@ export function ThreadsProvider({ children }: { children: ReactNode }) {
         refetch();
         reloadMembers();
       },
-      onConnection: setLive,
+      onConnection(live) {
+        setLive(live);
+        if (live && !subscribed) {
+          subscribed = true;
+          refetch();
+        }
+      },
     });
   }, [partnershipId, refetch, reloadMembers]);
 

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { WriterReply, WriterRequest, WriterThreadOptions } from './sqliteWriterProtocol.ts';
-import type { PendingUpdate } from './updateLogStore.ts';
+import type { HandOver, PendingUpdate } from './updateLogStore.ts';
 
 /** The update log's writes, done off the main thread (SQLite only; see sqliteWriterThread.ts). */
 export interface UpdateLogWriter {
@@ -10,7 +10,7 @@ export interface UpdateLogWriter {
    */
   appendUpdates(updates: readonly PendingUpdate[]): Promise<number[]>;
   /** `UpdateLogStore.replaceRows`: false, changing nothing, when any of the rows is gone. */
-  replaceRows(documentId: string, rowIds: readonly number[], state: Uint8Array): Promise<boolean>;
+  replaceRows(documentId: string, rowIds: readonly number[], state: Uint8Array, handOver?: HandOver): Promise<boolean>;
 }
 
 /** Under Node's type stripping or tsx this module is a .ts file; in the bundle both are .js in dist/. */
@@ -44,9 +44,14 @@ export class SqliteWriterThread implements UpdateLogWriter {
     return this.request<number[]>({ kind: 'append', updates: copies }, transfer);
   }
 
-  replaceRows(documentId: string, rowIds: readonly number[], state: Uint8Array): Promise<boolean> {
+  replaceRows(documentId: string, rowIds: readonly number[], state: Uint8Array, handOver?: HandOver): Promise<boolean> {
     if (rowIds.length === 0) return Promise.resolve(false);
-    return this.request<boolean>({ kind: 'replace', documentId, rowIds, state });
+    // A state can be as large as the document limit (50 MiB): cloned into the thread it would be
+    // held twice, on top of SQLite's own copies (issue 17 bounds the peak). A state the caller
+    // gives up moves across instead, with the buffer under it (an encoded state is a view on a
+    // buffer sized by a hint, a little larger than the state, and nothing else uses it).
+    const transfer = handOver?.handOver && state.buffer instanceof ArrayBuffer ? [state.buffer] : [];
+    return this.request<boolean>({ kind: 'replace', documentId, rowIds, state }, transfer);
   }
 
   /** Answers everything already requested, checkpoints, closes the thread's connection and ends it. */

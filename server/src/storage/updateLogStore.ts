@@ -40,8 +40,16 @@ export interface UpdateLogStore {
    * left alone. The caller vouches that `state` covers every one of those rows
    * (e.g. it is the state of the loaded doc that applied them all), so nothing
    * is replayed. Returns false, changing nothing, when any of them is gone.
+   * `handOver`: the caller never reads `state`, or anything else in the buffer
+   * under it, again, so a store may take that memory instead of copying it (the
+   * SQLite writer thread moves it across).
    */
-  replaceRows(documentId: string, rowIds: readonly number[], state: Uint8Array): Promise<boolean>;
+  replaceRows(documentId: string, rowIds: readonly number[], state: Uint8Array, handOver?: HandOver): Promise<boolean>;
   /** How many rows a document's log holds. */
   countUpdates(documentId: string): Promise<number>;
+}
+
+/** Whether the caller gives up a document state it passes to be stored (see `replaceRows`). */
+export interface HandOver {
+  handOver: boolean;
 }

@@ -329,7 +329,10 @@ export class RoomRegistry {
     const state = replaceable ? room.encodeState(room.storedBytes) : undefined;
     room.destroy();
     if (large) collectGarbage();
-    if (state && (await this.store.replaceRows(documentId, rows, state))) this.metrics.compactions.inc();
+    // The room is gone and the state is not read again: the store may take it rather than copy it.
+    if (state && (await this.store.replaceRows(documentId, rows, state, { handOver: true }))) {
+      this.metrics.compactions.inc();
+    }
     if ((await this.store.countUpdates(documentId)) > 1) await this.compact(documentId, entry);
   }
 

@@ -6,6 +6,13 @@ import { frameSyncStep2 } from './syncMessages.ts';
 
 /** A log of at most this many rows (all read in one batch) answers early, merged into one update. */
 const MAX_ANSWER_ROWS = 32;
+/**
+ * …and of at most this many bytes. An early answer holds the merged log and its frame beside
+ * the rows and the doc being loaded: for a document near the size limit (50 MiB) that is two
+ * more copies of it at the moment memory peaks anyway (issue 17 bounds that peak), while the
+ * time it saves, one apply on the server, matters less next to moving that many bytes.
+ */
+const MAX_ANSWER_BYTES = 4 * 1024 * 1024;
 
 /** What a socket was sent from the stored log before its room existed. */
 export interface SentAnswer {
@@ -32,7 +39,8 @@ export class StoredAnswer {
 
   /** The whole log was read in one batch: `rows`, oldest first. */
   read(rows: readonly Uint8Array[]): void {
-    if (rows.length > 0 && rows.length <= MAX_ANSWER_ROWS) this.rows = rows;
+    const bytes = rows.reduce((sum, row) => sum + row.byteLength, 0);
+    if (rows.length > 0 && rows.length <= MAX_ANSWER_ROWS && bytes <= MAX_ANSWER_BYTES) this.rows = rows;
     this.settle();
   }
 

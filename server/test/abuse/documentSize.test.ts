@@ -24,6 +24,10 @@ const UPDATES_THAT_FIT = 6;
  * 3.4× at the peak, which is the compaction's write (the state, and SQLite's two copies of it
  * while it binds and stores the row). Before long strings were decoded into V8's heap and
  * joined right after loading, Node 24 measured 4.0× and 4.9× (see `storage/heapStrings.ts`).
+ * 2026-11-28: 3.6× to load and at the peak. The baseline is now read after the start-up
+ * collection shrank V8's young generation (`startupMemory.ts`), which loading grows back; and the
+ * unload compaction's write stays on the main connection (`SqlUpdateLogStore.replaceRows`):
+ * handed to the writer thread, which that write would start, the peak was 4.9×.
  */
 const MEMORY_FACTOR = 4;
 
