@@ -63,7 +63,8 @@ export function oncePerFrame(): Schedule {
     });
   };
   return (flush) => {
-    if (ranThisFrame) {
+    // A hidden tab draws no frames (the mark would never clear): apply as changes come.
+    if (ranThisFrame && !document.hidden) {
       return beforeNextFrame(() => {
         ran();
         flush();

@@ -2,11 +2,22 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { CompiledQuery, type Driver, Kysely, PostgresAdapter, PostgresDialect, SqliteDialect } from 'kysely';
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  type Driver,
+  Kysely,
+  PostgresAdapter,
+  PostgresDialect,
+  SelectQueryNode,
+  SqliteDialect,
+  type SqliteDialectConfig,
+} from 'kysely';
 import type Pg from 'pg';
 import type { Logger } from '../logger.ts';
 import type { DatabaseSchema } from './schema.ts';
 import { SqliteWriterThread, type UpdateLogWriter } from './sqliteWriter.ts';
+import { MainWriteTurns } from './writeTurns.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -62,8 +73,14 @@ function openSqlite(file: string, synchronous: SqliteSynchronous): Database {
   sqlite.pragma(`synchronous = ${synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
-  const db = new Kysely<DatabaseSchema>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
-  const updateLogWriter = new SqliteWriterThread({ file, synchronous, busyTimeoutMs: SQLITE_BUSY_TIMEOUT_MS });
+  const turns = new MainWriteTurns();
+  const db = new Kysely<DatabaseSchema>({ dialect: new ImmediateSqliteDialect({ database: sqlite }, turns) });
+  const updateLogWriter = new SqliteWriterThread({
+    file,
+    synchronous,
+    busyTimeoutMs: SQLITE_BUSY_TIMEOUT_MS,
+    mainWrites: turns.shared,
+  });
   return {
     db,
     dialect: dialectOf(db),
@@ -81,12 +98,64 @@ function openSqlite(file: string, synchronous: SqliteSynchronous): Database {
  * at BEGIN). The writer thread commits on its own connection: a deferred transaction
  * here that read before one of its commits could then not write at all (SQLITE_BUSY
  * snapshot, which no busy timeout retries). Taking the lock first waits instead.
+ * Every transaction, and every statement outside one that is not a plain select, takes
+ * its turn at the lock (`MainWriteTurns`), so the writer thread lets it go first.
  */
 class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(
+    config: SqliteDialectConfig,
+    private readonly turns: MainWriteTurns,
+  ) {
+    super(config);
+  }
+
   override createDriver(): Driver {
     const driver = super.createDriver();
+    const { turns } = this;
+    let inTransaction = false;
+    const turnTaken = new WeakSet<DatabaseConnection>();
+    const acquire = driver.acquireConnection.bind(driver);
+    driver.acquireConnection = async () => {
+      const connection = await acquire();
+      if (!turnTaken.has(connection)) {
+        turnTaken.add(connection);
+        const execute = connection.executeQuery.bind(connection);
+        connection.executeQuery = (query) =>
+          inTransaction || SelectQueryNode.is(query.query) ? execute(query) : turns.during(() => execute(query));
+      }
+      return connection;
+    };
+    const commit = driver.commitTransaction.bind(driver);
+    const rollback = driver.rollbackTransaction.bind(driver);
+    // Once per transaction: a failed commit is followed by a rollback.
+    const endTransaction = () => {
+      if (!inTransaction) return;
+      inTransaction = false;
+      turns.end();
+    };
     driver.beginTransaction = async (connection) => {
-      await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+      turns.begin();
+      inTransaction = true;
+      try {
+        await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+      } catch (error) {
+        endTransaction();
+        throw error;
+      }
+    };
+    driver.commitTransaction = async (connection) => {
+      try {
+        await commit(connection);
+      } finally {
+        endTransaction();
+      }
+    };
+    driver.rollbackTransaction = async (connection) => {
+      try {
+        await rollback(connection);
+      } finally {
+        endTransaction();
+      }
     };
     return driver;
   }

@@ -5,6 +5,8 @@ export interface WriterThreadOptions {
   file: string;
   synchronous: 'full' | 'normal';
   busyTimeoutMs: number;
+  /** `MainWriteTurns.shared`: the main connection's writes waiting or under way (see writeTurns.ts). */
+  mainWrites: Int32Array;
 }
 
 /** A request to the writer thread; answered by one `WriterReply` with the same id, in request order. */

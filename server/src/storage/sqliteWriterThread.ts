@@ -16,6 +16,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import SqliteDatabase from 'better-sqlite3';
 import type { WriterReply, WriterRequest, WriterThreadOptions } from './sqliteWriterProtocol.ts';
+import { yieldToMainWrites } from './writeTurns.ts';
 
 /**
  * A checkpoint is due after this many commits (each writes a few WAL pages) or this many bytes
@@ -29,7 +30,7 @@ const CHECKPOINT_QUIET_MS = 2;
 const CHECKPOINT_FORCED_FACTOR = 4;
 /** Bytes a stored row costs beside its update (row header, ids, index entry), for the estimate above. */
 const ROW_OVERHEAD_BYTES = 64;
-/** Other connections (the main thread's) write too, with their own auto-checkpoint off: check now and then. */
+/** The main connection writes too (it checkpoints by itself only past SQLite's 1,000 pages): check now and then. */
 const CHECKPOINT_INTERVAL_MS = 10_000;
 
 const options = workerData as WriterThreadOptions;
@@ -128,6 +129,7 @@ function processPending(): void {
 function commitAppends(run: readonly Append[]): void {
   if (run.length === 0) return;
   let replies: WriterReply[];
+  yieldToMainWrites(options.mainWrites);
   try {
     const ids = appendAll(run);
     replies = run.map((request, i) => ({ id: request.id, result: ids[i] as number[] }));
@@ -142,6 +144,7 @@ function commitAppends(run: readonly Append[]): void {
 }
 
 function answerReplace(request: Extract<WriterRequest, { kind: 'replace' }>): void {
+  yieldToMainWrites(options.mainWrites);
   try {
     replaceRows(request.documentId, request.rowIds, request.state);
     commitsSinceCheckpoint += 1;

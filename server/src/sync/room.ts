@@ -452,6 +452,9 @@ export class Room {
     );
     commit.then(
       (rowId) => {
+        // An earlier update's commit failed (commits overlap): this one may depend on it, so it
+        // goes no further; its author re-sends both on reconnect.
+        if (this.failed) return;
         this.coveredRows.add(rowId);
         this.deps.onCommitted(this, update.byteLength);
         const editor = this.connections.get(origin as SyncSocket)?.userId;

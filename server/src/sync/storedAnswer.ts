@@ -31,6 +31,8 @@ export interface SentAnswer {
  */
 export class StoredAnswer {
   private rows: readonly Uint8Array[] | undefined;
+  /** A log of one row (a compacted state), whatever its size: the room's first answer can be it. */
+  private single: Uint8Array | undefined;
   private merged: Uint8Array | undefined;
   private framed: Uint8Array | undefined;
   private vector: Map<number, number> | undefined;
@@ -41,6 +43,7 @@ export class StoredAnswer {
   read(rows: readonly Uint8Array[]): void {
     const bytes = rows.reduce((sum, row) => sum + row.byteLength, 0);
     if (rows.length > 0 && rows.length <= MAX_ANSWER_ROWS && bytes <= MAX_ANSWER_BYTES) this.rows = rows;
+    this.single = rows.length === 1 ? rows[0] : undefined;
     this.settle();
   }
 
@@ -59,6 +62,7 @@ export class StoredAnswer {
       }
     }
     this.rows = undefined;
+    this.single = undefined;
     this.merged = undefined;
     this.framed = undefined;
     this.settle();
@@ -77,7 +81,7 @@ export class StoredAnswer {
    */
   get state(): Uint8Array | undefined {
     if (this.merged) return this.merged;
-    return this.rows?.length === 1 ? this.rows[0] : undefined;
+    return this.single;
   }
 
   /**
