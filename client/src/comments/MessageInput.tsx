@@ -1,5 +1,5 @@
 import { COMMENT_BODY_MAX_LENGTH, type Member } from '@samverka/model';
-import { type FormEvent, type KeyboardEvent, useId, useRef, useState } from 'react';
+import { type FormEvent, type KeyboardEvent, useId, useLayoutEffect, useRef, useState } from 'react';
 import { ApiRequestError } from '../api/apiClient.ts';
 import type { Translate } from '../i18n/i18n.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -36,6 +36,17 @@ export function MessageInput(props: MessageInputProps) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const textarea = useRef<HTMLTextAreaElement>(null);
+  // Where the caret goes once a picked mention is in the box: set in the same commit as the new
+  // text, before the next key is handled. (Set a frame later, it moved keys typed in between to
+  // after the caret: "heck …c".)
+  const caretAfterRender = useRef<number | undefined>(undefined);
+  useLayoutEffect(() => {
+    const position = caretAfterRender.current;
+    if (position === undefined || !textarea.current) return;
+    caretAfterRender.current = undefined;
+    textarea.current.focus();
+    textarea.current.setSelectionRange(position, position);
+  });
   const candidates = query ? mentionCandidates(props.members, query.query) : [];
   const listOpen = candidates.length > 0;
 
@@ -54,8 +65,7 @@ export function MessageInput(props: MessageInputProps) {
     setDraft(next.slice(0, COMMENT_BODY_MAX_LENGTH));
     setPicked(new Map(picked).set(member.name, member.userId));
     setQuery(undefined);
-    const position = query.start + inserted.length;
-    requestAnimationFrame(() => textarea.current?.setSelectionRange(position, position));
+    caretAfterRender.current = Math.min(query.start + inserted.length, COMMENT_BODY_MAX_LENGTH);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
